@@ -1,0 +1,50 @@
+/* bt-names.h: Chinese names by their reading, matched against English
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Han characters are read with ICU's "Han-Latin" transliterator (toneless
+ * pinyin), corrected by an override table for places and readings that
+ * English spells its own way (重庆 → Chongqing, 陕西 → Shaanxi, 香港 →
+ * Hong Kong). Everything here is thread-safe.
+ *
+ * Matching works on keys: a key is a 32-bit hash of a run of two to four
+ * pinyin syllables. bt_names_chinese_keys() gives the keys of every such
+ * run of Han characters in the Chinese text; bt_names_english_keys() gives
+ * the keys of the capitalised English words that spell pinyin ("Xi
+ * Jinping" → keys of "xi jin ping" and "jin ping"). A key found on both
+ * sides is a name (or place) the English renders. */
+typedef struct
+{
+  guint32 key;
+  guint   start; /* code points into the text */
+  guint   end;
+} BtNameKey;
+
+/* The name form of a Han name or place: "xi jinping" for 習近平 or
+ * 习近平 (surname apart from the given name), "chongqing" for 重慶,
+ * "shaanxi" for 陕西; lower case, no tones. NULL if @han holds no Han
+ * character. */
+char     *bt_names_name_form    (const char *han);
+
+/* The toneless, lower-case pinyin of one Han character ("xi" for 习),
+ * or NULL for any other character. Static string. */
+const char *bt_names_reading    (gunichar    c);
+
+/* Appends BtNameKey items to @keys for every run of 2 to 4 consecutive
+ * Han characters of the Chinese @text (a key also for each override and
+ * for the other common reading of polyphonic characters). */
+void      bt_names_chinese_keys (const char *text,
+                                 GArray     *keys);
+/* Appends BtNameKey items to @keys for the runs of capitalised English
+ * words of @text that spell pinyin syllables, each word of two syllables
+ * or more on its own and each run of words as a whole. */
+void      bt_names_english_keys (const char *text,
+                                 GArray     *keys);
+
+G_END_DECLS
