@@ -1,0 +1,786 @@
+/* bt-document.c: one side of a review, as paragraphs and sentences
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "bt-document.h"
+#include "bt-error.h"
+#include "bt-segmenter.h"
+#include "bt-text.h"
+
+struct _BtDocument
+{
+  GObject parent_instance;
+
+  BtLanguage  language;
+  char       *name;
+
+  /* BtParagraph (owning its text) and BtSentence, in document order */
+  GArray     *paragraphs;
+  GArray     *sentences;
+};
+
+G_DEFINE_FINAL_TYPE (BtDocument, bt_document, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_NAME,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* A paragraph being built: its text and sentence spans. */
+typedef struct
+{
+  char   *text;
+  guint   n_chars;
+  guint   line;
+  GArray *spans;
+} Piece;
+
+static void
+clear_paragraph (gpointer data)
+{
+  BtParagraph *paragraph = data;
+
+  g_clear_pointer (&paragraph->text, g_free);
+}
+
+static void
+clear_piece (Piece *piece)
+{
+  g_clear_pointer (&piece->text, g_free);
+  g_clear_pointer (&piece->spans, g_array_unref);
+}
+
+static void
+bt_document_finalize (GObject *object)
+{
+  BtDocument *self = (BtDocument *)object;
+
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->paragraphs, g_array_unref);
+  g_clear_pointer (&self->sentences, g_array_unref);
+
+  G_OBJECT_CLASS (bt_document_parent_class)->finalize (object);
+}
+
+static void
+bt_document_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  BtDocument *self = BT_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bt_document_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  BtDocument *self = BT_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      bt_document_set_name (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bt_document_class_init (BtDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = bt_document_finalize;
+  object_class->get_property = bt_document_get_property;
+  object_class->set_property = bt_document_set_property;
+
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+bt_document_init (BtDocument *self)
+{
+  self->paragraphs = g_array_new (FALSE, FALSE, sizeof (BtParagraph));
+  g_array_set_clear_func (self->paragraphs, clear_paragraph);
+  self->sentences = g_array_new (FALSE, FALSE, sizeof (BtSentence));
+}
+
+BtDocument *
+bt_document_new (BtLanguage language)
+{
+  BtDocument *self = g_object_new (BT_TYPE_DOCUMENT, NULL);
+
+  self->language = language;
+  return self;
+}
+
+static BtParagraph *
+paragraph_at (BtDocument *self,
+              guint       index)
+{
+  return &g_array_index (self->paragraphs, BtParagraph, index);
+}
+
+static BtSentence *
+sentence_at (BtDocument *self,
+             guint       index)
+{
+  return &g_array_index (self->sentences, BtSentence, index);
+}
+
+/* Recomputes first_sentence and the sentences' paragraph from @index on. */
+static void
+renumber (BtDocument *self,
+          guint       index)
+{
+  guint s = 0;
+
+  if (index > 0)
+    {
+      const BtParagraph *before = paragraph_at (self, index - 1);
+      s = before->first_sentence + before->n_sentences;
+    }
+
+  for (guint p = index; p < self->paragraphs->len; p++)
+    {
+      BtParagraph *paragraph = paragraph_at (self, p);
+
+      paragraph->first_sentence = s;
+      for (guint k = 0; k < paragraph->n_sentences; k++)
+        sentence_at (self, s + k)->paragraph = p;
+      s += paragraph->n_sentences;
+    }
+  g_assert (s == self->sentences->len);
+}
+
+/* Replaces @n_removed paragraphs at @index with @pieces, whose text and
+ * spans it takes. */
+static void
+replace_paragraphs (BtDocument *self,
+                    guint       index,
+                    guint       n_removed,
+                    Piece      *pieces,
+                    guint       n_pieces)
+{
+  guint first = self->sentences->len;
+  guint n_sentences_removed = 0;
+  guint s;
+
+  if (index < self->paragraphs->len)
+    first = paragraph_at (self, index)->first_sentence;
+  for (guint p = index; p < index + n_removed; p++)
+    n_sentences_removed += paragraph_at (self, p)->n_sentences;
+
+  g_array_remove_range (self->sentences, first, n_sentences_removed);
+  g_array_remove_range (self->paragraphs, index, n_removed);
+
+  s = first;
+  for (guint i = 0; i < n_pieces; i++)
+    {
+      BtParagraph paragraph = {
+        .text = g_steal_pointer (&pieces[i].text),
+        .n_chars = pieces[i].n_chars,
+        .line = pieces[i].line,
+        .first_sentence = s,
+        .n_sentences = pieces[i].spans->len,
+      };
+
+      for (guint k = 0; k < pieces[i].spans->len; k++)
+        {
+          const BtSpan *span = &g_array_index (pieces[i].spans, BtSpan, k);
+          BtSentence sentence = { index + i, span->start, span->end };
+
+          g_array_insert_val (self->sentences, s++, sentence);
+        }
+      g_array_insert_val (self->paragraphs, index + i, paragraph);
+    }
+  renumber (self, index);
+}
+
+static void
+append_piece (BtDocument *self,
+              Piece      *piece)
+{
+  replace_paragraphs (self, self->paragraphs->len, 0, piece, 1);
+  clear_piece (piece);
+}
+
+void
+bt_document_append_paragraph (BtDocument *self,
+                              const char *text,
+                              guint       line)
+{
+  Piece piece;
+
+  g_return_if_fail (BT_IS_DOCUMENT (self));
+  g_return_if_fail (text != NULL);
+  g_return_if_fail (g_utf8_validate (text, -1, NULL));
+
+  piece.text = g_strdup (text);
+  piece.n_chars = g_utf8_strlen (text, -1);
+  piece.line = line;
+  piece.spans = bt_segment_sentences (text, self->language);
+  append_piece (self, &piece);
+}
+
+static gboolean
+check_spans (guint          paragraph,
+             guint          n_chars,
+             const BtSpan  *spans,
+             guint          n_spans,
+             GError       **error)
+{
+  guint expected = 0;
+
+  if (n_spans == 0 && n_chars > 0)
+    {
+      g_set_error (error, BT_ERROR, BT_ERROR_INVALID,
+                   _("Paragraph %u has text but no sentences"), paragraph);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < n_spans; i++)
+    {
+      if (spans[i].start != expected || spans[i].end <= spans[i].start || spans[i].end > n_chars)
+        {
+          g_set_error (error, BT_ERROR, BT_ERROR_INVALID,
+                       _("Paragraph %u, sentence %u: the span [%u, %u) does not follow on from %u within the paragraph’s %u characters"),
+                       paragraph, i + 1, spans[i].start, spans[i].end, expected, n_chars);
+          return FALSE;
+        }
+      expected = spans[i].end;
+    }
+
+  if (expected != n_chars)
+    {
+      g_set_error (error, BT_ERROR, BT_ERROR_INVALID,
+                   _("Paragraph %u: the sentences end at character %u, but the paragraph has %u"),
+                   paragraph, expected, n_chars);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+bt_document_append_segmented (BtDocument    *self,
+                              const char    *text,
+                              guint          line,
+                              const BtSpan  *sentences,
+                              guint          n_sentences,
+                              GError       **error)
+{
+  guint number;
+  Piece piece;
+
+  g_return_val_if_fail (BT_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (sentences != NULL || n_sentences == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  number = self->paragraphs->len + 1;
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, BT_ERROR, BT_ERROR_INVALID,
+                   _("Paragraph %u is not valid UTF-8"), number);
+      return FALSE;
+    }
+
+  piece.n_chars = g_utf8_strlen (text, -1);
+  if (!check_spans (number, piece.n_chars, sentences, n_sentences, error))
+    return FALSE;
+
+  piece.text = g_strdup (text);
+  piece.line = line;
+  piece.spans = g_array_sized_new (FALSE, FALSE, sizeof (BtSpan), n_sentences);
+  g_array_append_vals (piece.spans, sentences, n_sentences);
+  append_piece (self, &piece);
+  return TRUE;
+}
+
+/* Surrounding whitespace, including U+3000 and stray BOMs. */
+static gboolean
+is_blank_char (gunichar c)
+{
+  return g_unichar_isspace (c) || c == 0xFEFF || c == 0x200B;
+}
+
+static void
+strip (const char **start,
+       const char **end)
+{
+  while (*start < *end && is_blank_char (g_utf8_get_char (*start)))
+    *start = g_utf8_next_char (*start);
+
+  while (*end > *start)
+    {
+      const char *prev = g_utf8_find_prev_char (*start, *end);
+
+      if (prev == NULL || !is_blank_char (g_utf8_get_char (prev)))
+        break;
+      *end = prev;
+    }
+}
+
+/* Latin words or numbers on both sides of a joint need a space, even in
+ * Chinese. */
+static gboolean
+needs_space (BtLanguage  language,
+             const char *before,
+             gsize       before_length,
+             const char *after)
+{
+  gunichar last, first;
+
+  if (before_length == 0 || *after == '\0')
+    return FALSE;
+
+  last = g_utf8_get_char (g_utf8_find_prev_char (before, before + before_length));
+  first = g_utf8_get_char (after);
+  if (is_blank_char (last) || is_blank_char (first))
+    return FALSE;
+  if (language == BT_LANGUAGE_EN)
+    return TRUE;
+
+  return g_unichar_isalnum (last) && !g_unichar_iswide (last)
+         && g_unichar_isalnum (first) && !g_unichar_iswide (first);
+}
+
+typedef struct
+{
+  const char *start;
+  const char *end;
+  guint       line;
+} Line;
+
+/* The lines of @text, stripped; blank ones have start == end. */
+static GArray *
+collect_lines (BtText *text)
+{
+  gsize length = 0;
+  const char *contents = bt_text_get_contents (text, &length);
+  guint n_lines = bt_text_get_n_lines (text);
+  GArray *lines = g_array_sized_new (FALSE, FALSE, sizeof (Line), n_lines);
+
+  for (guint i = 0; i < n_lines; i++)
+    {
+      gsize start = bt_text_get_line_start (text, i);
+      gsize end = i + 1 < n_lines ? bt_text_get_line_start (text, i + 1) - 1 : length;
+      Line line = { contents + start, contents + end, bt_text_get_line_number (text, start) };
+
+      if (end > start && contents[end - 1] == '\n')
+        line.end--;
+      strip (&line.start, &line.end);
+      g_array_append_val (lines, line);
+    }
+  return lines;
+}
+
+static gboolean
+has_blank_separator (GArray *lines)
+{
+  gboolean text_before = FALSE;
+  gboolean blank_after_text = FALSE;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const Line *line = &g_array_index (lines, Line, i);
+      gboolean blank = line->start == line->end;
+
+      if (!blank && blank_after_text)
+        return TRUE;
+      if (blank && text_before)
+        blank_after_text = TRUE;
+      text_before |= !blank;
+    }
+  return FALSE;
+}
+
+static void
+append_blocks (BtDocument *self,
+               GArray     *lines)
+{
+  g_autoptr(GString) block = g_string_new (NULL);
+  guint block_line = 0;
+
+  for (guint i = 0; i <= lines->len; i++)
+    {
+      const Line *line = i < lines->len ? &g_array_index (lines, Line, i) : NULL;
+
+      if (line == NULL || line->start == line->end)
+        {
+          if (block->len > 0)
+            bt_document_append_paragraph (self, block->str, block_line);
+          g_string_truncate (block, 0);
+          continue;
+        }
+
+      if (block->len == 0)
+        block_line = line->line;
+      else if (needs_space (self->language, block->str, block->len, line->start))
+        g_string_append_c (block, ' ');
+      g_string_append_len (block, line->start, line->end - line->start);
+    }
+}
+
+static void
+append_lines (BtDocument *self,
+              GArray     *lines)
+{
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const Line *line = &g_array_index (lines, Line, i);
+      g_autofree char *paragraph = NULL;
+
+      if (line->start == line->end)
+        continue;
+      paragraph = g_strndup (line->start, line->end - line->start);
+      bt_document_append_paragraph (self, paragraph, line->line);
+    }
+}
+
+BtDocument *
+bt_document_new_from_text (BtText          *text,
+                           BtLanguage       language,
+                           BtParagraphMode  mode)
+{
+  g_autoptr(GArray) lines = NULL;
+  BtDocument *self;
+
+  g_return_val_if_fail (BT_IS_TEXT (text), NULL);
+
+  self = bt_document_new (language);
+  self->name = g_strdup (bt_text_get_display_name (text));
+  lines = collect_lines (text);
+
+  if (mode == BT_PARAGRAPH_MODE_AUTO)
+    mode = has_blank_separator (lines) ? BT_PARAGRAPH_MODE_BLANK_LINES : BT_PARAGRAPH_MODE_LINES;
+
+  if (mode == BT_PARAGRAPH_MODE_BLANK_LINES)
+    append_blocks (self, lines);
+  else
+    append_lines (self, lines);
+  return self;
+}
+
+BtDocument *
+bt_document_copy (BtDocument *self)
+{
+  BtDocument *copy;
+
+  g_return_val_if_fail (BT_IS_DOCUMENT (self), NULL);
+
+  copy = bt_document_new (self->language);
+  copy->name = g_strdup (self->name);
+  g_array_append_vals (copy->paragraphs, self->paragraphs->data, self->paragraphs->len);
+  for (guint i = 0; i < copy->paragraphs->len; i++)
+    paragraph_at (copy, i)->text = g_strdup (paragraph_at (self, i)->text);
+  g_array_append_vals (copy->sentences, self->sentences->data, self->sentences->len);
+  return copy;
+}
+
+BtLanguage
+bt_document_get_language (BtDocument *self)
+{
+  g_return_val_if_fail (BT_IS_DOCUMENT (self), BT_LANGUAGE_ZH);
+
+  return self->language;
+}
+
+const char *
+bt_document_get_name (BtDocument *self)
+{
+  g_return_val_if_fail (BT_IS_DOCUMENT (self), NULL);
+
+  return self->name;
+}
+
+void
+bt_document_set_name (BtDocument *self,
+                      const char *name)
+{
+  g_return_if_fail (BT_IS_DOCUMENT (self));
+
+  if (g_strcmp0 (self->name, name) == 0)
+    return;
+
+  g_free (self->name);
+  self->name = g_strdup (name);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+}
+
+guint
+bt_document_get_n_paragraphs (BtDocument *self)
+{
+  g_return_val_if_fail (BT_IS_DOCUMENT (self), 0);
+
+  return self->paragraphs->len;
+}
+
+const BtParagraph *
+bt_document_get_paragraph (BtDocument *self,
+                           guint       index)
+{
+  g_return_val_if_fail (BT_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (index < self->paragraphs->len, NULL);
+
+  return paragraph_at (self, index);
+}
+
+guint
+bt_document_get_n_sentences (BtDocument *self)
+{
+  g_return_val_if_fail (BT_IS_DOCUMENT (self), 0);
+
+  return self->sentences->len;
+}
+
+const BtSentence *
+bt_document_get_sentence (BtDocument *self,
+                          guint       index)
+{
+  g_return_val_if_fail (BT_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (index < self->sentences->len, NULL);
+
+  return sentence_at (self, index);
+}
+
+char *
+bt_document_dup_sentence_text (BtDocument *self,
+                               guint       index)
+{
+  const BtSentence *sentence;
+  const char *text;
+  const char *start;
+
+  g_return_val_if_fail (BT_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (index < self->sentences->len, NULL);
+
+  sentence = sentence_at (self, index);
+  text = paragraph_at (self, sentence->paragraph)->text;
+  start = g_utf8_offset_to_pointer (text, sentence->start);
+  return g_strndup (start, g_utf8_offset_to_pointer (start, sentence->end - sentence->start) - start);
+}
+
+guint64
+bt_document_get_n_chars (BtDocument *self)
+{
+  guint64 n = 0;
+
+  g_return_val_if_fail (BT_IS_DOCUMENT (self), 0);
+
+  for (guint i = 0; i < self->paragraphs->len; i++)
+    n += paragraph_at (self, i)->n_chars;
+  return n;
+}
+
+/* The spans of @paragraph clipped to [@from, @to), shifted to start at 0;
+ * spans left empty are dropped. */
+static GArray *
+clip_spans (BtDocument        *self,
+            const BtParagraph *paragraph,
+            guint              from,
+            guint              to)
+{
+  GArray *spans = g_array_new (FALSE, FALSE, sizeof (BtSpan));
+
+  for (guint k = 0; k < paragraph->n_sentences; k++)
+    {
+      const BtSentence *sentence = sentence_at (self, paragraph->first_sentence + k);
+      BtSpan span = { MAX (sentence->start, from) - from, MIN (sentence->end, to) - from };
+
+      if (sentence->start < to && sentence->end > from && span.end > span.start)
+        g_array_append_val (spans, span);
+    }
+  return spans;
+}
+
+/* The part of @text between code points @from and @to, stripped; its
+ * bounds in code points go to @from and @to. */
+static char *
+dup_stripped (const char *text,
+              guint      *from,
+              guint      *to)
+{
+  const char *start = g_utf8_offset_to_pointer (text, *from);
+  const char *end = g_utf8_offset_to_pointer (start, *to - *from);
+  const char *stripped_start = start;
+  const char *stripped_end = end;
+
+  strip (&stripped_start, &stripped_end);
+  *from += g_utf8_strlen (start, stripped_start - start);
+  *to -= g_utf8_strlen (stripped_end, end - stripped_end);
+  return g_strndup (stripped_start, stripped_end - stripped_start);
+}
+
+static gboolean
+make_piece (BtDocument        *self,
+            const BtParagraph *paragraph,
+            guint              from,
+            guint              to,
+            Piece             *piece)
+{
+  piece->text = dup_stripped (paragraph->text, &from, &to);
+  piece->n_chars = to > from ? to - from : 0;
+  piece->line = paragraph->line;
+  piece->spans = NULL;
+  if (piece->n_chars == 0)
+    {
+      g_clear_pointer (&piece->text, g_free);
+      return FALSE;
+    }
+
+  piece->spans = clip_spans (self, paragraph, from, to);
+  return TRUE;
+}
+
+gboolean
+bt_document_split_paragraph (BtDocument *self,
+                             guint       paragraph,
+                             guint       at_char)
+{
+  const BtParagraph *old;
+  Piece pieces[2] = { { NULL } };
+
+  g_return_val_if_fail (BT_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (paragraph < self->paragraphs->len, FALSE);
+
+  old = paragraph_at (self, paragraph);
+  if (at_char == 0 || at_char >= old->n_chars)
+    return FALSE;
+
+  if (!make_piece (self, old, 0, at_char, &pieces[0])
+      || !make_piece (self, old, at_char, old->n_chars, &pieces[1]))
+    {
+      clear_piece (&pieces[0]);
+      clear_piece (&pieces[1]);
+      return FALSE;
+    }
+
+  replace_paragraphs (self, paragraph, 1, pieces, 2);
+  clear_piece (&pieces[0]);
+  clear_piece (&pieces[1]);
+  return TRUE;
+}
+
+gboolean
+bt_document_merge_paragraphs (BtDocument *self,
+                              guint       paragraph)
+{
+  const BtParagraph *first, *second;
+  Piece piece;
+  guint shift;
+  gboolean space;
+
+  g_return_val_if_fail (BT_IS_DOCUMENT (self), FALSE);
+
+  if (paragraph + 1 >= self->paragraphs->len)
+    return FALSE;
+
+  first = paragraph_at (self, paragraph);
+  second = paragraph_at (self, paragraph + 1);
+  space = needs_space (self->language, first->text, strlen (first->text), second->text);
+  shift = first->n_chars + (space ? 1 : 0);
+
+  piece.text = g_strconcat (first->text, space ? " " : "", second->text, NULL);
+  piece.n_chars = shift + second->n_chars;
+  piece.line = first->line;
+  piece.spans = clip_spans (self, first, 0, first->n_chars);
+  if (piece.spans->len > 0)
+    g_array_index (piece.spans, BtSpan, piece.spans->len - 1).end = shift;
+  for (guint k = 0; k < second->n_sentences; k++)
+    {
+      const BtSentence *sentence = sentence_at (self, second->first_sentence + k);
+      BtSpan span = { sentence->start + shift, sentence->end + shift };
+
+      if (piece.spans->len == 0 && span.start > 0)
+        span.start = 0;
+      g_array_append_val (piece.spans, span);
+    }
+
+  replace_paragraphs (self, paragraph, 2, &piece, 1);
+  clear_piece (&piece);
+  return TRUE;
+}
+
+static void
+shift_first_sentences (BtDocument *self,
+                       guint       after_paragraph,
+                       int         delta)
+{
+  for (guint p = after_paragraph + 1; p < self->paragraphs->len; p++)
+    paragraph_at (self, p)->first_sentence += delta;
+}
+
+gboolean
+bt_document_split_sentence (BtDocument *self,
+                            guint       sentence,
+                            guint       at_char)
+{
+  BtSentence *old;
+  BtSentence second;
+
+  g_return_val_if_fail (BT_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (sentence < self->sentences->len, FALSE);
+
+  old = sentence_at (self, sentence);
+  if (at_char <= old->start || at_char >= old->end)
+    return FALSE;
+
+  second = (BtSentence) { old->paragraph, at_char, old->end };
+  old->end = at_char;
+  g_array_insert_val (self->sentences, sentence + 1, second);
+  paragraph_at (self, second.paragraph)->n_sentences++;
+  shift_first_sentences (self, second.paragraph, 1);
+  return TRUE;
+}
+
+gboolean
+bt_document_merge_sentences (BtDocument *self,
+                             guint       sentence)
+{
+  BtSentence *first;
+  const BtSentence *second;
+
+  g_return_val_if_fail (BT_IS_DOCUMENT (self), FALSE);
+
+  if (sentence + 1 >= self->sentences->len)
+    return FALSE;
+
+  first = sentence_at (self, sentence);
+  second = sentence_at (self, sentence + 1);
+  if (first->paragraph != second->paragraph)
+    return FALSE;
+
+  first->end = second->end;
+  paragraph_at (self, first->paragraph)->n_sentences--;
+  shift_first_sentences (self, first->paragraph, -1);
+  g_array_remove_index (self->sentences, sentence + 1);
+  return TRUE;
+}

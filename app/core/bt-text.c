@@ -1,0 +1,744 @@
+/* bt-text.c: decoding a text file and keeping its line map
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <errno.h>
+#include <string.h>
+
+#include "bt-error.h"
+#include "bt-text.h"
+
+struct _BtText
+{
+  GObject parent_instance;
+
+  /* UTF-8, LF line ends, NUL-terminated */
+  char   *contents;
+  gsize   length;
+  /* gsize byte offsets in contents where each line starts */
+  GArray *line_starts;
+
+  char   *encoding;
+  char   *display_name;
+};
+
+G_DEFINE_FINAL_TYPE (BtText, bt_text, G_TYPE_OBJECT)
+
+/* A file whose first invalid UTF-8 byte follows this many valid multi-byte
+ * characters is damaged UTF-8 rather than a legacy encoding: in GB18030 or
+ * Big5 text, a double-byte character forms valid UTF-8 by chance only about
+ * one time in ten. */
+#define UTF8_EVIDENCE 4
+
+static const char * const supported_encodings[] = {
+  "UTF-8", "UTF-16LE", "UTF-16BE", "GB18030", "BIG5", NULL,
+};
+
+static const struct
+{
+  const char *alias;
+  const char *name;
+} encoding_aliases[] = {
+  { "UTF8", "UTF-8" },
+  { "GBK", "GB18030" },
+  { "GB2312", "GB18030" },
+  { "CP936", "GB18030" },
+  { "BIG-5", "BIG5" },
+  { "CP950", "BIG5" },
+};
+
+/* The most frequent Chinese characters, Simplified and Traditional, and
+ * full-width punctuation: text decoded with the wrong legacy encoding
+ * rarely produces them. */
+static const char common_chinese[] =
+  "的一是不了在人有我他这這个個们們中来來上大为為和国國地到以说說时時要就出"
+  "会會可也你对對生能而子那得于於着著下自之年过過发發后後作里裡用道行所然家"
+  "种種事成方多经經么麼去法学學如都同现現当當没沒动動面起看定天分还還进進好"
+  "小部其些主样樣理心她本前开開但因只从從想实實日军軍者意无無力它与與长長把"
+  "机機十民第公此已工使情明性知全三又关關点點正业業外将將两兩高间間由问問很"
+  "最重并並物手应應战戰向头頭文体體政美相见見被利什二等产產或新己制身果加西"
+  "月话話合回特代内內信表化老给給世位次度门門任常先海通教儿兒原东東声聲提立"
+  "及比员員解水名真论論处處走义義各入几幾口认認条條平系气氣题題活更别別打女"
+  "变變四神总總何电電数數安少报報才结結反受目太量再感建务務做接必场場件计計"
+  "管期市直资資命山金指许許统統区區保至队隊形社便空决決治展马馬科司五基书書"
+  "非则則听聽白界达達光放强強即像难難且权權思王象完设設式色路记記南品住告类"
+  "類求据據程北边邊死张張该該交规規万萬取望觉覺术術领領共确確传傳师師观觀清"
+  "今切院让讓识識带帶导導争爭运運改收根造言联聯持组組每济濟车車亲親极極办辦"
+  "议議往元证證近转轉令准準始存未远遠台单單影具罗羅字爱愛流备備连連调調深商"
+  "算质質团團集百需价價党黨华華城级級府离離况況际際示复復息线線似官火断斷满"
+  "滿视視消越器容须須增研写寫称稱企功包片史委查易早曾除农農找装裝广廣显顯"
+  "，。、：；！？「」『』“”《》（）—…";
+
+static GHashTable *common_set;
+
+static void
+bt_text_finalize (GObject *object)
+{
+  BtText *self = (BtText *)object;
+
+  g_clear_pointer (&self->contents, g_free);
+  g_clear_pointer (&self->line_starts, g_array_unref);
+  g_clear_pointer (&self->encoding, g_free);
+  g_clear_pointer (&self->display_name, g_free);
+
+  G_OBJECT_CLASS (bt_text_parent_class)->finalize (object);
+}
+
+static void
+bt_text_class_init (BtTextClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = bt_text_finalize;
+}
+
+static void
+bt_text_init (BtText *self)
+{
+  self->line_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+}
+
+const char * const *
+bt_text_get_supported_encodings (void)
+{
+  return supported_encodings;
+}
+
+static const char *
+canonical_encoding (const char *name)
+{
+  for (guint i = 0; supported_encodings[i] != NULL; i++)
+    if (g_ascii_strcasecmp (name, supported_encodings[i]) == 0)
+      return supported_encodings[i];
+
+  for (guint i = 0; i < G_N_ELEMENTS (encoding_aliases); i++)
+    if (g_ascii_strcasecmp (name, encoding_aliases[i].alias) == 0)
+      return encoding_aliases[i].name;
+
+  return NULL;
+}
+
+/* Takes ownership of @utf8 (valid UTF-8, @length bytes plus a NUL) and
+ * rewrites CRLF and CR as LF in place, noting where each line starts. */
+static void
+take_contents (BtText *self,
+               char   *utf8,
+               gsize   length)
+{
+  const char *end = utf8 + length;
+  char *w = utf8;
+
+  g_array_set_size (self->line_starts, 0);
+  if (length > 0)
+    {
+      gsize first = 0;
+      g_array_append_val (self->line_starts, first);
+    }
+
+  for (const char *r = utf8; r < end; r++)
+    {
+      char c = *r;
+
+      if (c == '\r')
+        {
+          c = '\n';
+          if (r + 1 < end && r[1] == '\n')
+            r++;
+        }
+      *w++ = c;
+      if (c == '\n' && r + 1 < end)
+        {
+          gsize start = w - utf8;
+          g_array_append_val (self->line_starts, start);
+        }
+    }
+  *w = '\0';
+
+  self->contents = utf8;
+  self->length = w - utf8;
+}
+
+static guint
+read_unit (const guint8 *data,
+           gsize         i,
+           guint         unit,
+           gboolean      big_endian)
+{
+  if (unit == 1)
+    return data[i];
+  return big_endian ? (guint) data[i] << 8 | data[i + 1] : (guint) data[i + 1] << 8 | data[i];
+}
+
+/* Line (1-based) and byte within the line (1-based) of byte @offset of
+ * the raw file; @unit is 2 for UTF-16, whose line ends span two bytes. */
+static void
+locate_raw (const guint8 *data,
+            gsize         size,
+            gsize         offset,
+            guint         unit,
+            gboolean      big_endian,
+            guint        *line,
+            gsize        *column)
+{
+  gsize line_start = 0;
+
+  *line = 1;
+  for (gsize i = 0; i + unit <= offset; i += unit)
+    {
+      guint c = read_unit (data, i, unit, big_endian);
+      gboolean crlf = c == '\r' && i + 2 * unit <= size
+                      && read_unit (data, i + unit, unit, big_endian) == '\n';
+
+      if (c == '\n' || (c == '\r' && !crlf))
+        {
+          (*line)++;
+          line_start = i + unit;
+        }
+    }
+  *column = offset - line_start + 1;
+}
+
+static void
+set_invalid_error (GError       **error,
+                   const char    *display_name,
+                   const char    *encoding,
+                   const guint8  *data,
+                   gsize          size,
+                   gsize          offset,
+                   gboolean       incomplete)
+{
+  gboolean utf16 = g_str_has_prefix (encoding, "UTF-16");
+  g_autoptr(GString) hex = g_string_new (NULL);
+  gsize column;
+  guint line;
+
+  locate_raw (data, size, offset, utf16 ? 2 : 1, g_str_equal (encoding, "UTF-16BE"), &line, &column);
+  for (gsize i = offset; i < size && i < offset + 4; i++)
+    g_string_append_printf (hex, "%s%02X", i > offset ? " " : "", data[i]);
+
+  if (incomplete)
+    g_set_error (error, BT_ERROR, BT_ERROR_ENCODING,
+                 /* Translators: the byte counts from 1 within the line */
+                 _("“%s”: line %u, byte %" G_GSIZE_FORMAT ": incomplete %s sequence at the end of the file (%s)"),
+                 display_name, line, column, encoding, hex->str);
+  else
+    g_set_error (error, BT_ERROR, BT_ERROR_ENCODING,
+                 /* Translators: the first byte counts from 1 within the line, the second from 1 in the file */
+                 _("“%s”: line %u, byte %" G_GSIZE_FORMAT ": invalid %s bytes (%s; byte %" G_GSIZE_FORMAT " of the file)"),
+                 display_name, line, column, encoding, hex->str, offset + 1);
+}
+
+/* Converts @size bytes of @encoding to UTF-8. On invalid or truncated
+ * input returns NULL and sets @bad_offset and @incomplete. */
+static char *
+convert_to_utf8 (const guint8 *data,
+                 gsize         size,
+                 const char   *encoding,
+                 gsize        *out_length,
+                 gsize        *bad_offset,
+                 gboolean     *incomplete)
+{
+  GIConv cd = g_iconv_open ("UTF-8", encoding);
+  gsize capacity = size + size / 2 + 16;
+  g_autofree char *buffer = g_malloc (capacity + 1);
+  char *in = (char *)data;
+  char *out = buffer;
+  gsize in_left = size;
+  gsize out_left = capacity;
+
+  g_assert (cd != (GIConv) -1);
+  while (in_left > 0)
+    {
+      if (g_iconv (cd, &in, &in_left, &out, &out_left) != (gsize) -1)
+        continue;
+
+      if (errno == E2BIG)
+        {
+          gsize used = out - buffer;
+
+          capacity *= 2;
+          buffer = g_realloc (buffer, capacity + 1);
+          out = buffer + used;
+          out_left = capacity - used;
+          continue;
+        }
+
+      *bad_offset = (const guint8 *)in - data;
+      *incomplete = errno == EINVAL;
+      g_iconv_close (cd);
+      return NULL;
+    }
+  g_iconv_close (cd);
+
+  *out = '\0';
+  *out_length = out - buffer;
+  return g_steal_pointer (&buffer);
+}
+
+static GHashTable *
+get_common_set (void)
+{
+  if (g_once_init_enter (&common_set))
+    {
+      GHashTable *set = g_hash_table_new (NULL, NULL);
+
+      for (const char *p = common_chinese; *p; p = g_utf8_next_char (p))
+        g_hash_table_add (set, GUINT_TO_POINTER (g_utf8_get_char (p)));
+      g_once_init_leave (&common_set, set);
+    }
+  return common_set;
+}
+
+/* Frequent characters count for a decoding, private-use and unassigned
+ * code points (what bytes of the other encoding tend to become) against. */
+static gssize
+score_chinese (const char *utf8)
+{
+  GHashTable *set = get_common_set ();
+  gssize score = 0;
+
+  for (const char *p = utf8; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x80)
+        continue;
+      if (g_hash_table_contains (set, GUINT_TO_POINTER (c)))
+        score++;
+      else if (c >= 0xE000 && c <= 0xF8FF)
+        score -= 2;
+      else if (g_unichar_type (c) == G_UNICODE_UNASSIGNED)
+        score -= 2;
+    }
+  return score;
+}
+
+/* Valid multi-byte UTF-8 characters before the first invalid byte. */
+static guint
+count_utf8_evidence (const char *data,
+                     const char *invalid)
+{
+  guint n = 0;
+
+  for (const char *p = data; p < invalid && n < UTF8_EVIDENCE; p++)
+    if ((guchar) *p >= 0xC0)
+      n++;
+  return n;
+}
+
+typedef struct
+{
+  const guint8 *data;
+  gsize         size;
+  const char   *display_name;
+} RawInput;
+
+static char *
+decode_as (const RawInput  *raw,
+           const char      *encoding,
+           gsize            skip,
+           gsize           *length,
+           GError         **error)
+{
+  gsize bad = 0;
+  gboolean incomplete = FALSE;
+  char *utf8;
+
+  if (g_str_equal (encoding, "UTF-8"))
+    {
+      const char *end = NULL;
+
+      if (g_utf8_validate_len ((const char *)raw->data + skip, raw->size - skip, &end))
+        {
+          *length = raw->size - skip;
+          return g_strndup ((const char *)raw->data + skip, *length);
+        }
+      bad = (const guint8 *)end - raw->data;
+      incomplete = raw->size - bad < 4 && g_utf8_get_char_validated (end, raw->size - bad) == (gunichar) -2;
+      set_invalid_error (error, raw->display_name, encoding, raw->data, raw->size, bad, incomplete);
+      return NULL;
+    }
+
+  utf8 = convert_to_utf8 (raw->data + skip, raw->size - skip, encoding, length, &bad, &incomplete);
+  if (utf8 == NULL)
+    set_invalid_error (error, raw->display_name, encoding, raw->data, raw->size, bad + skip, incomplete);
+  return utf8;
+}
+
+/* Neither BOM nor valid UTF-8: damaged UTF-8 when the start of the file
+ * shows UTF-8 characters; otherwise whichever of GB18030 and Big5 decodes
+ * without error, and when both do, the one whose text holds more frequent
+ * Chinese characters and fewer private-use ones (GB18030 on a tie). */
+static char *
+decode_legacy (const RawInput  *raw,
+               const char     **encoding,
+               gsize           *length,
+               GError         **error)
+{
+  const char *invalid = NULL;
+  g_autoptr(GError) gb_error = NULL;
+  g_autoptr(GError) big5_error = NULL;
+  g_autofree char *gb = NULL;
+  g_autofree char *big5 = NULL;
+  gsize gb_length = 0, big5_length = 0;
+
+  g_utf8_validate_len ((const char *)raw->data, raw->size, &invalid);
+  if (count_utf8_evidence ((const char *)raw->data, invalid) >= UTF8_EVIDENCE)
+    {
+      *encoding = "UTF-8";
+      return decode_as (raw, "UTF-8", 0, length, error);
+    }
+
+  gb = decode_as (raw, "GB18030", 0, &gb_length, &gb_error);
+  big5 = decode_as (raw, "BIG5", 0, &big5_length, &big5_error);
+
+  if (gb != NULL && (big5 == NULL || score_chinese (gb) >= score_chinese (big5)))
+    {
+      *encoding = "GB18030";
+      *length = gb_length;
+      return g_steal_pointer (&gb);
+    }
+  if (big5 != NULL)
+    {
+      *encoding = "BIG5";
+      *length = big5_length;
+      return g_steal_pointer (&big5);
+    }
+
+  g_propagate_error (error, g_steal_pointer (&gb_error));
+  return NULL;
+}
+
+static gsize
+bom_length (const guint8 *data,
+            gsize         size,
+            const char  **encoding)
+{
+  if (size >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF)
+    {
+      *encoding = "UTF-8";
+      return 3;
+    }
+  if (size >= 2 && data[0] == 0xFF && data[1] == 0xFE)
+    {
+      *encoding = "UTF-16LE";
+      return 2;
+    }
+  if (size >= 2 && data[0] == 0xFE && data[1] == 0xFF)
+    {
+      *encoding = "UTF-16BE";
+      return 2;
+    }
+  return 0;
+}
+
+/* The BOM that @encoding may start with, when the data starts with it. */
+static gsize
+forced_bom_length (const guint8 *data,
+                   gsize         size,
+                   const char   *encoding)
+{
+  const char *bom_encoding = NULL;
+  gsize n = bom_length (data, size, &bom_encoding);
+
+  return n > 0 && g_str_equal (bom_encoding, encoding) ? n : 0;
+}
+
+static gboolean
+check_size (const char  *display_name,
+            guint64      size,
+            GError     **error)
+{
+  if (size > BT_TEXT_MAX_SIZE)
+    {
+      g_autofree char *limit = g_format_size_full (BT_TEXT_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *actual = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
+
+      g_set_error (error, BT_ERROR, BT_ERROR_TOO_LARGE,
+                   _("“%s” is too large (%s); the limit is %s"),
+                   display_name, actual, limit);
+      return FALSE;
+    }
+  if (size == 0)
+    {
+      g_set_error (error, BT_ERROR, BT_ERROR_EMPTY, _("“%s” is empty"), display_name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_binary (const char  *display_name,
+              const char  *data,
+              gsize        size,
+              GError     **error)
+{
+  const char *nul = memchr (data, '\0', size);
+
+  if (nul == NULL)
+    return TRUE;
+
+  g_set_error (error, BT_ERROR, BT_ERROR_BINARY,
+               _("“%s” is not a text file: it holds NUL bytes (the first at byte %" G_GSIZE_FORMAT ")"),
+               display_name, (gsize) (nul - data) + 1);
+  return FALSE;
+}
+
+static char *
+decode (const RawInput  *raw,
+        const char      *forced,
+        const char     **encoding,
+        gsize           *length,
+        GError         **error)
+{
+  gsize skip;
+
+  if (forced != NULL)
+    {
+      *encoding = forced;
+      skip = forced_bom_length (raw->data, raw->size, forced);
+    }
+  else
+    skip = bom_length (raw->data, raw->size, encoding);
+
+  if ((*encoding == NULL || !g_str_has_prefix (*encoding, "UTF-16"))
+      && !check_binary (raw->display_name, (const char *)raw->data, raw->size, error))
+    return NULL;
+
+  if (skip == raw->size)
+    {
+      g_set_error (error, BT_ERROR, BT_ERROR_EMPTY,
+                   _("“%s” is empty (it holds only a byte order mark)"), raw->display_name);
+      return NULL;
+    }
+
+  if (*encoding == NULL && g_utf8_validate_len ((const char *)raw->data, raw->size, NULL))
+    *encoding = "UTF-8";
+  if (*encoding == NULL)
+    return decode_legacy (raw, encoding, length, error);
+
+  return decode_as (raw, *encoding, skip, length, error);
+}
+
+/* Decoded text may still start with U+FEFF (a GB18030 BOM) or hold NULs
+ * (UTF-16, whose BOM lets NUL bytes through the raw check). */
+static char *
+tidy_decoded (const char  *display_name,
+              char        *utf8,
+              gsize       *length,
+              GError     **error)
+{
+  g_autofree char *owned = utf8;
+
+  if (*length >= 3 && memcmp (utf8, "\xEF\xBB\xBF", 3) == 0)
+    {
+      memmove (utf8, utf8 + 3, *length - 3 + 1);
+      *length -= 3;
+    }
+  if (*length == 0)
+    {
+      g_set_error (error, BT_ERROR, BT_ERROR_EMPTY, _("“%s” is empty"), display_name);
+      return NULL;
+    }
+  if (!check_binary (display_name, utf8, *length, error))
+    return NULL;
+
+  return g_steal_pointer (&owned);
+}
+
+BtText *
+bt_text_new_from_bytes (GBytes      *bytes,
+                        const char  *display_name,
+                        const char  *encoding,
+                        GError     **error)
+{
+  g_autoptr(BtText) self = NULL;
+  const char *chosen = NULL;
+  const char *forced = NULL;
+  RawInput raw;
+  char *utf8;
+  gsize length = 0;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (encoding != NULL && (forced = canonical_encoding (encoding)) == NULL)
+    {
+      g_set_error (error, BT_ERROR, BT_ERROR_UNKNOWN_ENCODING,
+                   _("“%s”: unknown encoding “%s”"), display_name, encoding);
+      return NULL;
+    }
+
+  raw.data = g_bytes_get_data (bytes, &raw.size);
+  raw.display_name = display_name;
+  if (!check_size (display_name, raw.size, error))
+    return NULL;
+
+  utf8 = decode (&raw, forced, &chosen, &length, error);
+  if (utf8 == NULL || (utf8 = tidy_decoded (display_name, utf8, &length, error)) == NULL)
+    return NULL;
+
+  self = g_object_new (BT_TYPE_TEXT, NULL);
+  self->encoding = g_strdup (chosen);
+  self->display_name = g_strdup (display_name);
+  take_contents (self, utf8, length);
+  return g_steal_pointer (&self);
+}
+
+static gboolean
+query_file (GFile         *file,
+            GCancellable  *cancellable,
+            char         **display_name,
+            GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                            G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error_literal (error, BT_ERROR, BT_ERROR_IO, local_error->message);
+      return FALSE;
+    }
+
+  *display_name = g_strdup (g_file_info_get_display_name (info));
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, BT_ERROR, BT_ERROR_IO,
+                   _("“%s” is a folder, not a text file"), *display_name);
+      return FALSE;
+    }
+  return check_size (*display_name, g_file_info_get_size (info), error);
+}
+
+BtText *
+bt_text_new_from_file (GFile         *file,
+                       const char    *encoding,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_autofree char *display_name = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize size = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!query_file (file, cancellable, &display_name, error))
+    return NULL;
+
+  if (!g_file_load_contents (file, cancellable, &data, &size, NULL, &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error_literal (error, BT_ERROR, BT_ERROR_IO, local_error->message);
+      return NULL;
+    }
+
+  bytes = g_bytes_new_take (g_steal_pointer (&data), size);
+  return bt_text_new_from_bytes (bytes, display_name, encoding, error);
+}
+
+BtText *
+bt_text_new_from_string (const char *utf8,
+                         const char *display_name)
+{
+  BtText *self;
+
+  g_return_val_if_fail (utf8 != NULL, NULL);
+  g_return_val_if_fail (g_utf8_validate (utf8, -1, NULL), NULL);
+
+  self = g_object_new (BT_TYPE_TEXT, NULL);
+  self->encoding = g_strdup ("UTF-8");
+  self->display_name = g_strdup (display_name != NULL ? display_name : "");
+  take_contents (self, g_strdup (utf8), strlen (utf8));
+  return self;
+}
+
+const char *
+bt_text_get_contents (BtText *self,
+                      gsize  *length)
+{
+  g_return_val_if_fail (BT_IS_TEXT (self), NULL);
+
+  if (length != NULL)
+    *length = self->length;
+  return self->contents;
+}
+
+const char *
+bt_text_get_encoding (BtText *self)
+{
+  g_return_val_if_fail (BT_IS_TEXT (self), NULL);
+
+  return self->encoding;
+}
+
+const char *
+bt_text_get_display_name (BtText *self)
+{
+  g_return_val_if_fail (BT_IS_TEXT (self), NULL);
+
+  return self->display_name;
+}
+
+guint
+bt_text_get_n_lines (BtText *self)
+{
+  g_return_val_if_fail (BT_IS_TEXT (self), 0);
+
+  return self->line_starts->len;
+}
+
+gsize
+bt_text_get_line_start (BtText *self,
+                        guint   index)
+{
+  g_return_val_if_fail (BT_IS_TEXT (self), 0);
+  g_return_val_if_fail (index < self->line_starts->len, self->length);
+
+  return g_array_index (self->line_starts, gsize, index);
+}
+
+/* Lines end only at LF, CRLF or CR, each of which becomes one LF, so line
+ * i of the contents is line i + 1 of the file. */
+guint
+bt_text_get_line_number (BtText *self,
+                         gsize   offset)
+{
+  const gsize *starts;
+  guint low = 0;
+  guint high;
+
+  g_return_val_if_fail (BT_IS_TEXT (self), 0);
+  g_return_val_if_fail (offset <= self->length, 0);
+
+  starts = (const gsize *)(gpointer)self->line_starts->data;
+  high = self->line_starts->len;
+  if (high == 0)
+    return 0;
+
+  while (high - low > 1)
+    {
+      guint mid = low + (high - low) / 2;
+
+      if (starts[mid] <= offset)
+        low = mid;
+      else
+        high = mid;
+    }
+  return low + 1;
+}
