@@ -7,13 +7,20 @@
 #   check-potfiles.sh translations SRCDIR
 #     extracts the strings of every file in POTFILES.in, merges them into
 #     each language of po/LINGUAS and fails on any untranslated or fuzzy
-#     message, so a string added without its translations is caught.
+#     message, so a string added without its translations is caught;
+#   check-potfiles.sh selftest
+#     runs both checks on small made-up trees and fails unless they
+#     accept the good ones and refuse the bad ones.
 set -eu
 export LC_ALL=C.UTF-8
 
-mode=${1:?usage: check-potfiles.sh potfiles|translations SRCDIR}
-srcdir=${2:?usage: check-potfiles.sh potfiles|translations SRCDIR}
-cd "$srcdir"
+usage="usage: check-potfiles.sh potfiles|translations SRCDIR | selftest"
+mode=${1:?$usage}
+self=$(cd "$(dirname "$0")" && pwd)/$(basename "$0")
+if [ "$mode" != selftest ]; then
+  srcdir=${2:?$usage}
+  cd "$srcdir"
+fi
 
 potfiles_listed () {
   sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e '/^$/d' po/POTFILES.in | sort -u
@@ -108,8 +115,90 @@ check_translations () {
   return $status
 }
 
+write_po () {
+  cat > "$1" <<EOF_PO
+msgid ""
+msgstr ""
+"Language: $2\\n"
+"MIME-Version: 1.0\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Content-Transfer-Encoding: 8bit\\n"
+"Plural-Forms: nplurals=1; plural=0;\\n"
+
+$3
+EOF_PO
+}
+
+# expect NAME WANTED-STATUS MODE DIR
+expect () {
+  if "$self" "$3" "$4" >"$4/out" 2>&1; then got=0; else got=1; fi
+  count=$((count + 1))
+  if [ "$got" -eq "$2" ]; then
+    echo "ok - $1"
+  else
+    echo "not ok - $1 (exit status $got, wanted $2)"
+    sed 's/^/# /' "$4/out"
+    failures=$((failures + 1))
+  fi
+}
+
+selftest () {
+  tree=$(mktemp -d)
+  trap 'rm -rf "$tree"' EXIT
+  failures=0
+  count=0
+  mkdir -p "$tree/po" "$tree/src"
+  printf '%s\n' zh_CN > "$tree/po/LINGUAS"
+  printf '#include "x.h"\nconst char *a = _("Open");\n' > "$tree/src/a.c"
+  printf 'int b (void) { return 1; }\n' > "$tree/src/b.c"
+  printf '<interface><object class="GtkLabel"><property name="label" translatable="yes">Save</property></object></interface>\n' \
+    > "$tree/src/w.ui"
+  printf '# none yet\nsrc/a.c\n' > "$tree/po/POTFILES.in"
+  expect "a .ui file with translatable strings is missing" 1 potfiles "$tree"
+  printf 'src/a.c\nsrc/w.ui\nsrc/gone.c\n' > "$tree/po/POTFILES.in"
+  expect "POTFILES.in lists a file that does not exist" 1 potfiles "$tree"
+  printf 'src/a.c\nsrc/w.ui\n' > "$tree/po/POTFILES.in"
+  expect "every file with strings is listed" 0 potfiles "$tree"
+  printf 'const char *c = C_("menu", "Quit");\n' > "$tree/src/c.c"
+  expect "a file with C_() strings is missing" 1 potfiles "$tree"
+  printf 'src/a.c\nsrc/w.ui\nsrc/c.c\n' > "$tree/po/POTFILES.in"
+
+  write_po "$tree/po/zh_CN.po" zh_CN 'msgid "Open"
+msgstr "打开"
+
+msgid "Save"
+msgstr "保存"'
+  expect "a string without translation" 1 translations "$tree"
+  write_po "$tree/po/zh_CN.po" zh_CN 'msgid "Open"
+msgstr "打开"
+
+msgid "Save"
+msgstr "保存"
+
+msgctxt "menu"
+msgid "Quit"
+msgstr "退出"'
+  expect "every string translated" 0 translations "$tree"
+  write_po "$tree/po/zh_CN.po" zh_CN 'msgid "Open"
+msgstr "打开"
+
+#, fuzzy
+msgid "Save"
+msgstr "保存"
+
+msgctxt "menu"
+msgid "Quit"
+msgstr "退出"'
+  expect "a fuzzy translation" 1 translations "$tree"
+  printf '%s\n' zh_CN zh_TW > "$tree/po/LINGUAS"
+  expect "a language without its po file" 1 translations "$tree"
+  echo "1..$count"
+  [ "$failures" -eq 0 ]
+}
+
 case $mode in
   potfiles) check_potfiles ;;
   translations) check_translations ;;
+  selftest) selftest ;;
   *) echo "unknown mode: $mode" >&2; exit 2 ;;
 esac
