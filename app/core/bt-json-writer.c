@@ -1,0 +1,215 @@
+/* bt-json-writer.c: the review as JSON, written by hand so the core needs
+ * no JSON library; fields in the fixed order of DESIGN.md
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "bt-json-writer.h"
+#include "bt-review-io.h"
+#include "bt-safe-write.h"
+
+void
+bt_json_append_string (GString    *out,
+                       const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      switch (c)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        case '\b': g_string_append (out, "\\b"); break;
+        case '\f': g_string_append (out, "\\f"); break;
+        default:
+          if (c < 0x20)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, (char) c);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_double (GString *out,
+               double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  bt_io_format_double (buffer, sizeof buffer, value);
+  g_string_append (out, buffer);
+}
+
+static void
+append_paragraphs (GString  *out,
+                   BtReview *review)
+{
+  BtDocument *source = bt_review_get_source (review);
+  guint n = bt_document_get_n_paragraphs (source);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const BtParagraph *p = bt_document_get_paragraph (source, i);
+
+      g_string_append_printf (out, "      {\"id\": \"p%u\", \"text\": ", i + 1);
+      bt_json_append_string (out, p->text);
+      g_string_append (out, ", \"sentences\": [");
+      for (guint s = 0; s < p->n_sentences; s++)
+        {
+          const BtSentence *sentence = bt_document_get_sentence (source, p->first_sentence + s);
+
+          g_string_append_printf (out, "%s[%u, %u]", s > 0 ? ", " : "", sentence->start, sentence->end);
+        }
+      g_string_append_printf (out, "], \"status\": \"%s\"}%s\n",
+                              bt_status_to_string (bt_review_get_status (review, i)),
+                              i + 1 < n ? "," : "");
+    }
+}
+
+static void
+append_sentences (GString  *out,
+                  BtReview *review)
+{
+  BtDocument *target = bt_review_get_target (review);
+  guint n = bt_document_get_n_sentences (target);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *text = bt_document_dup_sentence_text (target, i);
+
+      g_string_append_printf (out, "      {\"id\": \"e%u\", \"text\": ", i + 1);
+      bt_json_append_string (out, text);
+      g_string_append_printf (out, ", \"paragraph\": %u}%s\n",
+                              bt_document_get_sentence (target, i)->paragraph + 1,
+                              i + 1 < n ? "," : "");
+    }
+}
+
+static void
+append_links (GString  *out,
+              BtReview *review)
+{
+  guint n_paragraphs = bt_document_get_n_paragraphs (bt_review_get_source (review));
+  gboolean first = TRUE;
+
+  for (guint p = 0; p < n_paragraphs; p++)
+    {
+      guint n_links = 0;
+      const guint *indices = bt_review_get_paragraph_links (review, p, &n_links);
+      g_autoptr(GArray) sentences = g_array_new (FALSE, FALSE, sizeof (guint));
+
+      for (guint k = 0; k < n_links; k++)
+        g_array_append_val (sentences, bt_review_get_link (review, indices[k])->sentence);
+      g_array_sort (sentences, bt_io_compare_uint);
+      for (guint k = 0; k < sentences->len; k++)
+        {
+          const BtLink *link = bt_review_find_link (review, p, g_array_index (sentences, guint, k));
+
+          g_string_append_printf (out, "%s    {\"source\": \"p%u\", \"target\": \"e%u\", \"origin\": \"%s\", \"confidence\": ",
+                                  first ? "\n" : ",\n", p + 1, link->sentence + 1,
+                                  bt_origin_to_string (link->origin));
+          append_double (out, link->confidence);
+          g_string_append_printf (out, ", \"state\": \"%s\"}", bt_state_to_string (link->state));
+          first = FALSE;
+        }
+    }
+  g_string_append (out, first ? "]" : "\n  ]");
+}
+
+static void
+append_omissions (GString  *out,
+                  BtReview *review)
+{
+  guint n_paragraphs = bt_document_get_n_paragraphs (bt_review_get_source (review));
+  gboolean first = TRUE;
+
+  for (guint p = 0; p < n_paragraphs; p++)
+    {
+      g_autoptr(GArray) indices = bt_io_sorted_omissions (review, p);
+
+      for (guint k = 0; k < indices->len; k++)
+        {
+          const BtOmission *o = bt_review_get_omission (review, g_array_index (indices, guint, k));
+
+          g_string_append_printf (out, "%s    {\"source\": \"p%u\", \"start\": %u, \"end\": %u, "
+                                  "\"category\": \"%s\", \"severity\": \"%s\", \"origin\": \"%s\", \"confidence\": ",
+                                  first ? "\n" : ",\n", p + 1, o->start, o->end,
+                                  bt_category_to_string (o->category), bt_severity_to_string (o->severity),
+                                  bt_origin_to_string (o->origin));
+          append_double (out, o->confidence);
+          g_string_append_printf (out, ", \"state\": \"%s\", \"comment\": ", bt_state_to_string (o->state));
+          bt_json_append_string (out, o->comment);
+          g_string_append_c (out, '}');
+          first = FALSE;
+        }
+    }
+  g_string_append (out, first ? "]" : "\n  ]");
+}
+
+static void
+append_additions (GString  *out,
+                  BtReview *review)
+{
+  guint n_sentences = bt_document_get_n_sentences (bt_review_get_target (review));
+  gboolean first = TRUE;
+
+  for (guint s = 0; s < n_sentences; s++)
+    {
+      const BtAddition *a = bt_review_find_addition (review, s);
+
+      if (a == NULL)
+        continue;
+      g_string_append_printf (out, "%s    {\"target\": \"e%u\", \"origin\": \"%s\", \"state\": \"%s\"}",
+                              first ? "\n" : ",\n", s + 1, bt_origin_to_string (a->origin),
+                              bt_state_to_string (a->state));
+      first = FALSE;
+    }
+  g_string_append (out, first ? "]" : "\n  ]");
+}
+
+GBytes *
+bt_json_write_bytes (BtReview *review)
+{
+  GString *out;
+
+  g_return_val_if_fail (BT_IS_REVIEW (review), NULL);
+
+  out = g_string_sized_new (4096);
+  g_string_append (out, "{\n  \"format\": \"bitext-review\",\n  \"version\": 1,\n"
+                   "  \"source\": {\n    \"language\": \"zh\",\n    \"paragraphs\": [\n");
+  append_paragraphs (out, review);
+  g_string_append (out, "    ]\n  },\n  \"target\": {\n    \"language\": \"en\",\n    \"sentences\": [\n");
+  append_sentences (out, review);
+  g_string_append (out, "    ]\n  },\n  \"links\": [");
+  append_links (out, review);
+  g_string_append (out, ",\n  \"omissions\": [");
+  append_omissions (out, review);
+  g_string_append (out, ",\n  \"additions\": [");
+  append_additions (out, review);
+  g_string_append (out, "\n}\n");
+  return g_string_free_to_bytes (out);
+}
+
+gboolean
+bt_json_write_file (BtReview    *review,
+                    const char  *path,
+                    GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  gsize size = 0;
+  const void *data;
+
+  g_return_val_if_fail (BT_IS_REVIEW (review), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  bytes = bt_json_write_bytes (review);
+  data = g_bytes_get_data (bytes, &size);
+  return bt_safe_write (path, data, size, error);
+}

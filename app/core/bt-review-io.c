@@ -1,0 +1,180 @@
+/* bt-review-io.c: small helpers the review file readers and writers share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+
+#include "bt-error.h"
+#include "bt-review-io.h"
+
+void
+bt_io_format_double (char   *buffer,
+                     gsize   size,
+                     double  value)
+{
+  g_return_if_fail (size >= G_ASCII_DTOSTR_BUF_SIZE);
+
+  for (int precision = 1; precision <= 17; precision++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%dg", precision);
+      g_ascii_formatd (buffer, size, format, value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        return;
+    }
+}
+
+gboolean
+bt_io_parse_double (const char *string,
+                    double     *value)
+{
+  char *end = NULL;
+
+  if (string == NULL || *string == '\0' || g_ascii_isspace (*string))
+    return FALSE;
+  *value = g_ascii_strtod (string, &end);
+  return *end == '\0';
+}
+
+gboolean
+bt_io_parse_uint (const char *string,
+                  guint      *value)
+{
+  guint64 number = 0;
+
+  if (string == NULL)
+    return FALSE;
+  if (!g_ascii_string_to_unsigned (string, 10, 0, G_MAXUINT, &number, NULL))
+    return FALSE;
+  *value = (guint) number;
+  return TRUE;
+}
+
+char *
+bt_io_format_time (gint64 unix_time)
+{
+  g_autoptr(GDateTime) time = NULL;
+
+  if (unix_time == 0)
+    return NULL;
+  time = g_date_time_new_from_unix_utc (unix_time);
+  if (time == NULL)
+    return NULL;
+  return g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+gboolean
+bt_io_parse_time (const char *string,
+                  gint64     *unix_time)
+{
+  g_autoptr(GDateTime) time = NULL;
+
+  if (string == NULL)
+    return FALSE;
+  time = g_date_time_new_from_iso8601 (string, NULL);
+  if (time == NULL)
+    return FALSE;
+  *unix_time = g_date_time_to_unix (time);
+  return TRUE;
+}
+
+static int
+compare_omissions (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      review)
+{
+  const BtOmission *x = bt_review_get_omission (review, *(const guint *) a);
+  const BtOmission *y = bt_review_get_omission (review, *(const guint *) b);
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  if (x->end != y->end)
+    return x->end > y->end ? -1 : 1;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+GArray *
+bt_io_sorted_omissions (BtReview *review,
+                        guint     paragraph)
+{
+  GArray *indices = bt_review_list_paragraph_omissions (review, paragraph);
+
+  g_array_sort_with_data (indices, compare_omissions, review);
+  return indices;
+}
+
+int
+bt_io_compare_uint (gconstpointer a,
+                    gconstpointer b)
+{
+  guint x = *(const guint *) a;
+  guint y = *(const guint *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+GArray *
+bt_io_rendering_sentences (BtReview *review,
+                           guint     paragraph)
+{
+  GArray *sentences = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint n_links = 0;
+  const guint *links = bt_review_get_paragraph_links (review, paragraph, &n_links);
+
+  for (guint i = 0; i < n_links; i++)
+    {
+      const BtLink *link = bt_review_get_link (review, links[i]);
+
+      if (link->state != BT_STATE_REJECTED)
+        g_array_append_val (sentences, link->sentence);
+    }
+  g_array_sort (sentences, bt_io_compare_uint);
+  return sentences;
+}
+
+gsize *
+bt_io_char_offsets (const char *text,
+                    guint       n_chars)
+{
+  gsize *offsets = g_new (gsize, n_chars + 1);
+  const char *p = text;
+
+  for (guint i = 0; i < n_chars; i++)
+    {
+      offsets[i] = (gsize) (p - text);
+      p = g_utf8_next_char (p);
+    }
+  offsets[n_chars] = (gsize) (p - text);
+  return offsets;
+}
+
+static gboolean
+is_xml_char (gunichar c)
+{
+  if (c < 0x20)
+    return c == '\t' || c == '\n' || c == '\r';
+  return c != 0xFFFE && c != 0xFFFF;
+}
+
+gboolean
+bt_io_check_xml_text (const char  *text,
+                      const char  *what,
+                      GError     **error)
+{
+  if (text == NULL)
+    return TRUE;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!is_xml_char (g_utf8_get_char (p)))
+      {
+        g_set_error (error, BT_ERROR, BT_ERROR_INVALID,
+                     /* Translators: %s says where, like “paragraph 3” */
+                     _("%s holds a control character that XML cannot carry (U+%04X)"),
+                     what, g_utf8_get_char (p));
+        return FALSE;
+      }
+  return TRUE;
+}

@@ -1,0 +1,47 @@
+/* bt-review-io.h: small helpers the review file readers and writers share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "bt-review.h"
+
+G_BEGIN_DECLS
+
+/* The shortest decimal form that reads back as the same double. */
+void       bt_io_format_double            (char        *buffer,
+                                           gsize        size,
+                                           double       value);
+gboolean   bt_io_parse_double             (const char  *string,
+                                           double      *value);
+gboolean   bt_io_parse_uint               (const char  *string,
+                                           guint       *value);
+/* ISO 8601 in UTC, "2026-11-26T14:00:00Z"; NULL for 0. */
+char      *bt_io_format_time              (gint64       unix_time);
+gboolean   bt_io_parse_time               (const char  *string,
+                                           gint64      *unix_time);
+
+int        bt_io_compare_uint             (gconstpointer a,
+                                           gconstpointer b);
+
+/* Omission indices of a paragraph sorted by start, end and id, so that
+ * every writer lists them in the same, reproducible order. */
+GArray    *bt_io_sorted_omissions         (BtReview    *review,
+                                           guint        paragraph);
+/* Sentence indices linked to @paragraph by links that are not rejected,
+ * in document order. */
+GArray    *bt_io_rendering_sentences      (BtReview    *review,
+                                           guint        paragraph);
+/* Byte offset of every code point of @text, plus one for its end. */
+gsize     *bt_io_char_offsets             (const char  *text,
+                                           guint        n_chars);
+
+/* FALSE, with an error naming @what, when @text holds characters XML 1.0
+ * cannot carry (most control characters). */
+gboolean   bt_io_check_xml_text           (const char  *text,
+                                           const char  *what,
+                                           GError     **error);
+
+G_END_DECLS
