@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include "bt-document.h"
+
 G_BEGIN_DECLS
 
 /* Exit statuses, as the design gives them. */
@@ -23,5 +25,14 @@ int bt_cli_split    (int argc, char **argv);
 
 /* Prints "bitext-cli: MESSAGE" to stderr. */
 void bt_cli_error   (const char *format, ...) G_GNUC_PRINTF (1, 2);
+
+/* Shared by segment and split: "auto", "lines" or "blank"; complains and
+ * returns FALSE on anything else. */
+gboolean bt_cli_parse_paragraph_mode (const char      *string,
+                                      BtParagraphMode *mode);
+/* Loads @path as text, complaining on failure; returns an exit status. */
+int      bt_cli_load_text            (const char      *path,
+                                      const char      *encoding,
+                                      BtText         **text);
 
 G_END_DECLS
