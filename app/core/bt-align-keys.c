@@ -1,0 +1,515 @@
+/* bt-align-keys.c: the lexical evidence of every unit, as bags of ids
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "bt-aligner-private.h"
+#include "bt-error.h"
+#include "bt-latin.h"
+#include "bt-names.h"
+#include "bt-numbers.h"
+
+/* Names, figures and Latin tokens say more than one dictionary word. */
+static float
+signal_factor (guint32 signal)
+{
+  return signal == BT_SIGNAL_DICTIONARY ? 1.0f : 2.0f;
+}
+
+static guint
+signal_index (guint32 signal)
+{
+  return g_bit_nth_lsf (signal, -1);
+}
+
+static void
+table_grow (BtAlignContext *ctx)
+{
+  gsize old_size = ctx->slot_mask + 1;
+  g_autofree guint64 *keys = ctx->slot_keys;
+  g_autofree guint32 *ids = ctx->slot_ids;
+  gsize size = old_size * 2;
+
+  ctx->slot_keys = g_new0 (guint64, size);
+  ctx->slot_ids = g_new (guint32, size);
+  ctx->slot_mask = size - 1;
+  for (gsize i = 0; i < old_size; i++)
+    {
+      gsize h;
+
+      if (keys[i] == 0)
+        continue;
+      for (h = (keys[i] * 0x9E3779B97F4A7C15ull) >> 20 & ctx->slot_mask;
+           ctx->slot_keys[h] != 0; h = (h + 1) & ctx->slot_mask)
+        ;
+      ctx->slot_keys[h] = keys[i];
+      ctx->slot_ids[h] = ids[i];
+    }
+}
+
+/* The dense id of a key, or G_MAXUINT32 when looking up only and absent. */
+static guint32
+intern (BtAlignContext *ctx,
+        guint32         signal,
+        guint32         key)
+{
+  guint64 k = ((guint64) signal_index (signal) + 1) << 32 | key;
+  gsize h;
+
+  for (h = (k * 0x9E3779B97F4A7C15ull) >> 20 & ctx->slot_mask; ctx->slot_keys[h] != 0;
+       h = (h + 1) & ctx->slot_mask)
+    if (ctx->slot_keys[h] == k)
+      return ctx->slot_ids[h];
+  if (ctx->lookup_only)
+    return G_MAXUINT32;
+  ctx->slot_keys[h] = k;
+  ctx->slot_ids[h] = ctx->n_ids;
+  if (++ctx->n_ids * 2 > ctx->slot_mask)
+    table_grow (ctx);
+  return ctx->n_ids - 1;
+}
+
+static void
+add_key (BtAlignContext *ctx,
+         GArray         *keys,
+         guint32         signal,
+         guint32         key,
+         guint           start,
+         guint           end)
+{
+  BtAlignKey k = { intern (ctx, signal, key), start, end, signal };
+
+  if (k.id != G_MAXUINT32)
+    g_array_append_val (keys, k);
+}
+
+static void
+dictionary_keys (BtAlignContext *ctx,
+                 const char     *text,
+                 BtLanguage      language,
+                 GArray         *keys)
+{
+  if (language == BT_LANGUAGE_EN)
+    {
+      g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+      bt_dictionary_english_ids (ctx->dictionary, text, ids);
+      for (guint i = 0; i < ids->len; i++)
+        add_key (ctx, keys, BT_SIGNAL_DICTIONARY, g_array_index (ids, guint32, i), 0, 0);
+      return;
+    }
+
+  {
+    glong len = 0;
+    g_autofree gunichar *chars = g_utf8_to_ucs4_fast (text, -1, &len);
+
+    for (gsize pos = 0; pos < (gsize) len;)
+      {
+        const guint32 *ids = NULL;
+        guint n_ids = 0;
+        guint n = bt_dictionary_match (ctx->dictionary, chars, len, pos, &ids, &n_ids);
+
+        for (guint i = 0; i < n_ids; i++)
+          add_key (ctx, keys, BT_SIGNAL_DICTIONARY, ids[i], pos, pos + n);
+        pos += MAX (n, 1);
+      }
+  }
+}
+
+static void
+number_keys (BtAlignContext *ctx,
+             const char     *text,
+             BtLanguage      language,
+             GArray         *keys)
+{
+  g_autoptr (GArray) numbers = g_array_new (FALSE, FALSE, sizeof (BtNumber));
+
+  bt_numbers_extract (text, language, numbers);
+  for (guint i = 0; i < numbers->len; i++)
+    {
+      BtNumber *n = &g_array_index (numbers, BtNumber, i);
+
+      add_key (ctx, keys, BT_SIGNAL_NUMBERS, bt_number_key (n), n->start, n->end);
+    }
+}
+
+static void
+name_keys (BtAlignContext *ctx,
+           const char     *text,
+           BtLanguage      language,
+           GArray         *keys)
+{
+  g_autoptr (GArray) names = g_array_new (FALSE, FALSE, sizeof (BtNameKey));
+
+  if (language == BT_LANGUAGE_ZH)
+    bt_names_chinese_keys (text, names);
+  else
+    bt_names_english_keys (text, names);
+  for (guint i = 0; i < names->len; i++)
+    {
+      BtNameKey *n = &g_array_index (names, BtNameKey, i);
+
+      add_key (ctx, keys, BT_SIGNAL_NAMES, n->key, n->start, n->end);
+    }
+}
+
+static void
+latin_keys (BtAlignContext *ctx,
+            const char     *text,
+            BtLanguage      language,
+            GArray         *keys)
+{
+  g_autoptr (GArray) tokens = g_array_new (FALSE, FALSE, sizeof (BtLatinToken));
+
+  if (language == BT_LANGUAGE_ZH)
+    bt_latin_chinese_tokens (text, tokens);
+  else
+    bt_latin_english_tokens (text, tokens);
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      BtLatinToken *t = &g_array_index (tokens, BtLatinToken, i);
+
+      add_key (ctx, keys, BT_SIGNAL_LATIN, t->key, t->start, t->end);
+    }
+}
+
+static void
+unit_keys (BtAlignContext *ctx,
+           const char     *text,
+           BtLanguage      language,
+           GArray         *keys)
+{
+  if (ctx->dictionary != NULL && (ctx->enabled & BT_SIGNAL_DICTIONARY))
+    dictionary_keys (ctx, text, language, keys);
+  if (ctx->enabled & BT_SIGNAL_NUMBERS)
+    number_keys (ctx, text, language, keys);
+  if (ctx->enabled & BT_SIGNAL_NAMES)
+    name_keys (ctx, text, language, keys);
+  if (ctx->enabled & BT_SIGNAL_LATIN)
+    latin_keys (ctx, text, language, keys);
+}
+
+static int
+key_cmp (gconstpointer a,
+         gconstpointer b)
+{
+  const BtAlignKey *ka = a, *kb = b;
+
+  if (ka->id != kb->id)
+    return ka->id < kb->id ? -1 : 1;
+  return (int) ka->start - (int) kb->start;
+}
+
+/* Sorts the unit's keys by id; the target keeps each id once. */
+static void
+close_unit (GArray   *keys,
+            guint     first,
+            gboolean  unique)
+{
+  BtAlignKey *k = &g_array_index (keys, BtAlignKey, first);
+  guint n = keys->len - first, out = 0;
+
+  qsort (k, n, sizeof *k, key_cmp);
+  if (!unique)
+    return;
+  for (guint i = 0; i < n; i++)
+    if (out == 0 || k[out - 1].id != k[i].id)
+      k[out++] = k[i];
+  g_array_set_size (keys, first + out);
+}
+
+static void
+side_init (BtAlignSide *side,
+           guint        n_units)
+{
+  side->n_units = n_units;
+  side->keys = g_array_new (FALSE, FALSE, sizeof (BtAlignKey));
+  side->offsets = g_new0 (guint, n_units + 1);
+  side->n_chars = g_new0 (guint, n_units);
+}
+
+static void
+side_clear (BtAlignSide *side)
+{
+  g_clear_pointer (&side->keys, g_array_unref);
+  g_clear_pointer (&side->offsets, g_free);
+  g_clear_pointer (&side->n_chars, g_free);
+}
+
+void
+_bt_align_context_init (BtAlignContext *ctx,
+                        BtDocument     *source,
+                        BtDocument     *target,
+                        BtDictionary   *dictionary,
+                        BtAlignUnits    units,
+                        BtSignal        enabled)
+{
+  memset (ctx, 0, sizeof *ctx);
+  ctx->source = source;
+  ctx->target = target;
+  ctx->dictionary = dictionary;
+  ctx->units = units;
+  ctx->enabled = enabled;
+  ctx->slot_mask = 1023;
+  ctx->slot_keys = g_new0 (guint64, ctx->slot_mask + 1);
+  ctx->slot_ids = g_new (guint32, ctx->slot_mask + 1);
+  ctx->ratio = 0.3;
+  ctx->ratio_spread = 0.4;
+  side_init (&ctx->src, bt_document_get_n_paragraphs (source));
+  side_init (&ctx->tgt, bt_document_get_n_sentences (target));
+  ctx->touched = g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
+void
+_bt_align_context_clear (BtAlignContext *ctx)
+{
+  g_clear_pointer (&ctx->slot_keys, g_free);
+  g_clear_pointer (&ctx->slot_ids, g_free);
+  side_clear (&ctx->src);
+  side_clear (&ctx->tgt);
+  g_clear_pointer (&ctx->weights, g_free);
+  g_clear_pointer (&ctx->df, g_free);
+  g_clear_pointer (&ctx->postings, g_free);
+  g_clear_pointer (&ctx->post_start, g_free);
+  g_clear_pointer (&ctx->tgt_total, g_free);
+  g_clear_pointer (&ctx->acc, g_free);
+  g_clear_pointer (&ctx->acc_signals, g_free);
+  g_clear_pointer (&ctx->touched, g_array_unref);
+}
+
+static gboolean
+extract_source (BtAlignContext *ctx,
+                GCancellable   *cancellable,
+                GError        **error)
+{
+  for (guint i = 0; i < ctx->src.n_units; i++)
+    {
+      const BtParagraph *p = bt_document_get_paragraph (ctx->source, i);
+
+      if ((i & 255) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      ctx->src.offsets[i] = ctx->src.keys->len;
+      ctx->src.n_chars[i] = p->n_chars;
+      unit_keys (ctx, p->text, BT_LANGUAGE_ZH, ctx->src.keys);
+      close_unit (ctx->src.keys, ctx->src.offsets[i], FALSE);
+    }
+  ctx->src.offsets[ctx->src.n_units] = ctx->src.keys->len;
+  return TRUE;
+}
+
+static gboolean
+extract_target (BtAlignContext *ctx,
+                GCancellable   *cancellable,
+                GError        **error)
+{
+  ctx->lookup_only = TRUE;
+  for (guint i = 0; i < ctx->tgt.n_units; i++)
+    {
+      g_autofree char *text = bt_document_dup_sentence_text (ctx->target, i);
+
+      if ((i & 255) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      ctx->tgt.offsets[i] = ctx->tgt.keys->len;
+      ctx->tgt.n_chars[i] = g_utf8_strlen (text, -1);
+      unit_keys (ctx, text, BT_LANGUAGE_EN, ctx->tgt.keys);
+      close_unit (ctx->tgt.keys, ctx->tgt.offsets[i], TRUE);
+    }
+  ctx->tgt.offsets[ctx->tgt.n_units] = ctx->tgt.keys->len;
+  return TRUE;
+}
+
+/* Document frequencies, weights and the inverted index of the source. */
+static void
+index_source (BtAlignContext *ctx)
+{
+  BtAlignKey *keys = (BtAlignKey *) (gpointer) ctx->src.keys->data;
+  guint n = ctx->src.n_units;
+  g_autofree guint *fill = NULL;
+  g_autofree guint32 *signal = g_new0 (guint32, ctx->n_ids);
+
+  ctx->df = g_new0 (guint, ctx->n_ids);
+  for (guint u = 0; u < n; u++)
+    for (guint k = ctx->src.offsets[u]; k < ctx->src.offsets[u + 1]; k++)
+      if (k == ctx->src.offsets[u] || keys[k - 1].id != keys[k].id)
+        {
+          ctx->df[keys[k].id]++;
+          signal[keys[k].id] = keys[k].signal;
+        }
+
+  ctx->post_start = g_new0 (guint, ctx->n_ids + 1);
+  for (guint32 id = 0; id < ctx->n_ids; id++)
+    ctx->post_start[id + 1] = ctx->post_start[id] + ctx->df[id];
+  ctx->postings = g_new (guint, ctx->post_start[ctx->n_ids] + 1);
+  fill = g_memdup2 (ctx->post_start, sizeof (guint) * ctx->n_ids);
+  for (guint u = 0; u < n; u++)
+    for (guint k = ctx->src.offsets[u]; k < ctx->src.offsets[u + 1]; k++)
+      if (k == ctx->src.offsets[u] || keys[k - 1].id != keys[k].id)
+        ctx->postings[fill[keys[k].id]++] = u;
+
+  ctx->weights = g_new (float, ctx->n_ids);
+  for (guint32 id = 0; id < ctx->n_ids; id++)
+    ctx->weights[id] = signal_factor (signal[id]) *
+                       MAX (0.05f, (float) log ((n + 1.0) / (ctx->df[id] + 0.5)) / (float) log (n + 2.0));
+}
+
+static void
+target_totals (BtAlignContext *ctx)
+{
+  BtAlignKey *keys = (BtAlignKey *) (gpointer) ctx->tgt.keys->data;
+
+  ctx->tgt_total = g_new0 (float, ctx->tgt.n_units);
+  for (guint u = 0; u < ctx->tgt.n_units; u++)
+    for (guint k = ctx->tgt.offsets[u]; k < ctx->tgt.offsets[u + 1]; k++)
+      ctx->tgt_total[u] += ctx->weights[keys[k].id];
+}
+
+gboolean
+_bt_align_extract (BtAlignContext *ctx,
+                   GCancellable   *cancellable,
+                   GError        **error)
+{
+  if (!extract_source (ctx, cancellable, error) || !extract_target (ctx, cancellable, error))
+    return FALSE;
+  index_source (ctx);
+  target_totals (ctx);
+  ctx->acc = g_new0 (float, ctx->src.n_units + 1);
+  ctx->acc_signals = g_new0 (guint32, ctx->src.n_units + 1);
+  return TRUE;
+}
+
+static guint
+lower_bound (const guint *v,
+             guint        n,
+             guint        x)
+{
+  guint lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (v[mid] < x)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+void
+_bt_align_candidates (BtAlignContext *ctx,
+                      guint           sentence,
+                      guint           lo,
+                      guint           hi,
+                      guint           max_df,
+                      GArray         *out)
+{
+  BtAlignKey *keys = (BtAlignKey *) (gpointer) ctx->tgt.keys->data;
+
+  g_array_set_size (ctx->touched, 0);
+  for (guint k = ctx->tgt.offsets[sentence]; k < ctx->tgt.offsets[sentence + 1]; k++)
+    {
+      guint32 id = keys[k].id;
+      const guint *post = ctx->postings + ctx->post_start[id];
+      guint n = ctx->df[id];
+
+      if (n > max_df)
+        continue;
+      for (guint i = lower_bound (post, n, lo); i < n && post[i] < hi; i++)
+        {
+          if (ctx->acc[post[i]] == 0)
+            g_array_append_val (ctx->touched, post[i]);
+          ctx->acc[post[i]] += ctx->weights[id];
+          ctx->acc_signals[post[i]] |= keys[k].signal;
+        }
+    }
+  for (guint i = 0; i < ctx->touched->len; i++)
+    {
+      guint u = g_array_index (ctx->touched, guint, i);
+      BtAlignCandidate c = { u, ctx->acc[u], ctx->acc_signals[u] };
+
+      g_array_append_val (out, c);
+      ctx->acc[u] = 0;
+      ctx->acc_signals[u] = 0;
+    }
+}
+
+static gboolean
+unit_has (BtAlignSide *side,
+          guint        unit,
+          guint32      id)
+{
+  const BtAlignKey *keys = (const BtAlignKey *) (gconstpointer) side->keys->data;
+  guint lo = side->offsets[unit], hi = side->offsets[unit + 1];
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (keys[mid].id < id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo < side->offsets[unit + 1] && keys[lo].id == id;
+}
+
+double
+_bt_align_match (BtAlignContext *ctx,
+                 guint           paragraph,
+                 guint           sentence,
+                 guint           except,
+                 guint32        *signals)
+{
+  const BtAlignKey *keys = (const BtAlignKey *) (gconstpointer) ctx->tgt.keys->data;
+  double matched = 0;
+
+  if (signals != NULL)
+    *signals = 0;
+  for (guint k = ctx->tgt.offsets[sentence]; k < ctx->tgt.offsets[sentence + 1]; k++)
+    if (unit_has (&ctx->src, paragraph, keys[k].id) &&
+        (except == BT_ALIGN_NONE || !unit_has (&ctx->src, except, keys[k].id)))
+      {
+        matched += ctx->weights[keys[k].id];
+        if (signals != NULL)
+          *signals |= keys[k].signal;
+      }
+  return matched;
+}
+
+void
+_bt_align_coverage (BtAlignContext *ctx,
+                    guint           paragraph,
+                    const guint    *sentences,
+                    guint           n_sentences,
+                    float          *total,
+                    float          *rendered)
+{
+  const BtAlignKey *keys = (const BtAlignKey *) (gconstpointer) ctx->src.keys->data;
+
+  for (guint k = ctx->src.offsets[paragraph]; k < ctx->src.offsets[paragraph + 1]; k++)
+    {
+      float w = ctx->weights[keys[k].id];
+      gboolean found = FALSE;
+
+      for (guint s = 0; s < n_sentences && !found; s++)
+        found = unit_has (&ctx->tgt, sentences[s], keys[k].id);
+      /* A word of several glosses counts once, by its best one. */
+      total[keys[k].start] = MAX (total[keys[k].start], w);
+      if (found)
+        rendered[keys[k].start] = MAX (rendered[keys[k].start], w);
+    }
+}
+
+double
+_bt_align_lexical (BtAlignContext *ctx,
+                   guint           sentence,
+                   double          matched)
+{
+  return matched / (ctx->tgt_total[sentence] + 1.0);
+}

@@ -1,0 +1,213 @@
+/* bt-align-path.c: the most likely paragraph behind each target sentence
+ *
+ * A hidden Markov path over the target sentences in order: each sentence
+ * either renders one of its candidate paragraphs or nothing. Emissions are
+ * the lexical, length and position evidence; transitions prefer the next
+ * paragraph or the same one, and make skips and moves back cost more the
+ * further they go, so that order helps without forbidding crossing links.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "bt-aligner-private.h"
+
+#define MAX_CANDIDATES 16
+#define LEXICAL_WEIGHT 5.0
+#define POSITION_WEIGHT 1.0
+#define LENGTH_WEIGHT 0.15
+#define SKIP_COST 0.35
+#define BACK_COST 1.2
+#define NONE_SCORE -0.9
+
+typedef struct
+{
+  guint   paragraph;
+  double  emission;
+  double  lexical;
+  guint32 signals;
+  double  total;  /* best path score ending here */
+  guint   from;   /* index of the previous state in the previous column */
+  guint   last;   /* last real paragraph on that path (for the none state) */
+} State;
+
+typedef struct
+{
+  BtAlignContext *ctx;
+  BtAlignAnchors *anchors;
+  double          scale;
+  GArray         *found;
+} Path;
+
+static double
+transition (BtAlignContext *ctx,
+            guint           from,
+            guint           to)
+{
+  double d;
+
+  if (from == BT_ALIGN_NONE || to == BT_ALIGN_NONE || !(ctx->enabled & BT_SIGNAL_POSITION))
+    return 0;
+  d = (double) to - (double) from;
+  if (d == 0 || d == 1)
+    return 0;
+  if (d > 1)
+    return -SKIP_COST * log (d);
+  return -BACK_COST - SKIP_COST * log (1 - d);
+}
+
+static double
+emission (Path    *path,
+          guint    sentence,
+          guint    paragraph,
+          double   matched,
+          double   expected)
+{
+  BtAlignContext *ctx = path->ctx;
+  double e = LEXICAL_WEIGHT * _bt_align_lexical (ctx, sentence, matched);
+  double src = ctx->src.n_chars[paragraph], tgt = ctx->tgt.n_chars[sentence];
+
+  if (ctx->enabled & BT_SIGNAL_POSITION)
+    e += POSITION_WEIGHT * _bt_align_position_score (paragraph - expected, path->scale);
+  /* Condensing is expected; only a sentence too long for the paragraph
+   * speaks against it. */
+  if (tgt * ctx->ratio > src)
+    e -= LENGTH_WEIGHT * _bt_align_length_cost (ctx, src, tgt);
+  return e;
+}
+
+static void
+add_state (GArray  *column,
+           guint    paragraph,
+           double   emission_score,
+           double   lexical,
+           guint32  signals)
+{
+  for (guint i = 0; i < column->len; i++)
+    if (g_array_index (column, State, i).paragraph == paragraph)
+      return;
+  g_array_append_val (column, ((State) { paragraph, emission_score, lexical, signals, -G_MAXDOUBLE, 0, BT_ALIGN_NONE }));
+}
+
+static int
+candidate_cmp (gconstpointer a,
+               gconstpointer b)
+{
+  const BtAlignCandidate *x = a, *y = b;
+
+  return (x->matched < y->matched) - (x->matched > y->matched);
+}
+
+/* The states of one sentence: its best lexical candidates near and far,
+ * the paragraphs around the expected one, and none. */
+static void
+fill_column (Path   *path,
+             guint   sentence,
+             GArray *column)
+{
+  BtAlignContext *ctx = path->ctx;
+  guint n_p = ctx->src.n_units;
+  double expected = _bt_align_anchors_expect (path->anchors, sentence, ctx->tgt.n_units, n_p);
+  guint window = (guint) (path->scale * 4) + 2;
+  guint lo = expected > window ? (guint) expected - window : 0;
+  guint hi = MIN (n_p, (guint) expected + window + 1);
+
+  g_array_set_size (path->found, 0);
+  _bt_align_candidates (ctx, sentence, lo, hi, G_MAXUINT, path->found);
+  _bt_align_candidates (ctx, sentence, 0, lo, 3, path->found);
+  _bt_align_candidates (ctx, sentence, hi, n_p, 3, path->found);
+  g_array_sort (path->found, candidate_cmp);
+  for (guint i = 0; i < path->found->len && column->len < MAX_CANDIDATES; i++)
+    {
+      BtAlignCandidate *c = &g_array_index (path->found, BtAlignCandidate, i);
+
+      add_state (column, c->paragraph, emission (path, sentence, c->paragraph, c->matched, expected),
+                 _bt_align_lexical (ctx, sentence, c->matched), c->signals);
+    }
+  for (gint d = -2; d <= 2; d++)
+    {
+      gint p = (gint) round (expected) + d;
+
+      if (p >= 0 && p < (gint) n_p)
+        add_state (column, p, emission (path, sentence, p, 0, expected), 0, 0);
+    }
+  add_state (column, BT_ALIGN_NONE, NONE_SCORE, 0, 0);
+}
+
+static void
+step (BtAlignContext *ctx,
+      GArray         *prev,
+      GArray         *column)
+{
+  for (guint i = 0; i < column->len; i++)
+    {
+      State *s = &g_array_index (column, State, i);
+
+      for (guint j = 0; j < (prev != NULL ? prev->len : 1); j++)
+        {
+          const State *p = prev != NULL ? &g_array_index (prev, State, j) : NULL;
+          guint last = p == NULL ? BT_ALIGN_NONE : p->paragraph != BT_ALIGN_NONE ? p->paragraph : p->last;
+          double t = (p == NULL ? 0 : p->total) + transition (ctx, last, s->paragraph) + s->emission;
+
+          if (t > s->total)
+            {
+              s->total = t;
+              s->from = j;
+              s->last = last;
+            }
+        }
+    }
+}
+
+static void
+trace_back (GPtrArray     *columns,
+            BtAlignChoice *choices)
+{
+  GArray *last = g_ptr_array_index (columns, columns->len - 1);
+  guint at = 0;
+
+  for (guint i = 1; i < last->len; i++)
+    if (g_array_index (last, State, i).total > g_array_index (last, State, at).total)
+      at = i;
+  for (guint s = columns->len; s-- > 0;)
+    {
+      State *st = &g_array_index ((GArray *) g_ptr_array_index (columns, s), State, at);
+
+      choices[s] = (BtAlignChoice) { st->paragraph, st->emission, st->lexical, st->signals };
+      at = st->from;
+    }
+}
+
+gboolean
+_bt_align_path_paragraphs (BtAlignContext *ctx,
+                           BtAlignAnchors *anchors,
+                           BtAlignChoice  *choices,
+                           GCancellable   *cancellable,
+                           GError        **error)
+{
+  g_autoptr (GPtrArray) columns = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (BtAlignCandidate));
+  Path path = { ctx, anchors, MAX (1.5, 0.01 * ctx->src.n_units), found };
+
+  if (ctx->tgt.n_units == 0 || ctx->src.n_units == 0)
+    {
+      for (guint s = 0; s < ctx->tgt.n_units; s++)
+        choices[s] = (BtAlignChoice) { BT_ALIGN_NONE, NONE_SCORE, 0, 0 };
+      return TRUE;
+    }
+  for (guint s = 0; s < ctx->tgt.n_units; s++)
+    {
+      GArray *column = g_array_sized_new (FALSE, FALSE, sizeof (State), MAX_CANDIDATES + 6);
+
+      if ((s & 255) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      fill_column (&path, s, column);
+      step (ctx, s > 0 ? g_ptr_array_index (columns, s - 1) : NULL, column);
+      g_ptr_array_add (columns, column);
+    }
+  trace_back (columns, choices);
+  return TRUE;
+}

@@ -1,0 +1,171 @@
+/* bt-aligner-private.h: what the aligner's modules share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "bt-aligner.h"
+
+G_BEGIN_DECLS
+
+#define BT_ALIGN_NONE G_MAXUINT
+
+/* One piece of lexical evidence found in a unit: a key both languages can
+ * produce (an English stem, a number, a name, a Latin token). */
+typedef struct
+{
+  guint32 id;      /* dense id of the key in this run */
+  guint32 start;   /* code points into the unit's paragraph (source only) */
+  guint32 end;
+  guint32 signal;  /* a BtSignal bit */
+} BtAlignKey;
+
+/* The keys of every unit of one side, sorted by id within each unit;
+ * target units hold each id once. */
+typedef struct
+{
+  guint       n_units;
+  GArray     *keys;     /* BtAlignKey */
+  guint      *offsets;  /* unit i owns keys [offsets[i], offsets[i + 1]) */
+  guint      *n_chars;  /* code points per unit */
+} BtAlignSide;
+
+/* A source unit that shares keys with a target unit. */
+typedef struct
+{
+  guint    paragraph;
+  float    matched;   /* weight of the target's keys found there */
+  guint32  signals;
+} BtAlignCandidate;
+
+/* Everything one run computes on. */
+typedef struct
+{
+  BtDocument   *source;
+  BtDocument   *target;
+  BtDictionary *dictionary;
+  BtAlignUnits  units;
+  BtSignal      enabled;
+
+  /* key -> dense id, open addressing */
+  guint64      *slot_keys;
+  guint32      *slot_ids;
+  gsize         slot_mask;
+  guint32       n_ids;
+  gboolean      lookup_only;
+
+  BtAlignSide   src;        /* one unit per source paragraph */
+  BtAlignSide   tgt;        /* one unit per target sentence */
+  float        *weights;    /* per id */
+  guint        *df;         /* per id: source units holding it */
+  guint        *postings;   /* source units of each id, ascending */
+  guint        *post_start; /* n_ids + 1 offsets into postings */
+  float        *tgt_total;  /* per target unit: weight of its keys */
+
+  double        ratio;      /* source chars per target char */
+  double        ratio_spread;
+
+  float        *acc;        /* scratch, one per source unit */
+  guint32      *acc_signals;
+  GArray       *touched;
+} BtAlignContext;
+
+/* bt-align-keys.c */
+void     _bt_align_context_init    (BtAlignContext   *ctx,
+                                    BtDocument       *source,
+                                    BtDocument       *target,
+                                    BtDictionary     *dictionary,
+                                    BtAlignUnits      units,
+                                    BtSignal          enabled);
+void     _bt_align_context_clear   (BtAlignContext   *ctx);
+gboolean _bt_align_extract         (BtAlignContext   *ctx,
+                                    GCancellable     *cancellable,
+                                    GError          **error);
+/* Source units in [lo, hi) sharing keys held by at most @max_df source
+ * units with target unit @sentence; appended to @out. */
+void     _bt_align_candidates      (BtAlignContext   *ctx,
+                                    guint             sentence,
+                                    guint             lo,
+                                    guint             hi,
+                                    guint             max_df,
+                                    GArray           *out);
+/* Weight of the keys of @sentence found in @paragraph (and not in
+ * @except, unless it is BT_ALIGN_NONE); their signals in @signals. */
+double   _bt_align_match           (BtAlignContext   *ctx,
+                                    guint             paragraph,
+                                    guint             sentence,
+                                    guint             except,
+                                    guint32          *signals);
+/* Per code point of @paragraph, the weight of its keys starting there
+ * (@total) and of those also found in one of @sentences (@rendered). */
+void     _bt_align_coverage        (BtAlignContext   *ctx,
+                                    guint             paragraph,
+                                    const guint      *sentences,
+                                    guint             n_sentences,
+                                    float            *total,
+                                    float            *rendered);
+/* Lexical score of a pair, in [0, 1). */
+double   _bt_align_lexical         (BtAlignContext   *ctx,
+                                    guint             sentence,
+                                    double            matched);
+
+/* bt-align-length.c */
+void     _bt_align_fit_ratio       (BtAlignContext   *ctx,
+                                    const guint      *paragraphs,
+                                    const guint      *sentences,
+                                    guint             n_pairs);
+/* How unlikely, >= 0, @src_chars are to render as @tgt_chars. */
+double   _bt_align_length_cost     (BtAlignContext   *ctx,
+                                    double            src_chars,
+                                    double            tgt_chars);
+
+/* bt-align-position.c */
+typedef struct
+{
+  GArray *x;   /* double: target unit of each anchor, ascending */
+  GArray *y;   /* double: its source unit */
+} BtAlignAnchors;
+
+void     _bt_align_anchors_init    (BtAlignAnchors   *anchors);
+void     _bt_align_anchors_clear   (BtAlignAnchors   *anchors);
+/* Keeps the heaviest chain of pairs that increase on both sides. */
+void     _bt_align_anchors_chain   (BtAlignAnchors   *anchors,
+                                    const guint      *sentences,
+                                    const guint      *paragraphs,
+                                    const double     *weights,
+                                    guint             n);
+/* Expected source unit of a target unit, from the anchors around it. */
+double   _bt_align_anchors_expect  (BtAlignAnchors   *anchors,
+                                    double            sentence,
+                                    double            n_sentences,
+                                    double            n_paragraphs);
+/* A bonus in [-1, 0] for a source unit @distance away from the expected. */
+double   _bt_align_position_score  (double            distance,
+                                    double            scale);
+
+/* bt-align-path.c */
+typedef struct
+{
+  guint  paragraph;  /* BT_ALIGN_NONE for none */
+  double score;
+  double lexical;
+  guint32 signals;
+} BtAlignChoice;
+
+/* Paragraph mode: the paragraph each target sentence renders best. */
+gboolean _bt_align_path_paragraphs (BtAlignContext   *ctx,
+                                    BtAlignAnchors   *anchors,
+                                    BtAlignChoice    *choices,
+                                    GCancellable     *cancellable,
+                                    GError          **error);
+/* Line mode: monotone groups; target unit j renders source units
+ * [first[j], last[j]], or none when first[j] is BT_ALIGN_NONE. */
+gboolean _bt_align_path_lines      (BtAlignContext   *ctx,
+                                    BtAlignAnchors   *anchors,
+                                    guint            *first,
+                                    guint            *last,
+                                    double           *score,
+                                    GCancellable     *cancellable,
+                                    GError          **error);
+
+G_END_DECLS

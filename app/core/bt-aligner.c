@@ -1,0 +1,556 @@
+/* bt-aligner.c: links, omissions and additions suggested from the texts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "bt-aligner-private.h"
+#include "bt-error.h"
+#include "bt-segmenter.h"
+
+/* Logistic maps from raw scores to the share of right suggestions, fitted
+ * on the gold sets by tests/bench/eval-align.c. */
+#define LINK_A 2.6
+#define LINK_B 0.9
+#define SECOND_LINK_B -0.6
+#define OMISSION_A -6.0
+#define OMISSION_B 2.2
+#define CLAUSE_A -5.0
+#define CLAUSE_B 1.2
+
+#define ANCHOR_MIN_LEXICAL 0.25
+#define CLAUSE_MIN_WEIGHT 0.8
+#define CLAUSE_MAX_RENDERED 0.12
+#define SECOND_MIN_LEXICAL 0.2
+
+struct _BtAligner
+{
+  GObject       parent_instance;
+
+  BtDictionary *dictionary;
+  BtAlignUnits  units;
+  BtSignal      disabled;
+};
+
+struct _BtAlignment
+{
+  BtAlignmentFlags flags;
+  GArray          *links;      /* BtAlignLink */
+  GArray          *omissions;  /* BtAlignOmission */
+  GArray          *additions;  /* BtAlignAddition */
+  double           ratio;
+};
+
+G_DEFINE_FINAL_TYPE (BtAligner, bt_aligner, G_TYPE_OBJECT)
+
+static const char *const signal_names[BT_N_SIGNALS] = {
+  "dictionary", "names", "numbers", "latin", "length", "position",
+};
+
+static void
+bt_aligner_finalize (GObject *object)
+{
+  BtAligner *self = BT_ALIGNER (object);
+
+  g_clear_pointer (&self->dictionary, bt_dictionary_unref);
+  G_OBJECT_CLASS (bt_aligner_parent_class)->finalize (object);
+}
+
+static void
+bt_aligner_class_init (BtAlignerClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = bt_aligner_finalize;
+}
+
+static void
+bt_aligner_init (BtAligner *self)
+{
+}
+
+BtAligner *
+bt_aligner_new (BtDictionary *dictionary)
+{
+  BtAligner *self = g_object_new (BT_TYPE_ALIGNER, NULL);
+
+  if (dictionary != NULL)
+    self->dictionary = bt_dictionary_ref (dictionary);
+  return self;
+}
+
+void
+bt_aligner_set_units (BtAligner    *self,
+                      BtAlignUnits  units)
+{
+  g_return_if_fail (BT_IS_ALIGNER (self));
+  self->units = units;
+}
+
+BtAlignUnits
+bt_aligner_get_units (BtAligner *self)
+{
+  g_return_val_if_fail (BT_IS_ALIGNER (self), BT_ALIGN_UNITS_PARAGRAPHS);
+  return self->units;
+}
+
+void
+bt_aligner_set_disabled (BtAligner *self,
+                         BtSignal   signals)
+{
+  g_return_if_fail (BT_IS_ALIGNER (self));
+  self->disabled = signals & BT_SIGNAL_ALL;
+}
+
+BtSignal
+bt_aligner_get_disabled (BtAligner *self)
+{
+  g_return_val_if_fail (BT_IS_ALIGNER (self), 0);
+  return self->disabled;
+}
+
+const char *
+bt_signal_to_string (BtSignal signal)
+{
+  gint bit = g_bit_nth_lsf (signal, -1);
+
+  return bit >= 0 && bit < BT_N_SIGNALS ? signal_names[bit] : NULL;
+}
+
+gboolean
+bt_signal_from_string (const char *string,
+                       BtSignal   *signal)
+{
+  g_return_val_if_fail (string != NULL, FALSE);
+
+  for (guint i = 0; i < BT_N_SIGNALS; i++)
+    if (g_str_equal (string, signal_names[i]))
+      {
+        *signal = 1 << i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static double
+logistic (double a,
+          double b,
+          double x)
+{
+  return 1.0 / (1.0 + exp (-(a * x + b)));
+}
+
+static BtAlignment *
+alignment_new (void)
+{
+  BtAlignment *self = g_new0 (BtAlignment, 1);
+
+  self->links = g_array_new (FALSE, FALSE, sizeof (BtAlignLink));
+  self->omissions = g_array_new (FALSE, FALSE, sizeof (BtAlignOmission));
+  self->additions = g_array_new (FALSE, FALSE, sizeof (BtAlignAddition));
+  return self;
+}
+
+void
+bt_alignment_free (BtAlignment *self)
+{
+  if (self == NULL)
+    return;
+  g_array_unref (self->links);
+  g_array_unref (self->omissions);
+  g_array_unref (self->additions);
+  g_free (self);
+}
+
+/* Pairs whose rare keys point to one paragraph only: they fix the path
+ * the position signal follows and the length ratio. */
+static void
+find_anchors (BtAlignContext *ctx,
+              BtAlignAnchors *anchors)
+{
+  g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (BtAlignCandidate));
+  g_autoptr (GArray) xs = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) ys = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) ws = g_array_new (FALSE, FALSE, sizeof (double));
+  guint max_df = MAX (3, ctx->src.n_units / 200);
+
+  for (guint s = 0; s < ctx->tgt.n_units; s++)
+    {
+      double best = 0, second = 0;
+      guint at = 0;
+
+      g_array_set_size (found, 0);
+      _bt_align_candidates (ctx, s, 0, ctx->src.n_units, max_df, found);
+      for (guint i = 0; i < found->len; i++)
+        {
+          BtAlignCandidate *c = &g_array_index (found, BtAlignCandidate, i);
+
+          if (c->matched > best)
+            {
+              second = best;
+              best = c->matched;
+              at = c->paragraph;
+            }
+          else
+            second = MAX (second, c->matched);
+        }
+      if (_bt_align_lexical (ctx, s, best) >= ANCHOR_MIN_LEXICAL && best > 1.5 * second)
+        {
+          double w = _bt_align_lexical (ctx, s, best);
+
+          g_array_append_val (xs, s);
+          g_array_append_val (ys, at);
+          g_array_append_val (ws, w);
+        }
+    }
+  _bt_align_anchors_chain (anchors, (guint *) (gpointer) xs->data, (guint *) (gpointer) ys->data,
+                           (double *) (gpointer) ws->data, xs->len);
+}
+
+static void
+fit_ratio (BtAlignContext *ctx,
+           BtAlignAnchors *anchors)
+{
+  g_autofree guint *p = g_new (guint, anchors->x->len + 1);
+  g_autofree guint *s = g_new (guint, anchors->x->len + 1);
+
+  for (guint i = 0; i < anchors->x->len; i++)
+    {
+      s[i] = (guint) g_array_index (anchors->x, double, i);
+      p[i] = (guint) g_array_index (anchors->y, double, i);
+    }
+  if (anchors->x->len >= 5)
+    _bt_align_fit_ratio (ctx, p, s, anchors->x->len);
+  else if (ctx->units == BT_ALIGN_UNITS_LINES)
+    {
+      guint64 a = bt_document_get_n_chars (ctx->source), b = bt_document_get_n_chars (ctx->target);
+
+      ctx->ratio = b > 0 && a > 0 ? (double) a / b : 0.3;
+    }
+}
+
+static void
+add_link (BtAlignment *self,
+          guint        paragraph,
+          guint        sentence,
+          double       score,
+          double       confidence,
+          guint32      signals)
+{
+  BtAlignLink link = { paragraph, sentence, CLAMP (confidence, 0, 1), score, signals };
+
+  g_array_append_val (self->links, link);
+}
+
+static void
+add_omission (BtAlignment *self,
+              guint        paragraph,
+              guint        start,
+              guint        end,
+              double       confidence)
+{
+  BtAlignOmission o = { paragraph, start, end, CLAMP (confidence, 0, 1) };
+
+  if (end > start)
+    g_array_append_val (self->omissions, o);
+}
+
+static guint32
+link_signals (BtAlignContext *ctx,
+              guint32         lexical)
+{
+  return lexical | (ctx->enabled & (BT_SIGNAL_POSITION | BT_SIGNAL_LENGTH));
+}
+
+/* A sentence can render a neighbour of its paragraph too, when it holds
+ * evidence that paragraph has and its own lacks. */
+static void
+second_links (BtAlignContext      *ctx,
+              BtAlignment         *self,
+              const BtAlignChoice *choices)
+{
+  for (guint s = 0; s < ctx->tgt.n_units; s++)
+    {
+      guint p = choices[s].paragraph;
+
+      if (p == BT_ALIGN_NONE)
+        continue;
+      for (guint q = p > 2 ? p - 2 : 0; q <= p + 2 && q < ctx->src.n_units; q++)
+        {
+          guint32 signals = 0;
+          double extra, lex;
+
+          if (q == p)
+            continue;
+          extra = _bt_align_match (ctx, q, s, p, &signals);
+          lex = _bt_align_lexical (ctx, s, extra);
+          if (lex >= SECOND_MIN_LEXICAL && extra >= 1.0)
+            add_link (self, q, s, lex, logistic (LINK_A, SECOND_LINK_B, 4 * lex), link_signals (ctx, signals));
+        }
+    }
+}
+
+static double
+paragraph_evidence (BtAlignContext *ctx,
+                    guint           paragraph)
+{
+  g_autofree float *total = g_new0 (float, ctx->src.n_chars[paragraph] + 1);
+  double sum = 0;
+
+  _bt_align_coverage (ctx, paragraph, NULL, 0, total, total);
+  for (guint i = 0; i < ctx->src.n_chars[paragraph]; i++)
+    sum += total[i];
+  return sum;
+}
+
+/* Clauses of a linked paragraph whose keys none of its sentences has. */
+static void
+clause_omissions (BtAlignContext *ctx,
+                  BtAlignment    *self,
+                  guint           paragraph,
+                  GArray         *sentences)
+{
+  const BtParagraph *para = bt_document_get_paragraph (ctx->source, paragraph);
+  g_autoptr (GArray) clauses = bt_segment_clauses (para->text);
+  g_autofree float *total = g_new0 (float, para->n_chars + 1);
+  g_autofree float *rendered = g_new0 (float, para->n_chars + 1);
+  guint run_start = 0;
+  double run_conf = 0;
+  gboolean in_run = FALSE;
+
+  _bt_align_coverage (ctx, paragraph, (guint *) (gpointer) sentences->data, sentences->len, total, rendered);
+  for (guint c = 0; c <= clauses->len; c++)
+    {
+      gboolean omitted = FALSE;
+      double t = 0, r = 0;
+      BtSpan span = { para->n_chars, para->n_chars };
+
+      if (c < clauses->len)
+        {
+          span = g_array_index (clauses, BtSpan, c);
+          for (guint i = span.start; i < span.end && i < para->n_chars; i++)
+            {
+              t += total[i];
+              r += rendered[i];
+            }
+          omitted = t >= CLAUSE_MIN_WEIGHT && r / t < CLAUSE_MAX_RENDERED;
+        }
+      if (omitted && !in_run)
+        {
+          run_start = span.start;
+          run_conf = 0;
+          in_run = TRUE;
+        }
+      if (omitted)
+        {
+          run_conf = MAX (run_conf, logistic (CLAUSE_A, CLAUSE_B + log1p (t), r / t));
+        }
+      else if (in_run)
+        {
+          if (!(run_start == 0 && span.start >= para->n_chars))
+            add_omission (self, paragraph, run_start, span.start, run_conf);
+          in_run = FALSE;
+        }
+    }
+}
+
+static void
+omissions (BtAlignContext *ctx,
+           BtAlignment    *self)
+{
+  g_autoptr (GPtrArray) linked = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+
+  for (guint p = 0; p < ctx->src.n_units; p++)
+    g_ptr_array_add (linked, g_array_new (FALSE, FALSE, sizeof (guint)));
+  for (guint i = 0; i < self->links->len; i++)
+    {
+      BtAlignLink *l = &g_array_index (self->links, BtAlignLink, i);
+
+      g_array_append_val (g_ptr_array_index (linked, l->paragraph), l->sentence);
+    }
+  for (guint p = 0; p < ctx->src.n_units; p++)
+    {
+      GArray *sentences = g_ptr_array_index (linked, p);
+
+      if (sentences->len == 0)
+        add_omission (self, p, 0, ctx->src.n_chars[p],
+                      logistic (OMISSION_A, OMISSION_B + log1p (paragraph_evidence (ctx, p)) * 0.5, 0));
+      else if (ctx->units == BT_ALIGN_UNITS_PARAGRAPHS)
+        clause_omissions (ctx, self, p, sentences);
+    }
+}
+
+static gboolean
+run_paragraphs (BtAlignContext *ctx,
+                BtAlignAnchors *anchors,
+                BtAlignment    *self,
+                GCancellable   *cancellable,
+                GError        **error)
+{
+  g_autofree BtAlignChoice *choices = g_new0 (BtAlignChoice, ctx->tgt.n_units + 1);
+
+  if (!_bt_align_path_paragraphs (ctx, anchors, choices, cancellable, error))
+    return FALSE;
+  for (guint s = 0; s < ctx->tgt.n_units; s++)
+    {
+      BtAlignChoice *c = &choices[s];
+
+      if (c->paragraph != BT_ALIGN_NONE)
+        add_link (self, c->paragraph, s, c->score, logistic (LINK_A, LINK_B, c->score),
+                  link_signals (ctx, c->signals));
+      else
+        {
+          BtAlignAddition a = { s, logistic (LINK_A, LINK_B, ctx->tgt_total[s] > 0 ? 0.5 : 0) };
+
+          g_array_append_val (self->additions, a);
+        }
+    }
+  second_links (ctx, self, choices);
+  return TRUE;
+}
+
+static gboolean
+run_lines (BtAlignContext *ctx,
+           BtAlignAnchors *anchors,
+           BtAlignment    *self,
+           GCancellable   *cancellable,
+           GError        **error)
+{
+  guint n = ctx->tgt.n_units + 1;
+  g_autofree guint *first = g_new (guint, n);
+  g_autofree guint *last = g_new (guint, n);
+  g_autofree double *score = g_new0 (double, n);
+
+  if (!_bt_align_path_lines (ctx, anchors, first, last, score, cancellable, error))
+    return FALSE;
+  for (guint t = 0; t < ctx->tgt.n_units; t++)
+    {
+      if (first[t] == BT_ALIGN_NONE)
+        {
+          BtAlignAddition a = { t, 0.5 };
+
+          g_array_append_val (self->additions, a);
+          continue;
+        }
+      for (guint u = first[t]; u <= last[t]; u++)
+        add_link (self, u, t, score[t], logistic (LINK_A, LINK_B, score[t]),
+                  link_signals (ctx, 0));
+    }
+  return TRUE;
+}
+
+BtAlignment *
+bt_aligner_run (BtAligner     *self,
+                BtDocument    *source,
+                BtDocument    *target,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  g_autoptr (BtAlignment) result = NULL;
+  BtAlignContext ctx;
+  BtAlignAnchors anchors;
+  gboolean ok;
+
+  g_return_val_if_fail (BT_IS_ALIGNER (self), NULL);
+  g_return_val_if_fail (BT_IS_DOCUMENT (source), NULL);
+  g_return_val_if_fail (BT_IS_DOCUMENT (target), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  result = alignment_new ();
+  if (self->dictionary == NULL || (self->disabled & BT_SIGNAL_DICTIONARY))
+    result->flags |= BT_ALIGNMENT_NO_DICTIONARY;
+  _bt_align_context_init (&ctx, source, target, self->dictionary, self->units,
+                          BT_SIGNAL_ALL & ~self->disabled);
+  _bt_align_anchors_init (&anchors);
+  ok = _bt_align_extract (&ctx, cancellable, error);
+  if (ok)
+    {
+      find_anchors (&ctx, &anchors);
+      fit_ratio (&ctx, &anchors);
+      if (self->units == BT_ALIGN_UNITS_LINES)
+        ok = run_lines (&ctx, &anchors, result, cancellable, error);
+      else
+        ok = run_paragraphs (&ctx, &anchors, result, cancellable, error);
+    }
+  if (ok)
+    omissions (&ctx, result);
+  result->ratio = ctx.ratio;
+  _bt_align_anchors_clear (&anchors);
+  _bt_align_context_clear (&ctx);
+  return ok ? g_steal_pointer (&result) : NULL;
+}
+
+BtAlignmentFlags
+bt_alignment_get_flags (BtAlignment *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->flags;
+}
+
+const BtAlignLink *
+bt_alignment_get_links (BtAlignment *self,
+                        guint       *n_links)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  *n_links = self->links->len;
+  return (const BtAlignLink *) (gpointer) self->links->data;
+}
+
+const BtAlignOmission *
+bt_alignment_get_omissions (BtAlignment *self,
+                            guint       *n_omissions)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  *n_omissions = self->omissions->len;
+  return (const BtAlignOmission *) (gpointer) self->omissions->data;
+}
+
+const BtAlignAddition *
+bt_alignment_get_additions (BtAlignment *self,
+                            guint       *n_additions)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  *n_additions = self->additions->len;
+  return (const BtAlignAddition *) (gpointer) self->additions->data;
+}
+
+double
+bt_alignment_get_length_ratio (BtAlignment *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->ratio;
+}
+
+void
+bt_alignment_apply (BtAlignment *self,
+                    BtReview    *review)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (BT_IS_REVIEW (review));
+
+  bt_review_begin_group (review, _("Pre-align"));
+  for (guint i = 0; i < self->links->len; i++)
+    {
+      BtAlignLink *l = &g_array_index (self->links, BtAlignLink, i);
+
+      if (bt_review_find_link (review, l->paragraph, l->sentence) == NULL)
+        bt_review_add_link (review, l->paragraph, l->sentence, BT_ORIGIN_AUTO, l->confidence,
+                            BT_STATE_SUGGESTED);
+    }
+  for (guint i = 0; i < self->omissions->len; i++)
+    {
+      BtAlignOmission *o = &g_array_index (self->omissions, BtAlignOmission, i);
+
+      bt_review_add_omission (review, o->paragraph, o->start, o->end, BT_CATEGORY_CONDENSATION,
+                              BT_SEVERITY_MINOR, "", BT_ORIGIN_AUTO, o->confidence, BT_STATE_SUGGESTED);
+    }
+  for (guint i = 0; i < self->additions->len; i++)
+    {
+      BtAlignAddition *a = &g_array_index (self->additions, BtAlignAddition, i);
+
+      if (bt_review_find_addition (review, a->sentence) == NULL)
+        bt_review_add_addition (review, a->sentence, BT_ORIGIN_AUTO, a->confidence, BT_STATE_SUGGESTED);
+    }
+  bt_review_end_group (review);
+}
