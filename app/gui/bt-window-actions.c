@@ -1,0 +1,693 @@
+/* bt-window-actions.c: what the reviewer does in the window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "bt-line-row.h"
+#include "bt-loader.h"
+#include "bt-xliff-writer.h"
+#include "bt-window-private.h"
+
+/* Opening */
+
+static GtkFileFilter *
+new_filter (const char *name,
+            const char *mime_type,
+            const char *pattern)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  if (mime_type != NULL)
+    gtk_file_filter_add_mime_type (filter, mime_type);
+  if (pattern != NULL)
+    gtk_file_filter_add_pattern (filter, pattern);
+  return filter;
+}
+
+static GtkFileChooserNative *
+new_chooser (BtWindow             *self,
+             const char           *title,
+             GtkFileChooserAction  action,
+             const char           *accept)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept, NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  return chooser;
+}
+
+static void
+target_chosen_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  BtWindow        *self)
+{
+  GFile *source = g_object_get_data (G_OBJECT (dialog), "bt-source");
+  g_autoptr (GFile) target = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+  if (response == GTK_RESPONSE_ACCEPT && target != NULL)
+    {
+      GFile *files[2] = { source, target };
+
+      bt_window_open_files (self, files, 2);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+source_chosen_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  BtWindow        *self)
+{
+  g_autoptr (GFile) source = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  GtkFileChooserNative *next;
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  if (response != GTK_RESPONSE_ACCEPT || source == NULL)
+    return;
+
+  next = new_chooser (self, _("Open the English Translation"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                      _("_Open"));
+  g_object_set_data_full (G_OBJECT (next), "bt-source", g_steal_pointer (&source), g_object_unref);
+  g_signal_connect_object (next, "response", G_CALLBACK (target_chosen_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (next));
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  BtWindow *self = BT_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = new_chooser (self, _("Open the Chinese Source"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                         _("_Next"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser),
+                               new_filter (_("Text files"), "text/plain", NULL));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (source_chosen_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+one_chosen_cb (GtkNativeDialog *dialog,
+               int              response,
+               BtWindow        *self)
+{
+  g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+  if (response == GTK_RESPONSE_ACCEPT && file != NULL)
+    bt_window_open_files (self, &file, 1);
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+open_one_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  BtWindow *self = BT_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = new_chooser (self, _("Open a Bilingual File or a Review"),
+                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser),
+                               new_filter (_("Reviews and text files"), "text/plain", "*.xlf"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser),
+                               new_filter (_("All files"), NULL, "*"));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (one_chosen_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_sample_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  bt_window_open_sample (BT_WINDOW (widget));
+}
+
+/* Saving */
+
+typedef struct
+{
+  guint64  n_changes;
+  gboolean then_close;
+} SaveJob;
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  BtReview *snapshot = g_object_get_data (G_OBJECT (task), "bt-snapshot");
+  GFile *file = g_object_get_data (G_OBJECT (task), "bt-file");
+  g_autofree char *path = g_file_get_path (file);
+  GError *error = NULL;
+
+  if (bt_xliff_write_file (snapshot, path, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+save_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  BtWindow *self = BT_WINDOW (object);
+  SaveJob *job = g_task_get_task_data (G_TASK (result));
+  GFile *file = g_object_get_data (G_OBJECT (result), "bt-file");
+  g_autoptr (GError) error = NULL;
+
+  _bt_window_end_busy (self);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      _bt_window_toast (self, error->message);
+      return;
+    }
+  /* Edits made while the thread wrote are not in the file. */
+  if (self->n_changes == job->n_changes && self->review != NULL)
+    bt_review_mark_saved (self->review);
+  if (self->file == NULL || !g_file_equal (self->file, file))
+    {
+      g_set_object (&self->file, file);
+      g_object_notify (G_OBJECT (self), "file");
+    }
+  if (self->review != NULL)
+    _bt_window_update_actions (self);
+  if (job->then_close)
+    {
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+void
+_bt_window_save_to (BtWindow *self,
+                    GFile    *file,
+                    gboolean  then_close)
+{
+  g_autoptr (GTask) task = NULL;
+  SaveJob *job;
+
+  g_return_if_fail (self->review != NULL);
+
+  job = g_new0 (SaveJob, 1);
+  job->n_changes = self->n_changes;
+  job->then_close = then_close;
+  task = g_task_new (self, NULL, save_done_cb, NULL);
+  g_task_set_task_data (task, job, g_free);
+  g_object_set_data_full (G_OBJECT (task), "bt-snapshot", bt_review_copy (self->review),
+                          g_object_unref);
+  g_object_set_data_full (G_OBJECT (task), "bt-file", g_object_ref (file), g_object_unref);
+  _bt_window_begin_busy (self);
+  g_task_run_in_thread (task, save_thread);
+}
+
+static void
+save_chosen_cb (GtkNativeDialog *dialog,
+                int              response,
+                BtWindow        *self)
+{
+  g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  gboolean then_close = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "bt-close"));
+
+  if (response == GTK_RESPONSE_ACCEPT && file != NULL && self->review != NULL)
+    _bt_window_save_to (self, file, then_close);
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+choose_save_file (BtWindow *self,
+                  gboolean  then_close)
+{
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  chooser = new_chooser (self, _("Save the Review"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"));
+  name = g_strdup_printf ("%s.xlf", bt_document_get_name (bt_review_get_source (self->review)));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data (G_OBJECT (chooser), "bt-close", GINT_TO_POINTER (then_close));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (save_chosen_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  BtWindow *self = BT_WINDOW (widget);
+
+  if (self->file != NULL && bt_loader_is_review_file (self->file))
+    _bt_window_save_to (self, self->file, FALSE);
+  else
+    choose_save_file (self, FALSE);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  choose_save_file (BT_WINDOW (widget), FALSE);
+}
+
+/* Closing with unsaved changes */
+
+static void
+unsaved_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     BtWindow         *self)
+{
+  self->pending_dialog = NULL;
+  if (g_str_equal (response, "discard"))
+    {
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+  else if (g_str_equal (response, "save"))
+    {
+      if (self->file != NULL && bt_loader_is_review_file (self->file))
+        _bt_window_save_to (self, self->file, TRUE);
+      else
+        choose_save_file (self, TRUE);
+    }
+}
+
+void
+_bt_window_ask_unsaved (BtWindow *self)
+{
+  GtkWidget *dialog;
+
+  if (self->pending_dialog != NULL)
+    return;
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"),
+                                   _("The review has changes that are not saved. Without saving, "
+                                     "they are lost."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (unsaved_response_cb), self, 0);
+  self->pending_dialog = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Editing */
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  BtWindow *self = BT_WINDOW (widget);
+
+  if (self->review != NULL)
+    bt_review_undo (self->review);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  BtWindow *self = BT_WINDOW (widget);
+
+  if (self->review != NULL)
+    bt_review_redo (self->review);
+}
+
+static void
+toggle_link_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  BtWindow *self = BT_WINDOW (widget);
+  guint paragraph = _bt_window_get_paragraph (self);
+  guint sentence = _bt_window_get_sentence (self);
+
+  if (paragraph == GTK_INVALID_LIST_POSITION || sentence == GTK_INVALID_LIST_POSITION)
+    return;
+  bt_review_toggle_link (self->review, paragraph, sentence);
+}
+
+static void
+decide (BtWindow *self,
+        BtState   state)
+{
+  guint paragraph = _bt_window_get_paragraph (self);
+
+  if (paragraph != GTK_INVALID_LIST_POSITION)
+    bt_review_decide_paragraph (self->review, paragraph, state);
+}
+
+static void
+accept_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  decide (BT_WINDOW (widget), BT_STATE_ACCEPTED);
+}
+
+static void
+reject_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  decide (BT_WINDOW (widget), BT_STATE_REJECTED);
+}
+
+/* Navigation */
+
+static gboolean
+has_suggestions (BtReview *review,
+                 guint     paragraph)
+{
+  const guint *links;
+  guint n_links;
+  g_autoptr (GArray) omissions = NULL;
+
+  links = bt_review_get_paragraph_links (review, paragraph, &n_links);
+  for (guint i = 0; i < n_links; i++)
+    if (bt_review_get_link (review, links[i])->state == BT_STATE_SUGGESTED)
+      return TRUE;
+  omissions = bt_review_list_paragraph_omissions (review, paragraph);
+  for (guint i = 0; omissions != NULL && i < omissions->len; i++)
+    if (bt_review_get_omission (review, g_array_index (omissions, guint, i))->state ==
+        BT_STATE_SUGGESTED)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+needs_decision (BtReview *review,
+                guint     paragraph)
+{
+  return bt_review_get_status (review, paragraph) != BT_STATUS_REVIEWED ||
+         has_suggestions (review, paragraph);
+}
+
+/* The next paragraph after @from (before it when @step is -1) that
+ * needs a decision, wrapping around; G_MAXUINT if none. */
+static guint
+find_decision (BtReview *review,
+               guint     from,
+               int       step)
+{
+  guint n = bt_document_get_n_paragraphs (bt_review_get_source (review));
+
+  if (n == 0)
+    return G_MAXUINT;
+  if (from >= n)
+    from = step > 0 ? n - 1 : 0;
+  for (guint i = 1; i <= n; i++)
+    {
+      guint p = (from + n + (step > 0 ? i : n - i)) % n;
+
+      if (needs_decision (review, p))
+        return p;
+    }
+  return G_MAXUINT;
+}
+
+static void
+go_decision (BtWindow *self,
+             int       step)
+{
+  guint p;
+
+  if (self->review == NULL)
+    return;
+  p = find_decision (self->review, _bt_window_get_paragraph (self), step);
+  if (p != G_MAXUINT)
+    _bt_window_select_paragraph (self, p);
+}
+
+static void
+next_decision_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  go_decision (BT_WINDOW (widget), 1);
+}
+
+static void
+previous_decision_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  go_decision (BT_WINDOW (widget), -1);
+}
+
+static void
+mark_reviewed_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  BtWindow *self = BT_WINDOW (widget);
+  guint paragraph = _bt_window_get_paragraph (self);
+  guint n, next = G_MAXUINT;
+
+  if (paragraph == GTK_INVALID_LIST_POSITION)
+    return;
+  bt_review_set_status (self->review, paragraph, BT_STATUS_REVIEWED);
+  n = bt_document_get_n_paragraphs (bt_review_get_source (self->review));
+  for (guint i = 1; i < n && next == G_MAXUINT; i++)
+    if (bt_review_get_status (self->review, (paragraph + i) % n) == BT_STATUS_UNREVIEWED)
+      next = (paragraph + i) % n;
+  if (next != G_MAXUINT)
+    _bt_window_select_paragraph (self, next);
+}
+
+static void
+show_details_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  BtWindow *self = BT_WINDOW (widget);
+
+  gtk_revealer_set_reveal_child (self->details_revealer,
+                                 !gtk_revealer_get_reveal_child (self->details_revealer));
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+/* Flagging omissions */
+
+static void
+flag_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  BtWindow *self = BT_WINDOW (widget);
+  guint paragraph = _bt_window_get_paragraph (self);
+  GtkWidget *row;
+  int start = 0, end = 0;
+
+  if (paragraph == GTK_INVALID_LIST_POSITION)
+    return;
+  row = _bt_window_find_row (self, BT_SIDE_SOURCE, paragraph);
+  if (row != NULL && gtk_label_get_selection_bounds (bt_line_row_get_label (BT_LINE_ROW (row)),
+                                                     &start, &end) && end > start)
+    _bt_window_flag (self, start, end);
+  else
+    _bt_window_toast (self, _("Select the words the English leaves out, then press O"));
+}
+
+static void
+flag_paragraph_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  BtWindow *self = BT_WINDOW (widget);
+  guint paragraph = _bt_window_get_paragraph (self);
+
+  if (paragraph == GTK_INVALID_LIST_POSITION)
+    return;
+  _bt_window_flag (self, 0,
+                   bt_document_get_paragraph (bt_review_get_source (self->review), paragraph)->n_chars);
+}
+
+static void
+flag_confirm_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  BtWindow *self = BT_WINDOW (widget);
+
+  if (self->review == NULL || self->flag_paragraph == G_MAXUINT)
+    return;
+  bt_review_add_omission (self->review, self->flag_paragraph, self->flag_start, self->flag_end,
+                          gtk_drop_down_get_selected (self->flag_category),
+                          gtk_drop_down_get_selected (self->flag_severity),
+                          gtk_editable_get_text (GTK_EDITABLE (self->flag_comment)),
+                          BT_ORIGIN_REVIEWER, 1.0, BT_STATE_ACCEPTED);
+  self->flag_paragraph = G_MAXUINT;
+  gtk_popover_popdown (GTK_POPOVER (self->flag_popover));
+}
+
+/* Pointer: Ctrl+click on a row toggles its link with the other side's
+ * selection instead of selecting it. */
+
+static void
+pressed_cb (GtkGestureClick *gesture,
+            int              n_press,
+            double           x,
+            double           y,
+            BtWindow        *self)
+{
+  GtkWidget *view = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  GtkWidget *picked;
+  GtkWidget *row;
+  guint index;
+
+  if (!(state & GDK_CONTROL_MASK) || self->review == NULL)
+    return;
+  picked = gtk_widget_pick (view, x, y, GTK_PICK_DEFAULT);
+  row = picked != NULL ? gtk_widget_get_ancestor (picked, BT_TYPE_LINE_ROW) : NULL;
+  if (row == NULL || (index = bt_line_row_get_index (BT_LINE_ROW (row))) == G_MAXUINT)
+    return;
+
+  if (view == GTK_WIDGET (self->target_view) && _bt_window_get_paragraph (self) != GTK_INVALID_LIST_POSITION)
+    bt_review_toggle_link (self->review, _bt_window_get_paragraph (self), index);
+  else if (view == GTK_WIDGET (self->source_view) && _bt_window_get_sentence (self) != GTK_INVALID_LIST_POSITION)
+    bt_review_toggle_link (self->review, index, _bt_window_get_sentence (self));
+  else
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+watch_pointer (BtWindow    *self,
+               GtkListView *view)
+{
+  GtkGesture *gesture = gtk_gesture_click_new ();
+
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (gesture), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (gesture, "pressed", G_CALLBACK (pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (view), GTK_EVENT_CONTROLLER (gesture));
+}
+
+static void
+view_activate_cb (BtWindow *self)
+{
+  decide (self, BT_STATE_ACCEPTED);
+}
+
+void
+_bt_window_init_pointer (BtWindow *self)
+{
+  watch_pointer (self, self->source_view);
+  watch_pointer (self, self->target_view);
+  /* The list views take Enter for themselves. */
+  g_signal_connect_object (self->source_view, "activate", G_CALLBACK (view_activate_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->target_view, "activate", G_CALLBACK (view_activate_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+/* State */
+
+static void
+update_history_tooltips (BtWindow *self)
+{
+  const char *undo = self->review != NULL ? bt_review_get_undo_label (self->review) : NULL;
+  const char *redo = self->review != NULL ? bt_review_get_redo_label (self->review) : NULL;
+  g_autofree char *undo_text = undo != NULL ? g_strdup_printf (_("Undo “%s”"), undo) : NULL;
+  g_autofree char *redo_text = redo != NULL ? g_strdup_printf (_("Redo “%s”"), redo) : NULL;
+
+  gtk_widget_set_tooltip_text (self->undo_button, undo_text != NULL ? undo_text : _("Undo"));
+  gtk_widget_set_tooltip_text (self->redo_button, redo_text != NULL ? redo_text : _("Redo"));
+}
+
+void
+_bt_window_update_actions (BtWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  BtReview *review = self->review;
+  gboolean open = review != NULL;
+  gboolean paragraph = open && _bt_window_get_paragraph (self) != GTK_INVALID_LIST_POSITION;
+  gboolean sentence = open && _bt_window_get_sentence (self) != GTK_INVALID_LIST_POSITION;
+
+  gtk_widget_action_set_enabled (widget, "win.undo", open && bt_review_can_undo (review));
+  gtk_widget_action_set_enabled (widget, "win.redo", open && bt_review_can_redo (review));
+  gtk_widget_action_set_enabled (widget, "win.save", open);
+  gtk_widget_action_set_enabled (widget, "win.save-as", open);
+  gtk_widget_action_set_enabled (widget, "win.toggle-link", paragraph && sentence);
+  gtk_widget_action_set_enabled (widget, "win.accept", paragraph);
+  gtk_widget_action_set_enabled (widget, "win.reject", paragraph);
+  gtk_widget_action_set_enabled (widget, "win.flag", paragraph);
+  gtk_widget_action_set_enabled (widget, "win.flag-paragraph", paragraph);
+  gtk_widget_action_set_enabled (widget, "win.mark-reviewed", paragraph);
+  gtk_widget_action_set_enabled (widget, "win.next-decision", open);
+  gtk_widget_action_set_enabled (widget, "win.previous-decision", open);
+
+  update_history_tooltips (self);
+}
+
+void
+_bt_window_class_actions_init (GtkWidgetClass *widget_class)
+{
+  static const struct
+  {
+    const char                  *name;
+    GtkWidgetActionActivateFunc  activate;
+    guint                        key;
+    GdkModifierType              modifiers;
+  } actions[] = {
+    { "win.open", open_action, GDK_KEY_o, GDK_CONTROL_MASK },
+    { "win.open-one", open_one_action, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
+    { "win.open-sample", open_sample_action, 0, 0 },
+    { "win.save", save_action, GDK_KEY_s, GDK_CONTROL_MASK },
+    { "win.save-as", save_as_action, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
+    { "win.close", close_action, GDK_KEY_w, GDK_CONTROL_MASK },
+    { "win.undo", undo_action, GDK_KEY_z, GDK_CONTROL_MASK },
+    { "win.redo", redo_action, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
+    { "win.toggle-link", toggle_link_action, GDK_KEY_l, 0 },
+    { "win.accept", accept_action, GDK_KEY_Return, 0 },
+    { "win.reject", reject_action, GDK_KEY_Delete, 0 },
+    { "win.flag", flag_action, GDK_KEY_o, 0 },
+    { "win.flag-paragraph", flag_paragraph_action, GDK_KEY_O, GDK_SHIFT_MASK },
+    { "win.flag-confirm", flag_confirm_action, 0, 0 },
+    { "win.mark-reviewed", mark_reviewed_action, GDK_KEY_r, 0 },
+    { "win.next-decision", next_decision_action, GDK_KEY_Page_Down, GDK_ALT_MASK },
+    { "win.previous-decision", previous_decision_action, GDK_KEY_Page_Up, GDK_ALT_MASK },
+    { "win.show-details", show_details_action, GDK_KEY_F9, 0 },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      gtk_widget_class_install_action (widget_class, actions[i].name, NULL, actions[i].activate);
+      if (actions[i].key != 0)
+        gtk_widget_class_add_binding_action (widget_class, actions[i].key, actions[i].modifiers,
+                                             actions[i].name, NULL);
+    }
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo",
+                                       NULL);
+}

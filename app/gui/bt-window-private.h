@@ -1,0 +1,99 @@
+/* bt-window-private.h: what the window's files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "bt-line-model.h"
+#include "bt-link-gutter.h"
+#include "bt-window.h"
+
+G_BEGIN_DECLS
+
+struct _BtWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* template */
+  AdwWindowTitle       *window_title;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *stack;
+  AdwStatusPage        *error_page;
+  GtkSpinner           *spinner;
+  GtkPaned             *paned;
+  GtkScrolledWindow    *source_scroller;
+  GtkScrolledWindow    *target_scroller;
+  GtkListView          *source_view;
+  GtkListView          *target_view;
+  BtLinkGutter         *gutter;
+  GtkRevealer          *details_revealer;
+  GtkBox               *details_box;
+  GtkLabel             *status_progress;
+  GtkLabel             *status_coverage;
+  GtkLabel             *status_score;
+  GtkWidget            *undo_button;
+  GtkWidget            *redo_button;
+
+  /* the review and its views */
+  BtReview             *review;
+  BtLineModel          *source_model;
+  BtLineModel          *target_model;
+  GtkSingleSelection   *source_selection;
+  GtkSingleSelection   *target_selection;
+  GFile                *file;
+  GtkWidget            *flag_popover;
+  GtkDropDown          *flag_category;
+  GtkDropDown          *flag_severity;
+  GtkEntry             *flag_comment;
+  guint                 flag_paragraph;
+  guint                 flag_start;
+  guint                 flag_end;
+  guint64               n_changes;   /* counts review changes, to know what a save covered */
+  guint                 details_idle_id;
+
+  /* work in progress */
+  GCancellable         *cancellable;
+  guint                 busy;
+  GtkWidget            *pending_dialog;
+  gboolean              close_confirmed;
+
+  GSettings            *settings;
+};
+
+/* bt-window.c */
+void        _bt_window_set_review        (BtWindow   *self,
+                                          BtReview   *review,
+                                          GFile      *file);
+void        _bt_window_show_error        (BtWindow   *self,
+                                          const char *message);
+void        _bt_window_toast             (BtWindow   *self,
+                                          const char *message);
+guint       _bt_window_get_paragraph     (BtWindow   *self);
+guint       _bt_window_get_sentence      (BtWindow   *self);
+void        _bt_window_select_paragraph  (BtWindow   *self,
+                                          guint       paragraph);
+void        _bt_window_select_sentence   (BtWindow   *self,
+                                          guint       sentence);
+void        _bt_window_begin_busy        (BtWindow   *self);
+void        _bt_window_end_busy          (BtWindow   *self);
+void        _bt_window_update_actions    (BtWindow   *self);
+void        _bt_window_update_details    (BtWindow   *self);
+/* The bound row of @side showing @index, or NULL when it is not shown. */
+GtkWidget  *_bt_window_find_row          (BtWindow   *self,
+                                          BtSide      side,
+                                          guint       index);
+
+/* bt-window-actions.c */
+void        _bt_window_class_actions_init (GtkWidgetClass *widget_class);
+void        _bt_window_save_to            (BtWindow       *self,
+                                           GFile          *file,
+                                           gboolean        then_close);
+void        _bt_window_init_pointer       (BtWindow       *self);
+/* Asks whether to save before closing. */
+void        _bt_window_ask_unsaved        (BtWindow       *self);
+/* Opens the flag popover for [start, end) of the selected paragraph. */
+void        _bt_window_flag               (BtWindow       *self,
+                                           guint           start,
+                                           guint           end);
+
+G_END_DECLS

@@ -1,0 +1,687 @@
+/* bt-window.c: the review window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "bt-line-row.h"
+#include "bt-loader.h"
+#include "bt-window-private.h"
+
+#define SAMPLE_BASE "resource:///io/github/bitext/Bitext/samples/"
+
+G_DEFINE_FINAL_TYPE (BtWindow, bt_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum
+{
+  PROP_0,
+  PROP_REVIEW,
+  PROP_BUSY,
+  PROP_FILE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+BtWindow *
+bt_window_new (GtkApplication *application)
+{
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+
+  return g_object_new (BT_TYPE_WINDOW, "application", application, NULL);
+}
+
+BtReview *
+bt_window_get_review (BtWindow *self)
+{
+  g_return_val_if_fail (BT_IS_WINDOW (self), NULL);
+
+  return self->review;
+}
+
+gboolean
+bt_window_get_busy (BtWindow *self)
+{
+  g_return_val_if_fail (BT_IS_WINDOW (self), FALSE);
+
+  return self->busy > 0;
+}
+
+GFile *
+bt_window_get_file (BtWindow *self)
+{
+  g_return_val_if_fail (BT_IS_WINDOW (self), NULL);
+
+  return self->file;
+}
+
+void
+_bt_window_begin_busy (BtWindow *self)
+{
+  if (self->busy++ == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+void
+_bt_window_end_busy (BtWindow *self)
+{
+  g_assert (self->busy > 0);
+
+  if (--self->busy == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+void
+_bt_window_toast (BtWindow   *self,
+                  const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+_bt_window_show_error (BtWindow   *self,
+                       const char *message)
+{
+  if (self->review != NULL)
+    {
+      _bt_window_toast (self, message);
+      return;
+    }
+  adw_status_page_set_description (self->error_page, message);
+  gtk_stack_set_visible_child_name (self->stack, "error");
+}
+
+/* Titles */
+
+static void
+update_title (BtWindow *self)
+{
+  BtDocument *source, *target;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  const char *mark;
+
+  if (self->review == NULL)
+    {
+      adw_window_title_set_title (self->window_title, _("Bitext"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      return;
+    }
+  source = bt_review_get_source (self->review);
+  target = bt_review_get_target (self->review);
+  mark = bt_review_get_modified (self->review) ? "• " : "";
+  if (self->file != NULL)
+    {
+      g_autofree char *name = g_file_get_basename (self->file);
+
+      title = g_strconcat (mark, name, NULL);
+      subtitle = g_strdup_printf ("%s ↔ %s", bt_document_get_name (source),
+                                  bt_document_get_name (target));
+    }
+  else
+    {
+      title = g_strconcat (mark, bt_document_get_name (source), NULL);
+      subtitle = g_strdup (bt_document_get_name (target));
+    }
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+/* Status bar */
+
+static void
+update_status_bar (BtWindow *self)
+{
+  BtFigures f;
+  g_autofree char *progress = NULL;
+  g_autofree char *coverage = NULL;
+  g_autofree char *score = NULL;
+  double chars;
+
+  if (self->review == NULL)
+    return;
+  bt_review_get_figures (self->review, &f);
+  chars = MAX (f.n_chars, 1);
+  progress = g_strdup_printf (_("%u of %u paragraphs reviewed"), f.n_reviewed, f.n_paragraphs);
+  coverage = g_strdup_printf (_("Rendered %.0f%% · Omitted %.0f%% · Undecided %.0f%% · %u suggestions"),
+                              100.0 * f.n_rendered / chars, 100.0 * f.n_omitted / chars,
+                              100.0 * f.n_undecided / chars, f.n_suggestions);
+  score = g_strdup_printf (_("Omission score %.1f of %.1f: %s"), f.score, f.threshold,
+                           f.pass ? _("pass") : _("fail"));
+  gtk_label_set_text (self->status_progress, progress);
+  gtk_label_set_text (self->status_coverage, coverage);
+  gtk_label_set_text (self->status_score, score);
+  if (f.pass)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_score), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->status_score), "error");
+}
+
+/* Rows */
+
+GtkWidget *
+_bt_window_find_row (BtWindow *self,
+                     BtSide    side,
+                     guint     index)
+{
+  GtkWidget *view = GTK_WIDGET (side == BT_SIDE_SOURCE ? self->source_view : self->target_view);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (view); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+
+      if (row != NULL && BT_IS_LINE_ROW (row) && gtk_widget_get_child_visible (child) &&
+          bt_line_row_get_index (BT_LINE_ROW (row)) == index)
+        return row;
+    }
+  return NULL;
+}
+
+static void
+list_item_selected_cb (GtkListItem *list_item,
+                       GParamSpec  *pspec,
+                       BtLineRow   *row)
+{
+  GtkLabel *label = bt_line_row_get_label (row);
+  gboolean selected = gtk_list_item_get_selected (list_item);
+
+  /* Only the selected paragraph takes text selections, so that a click
+   * elsewhere still selects its row. */
+  if (bt_line_row_get_side (row) != BT_SIDE_SOURCE || gtk_label_get_selectable (label) == selected)
+    return;
+  gtk_label_set_selectable (label, selected);
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  GtkWidget *row = bt_line_row_new ();
+
+  gtk_list_item_set_child (list_item, row);
+  g_signal_connect_object (list_item, "notify::selected", G_CALLBACK (list_item_selected_cb), row, 0);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             gpointer                  user_data)
+{
+  BtLineRow *row = BT_LINE_ROW (gtk_list_item_get_child (list_item));
+
+  bt_line_row_bind (row, gtk_list_item_get_item (list_item));
+  list_item_selected_cb (list_item, NULL, row);
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
+{
+  bt_line_row_unbind (BT_LINE_ROW (gtk_list_item_get_child (list_item)));
+}
+
+static GtkListItemFactory *
+new_row_factory (void)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
+  return factory;
+}
+
+/* Selection */
+
+guint
+_bt_window_get_paragraph (BtWindow *self)
+{
+  if (self->source_selection == NULL)
+    return GTK_INVALID_LIST_POSITION;
+  return gtk_single_selection_get_selected (self->source_selection);
+}
+
+guint
+_bt_window_get_sentence (BtWindow *self)
+{
+  if (self->target_selection == NULL)
+    return GTK_INVALID_LIST_POSITION;
+  return gtk_single_selection_get_selected (self->target_selection);
+}
+
+static void
+scroll_to (GtkListView *view,
+           guint        position)
+{
+  gtk_widget_activate_action (GTK_WIDGET (view), "list.scroll-to-item", "u", position);
+}
+
+void
+_bt_window_select_paragraph (BtWindow *self,
+                             guint     paragraph)
+{
+  if (self->source_selection == NULL)
+    return;
+  gtk_single_selection_set_selected (self->source_selection, paragraph);
+  scroll_to (self->source_view, paragraph);
+}
+
+void
+_bt_window_select_sentence (BtWindow *self,
+                            guint     sentence)
+{
+  if (self->target_selection == NULL)
+    return;
+  gtk_single_selection_set_selected (self->target_selection, sentence);
+  scroll_to (self->target_view, sentence);
+}
+
+static int
+compare_uint (gconstpointer a,
+              gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The other side's indices of the live links in @links, sorted. */
+static GArray *
+linked_indices (BtReview    *review,
+                BtSide       side,
+                const guint *links,
+                guint        n_links)
+{
+  GArray *indices = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < n_links; i++)
+    {
+      const BtLink *link = bt_review_get_link (review, links[i]);
+      guint other = side == BT_SIDE_SOURCE ? link->sentence : link->paragraph;
+
+      if (link->state != BT_STATE_REJECTED)
+        g_array_append_val (indices, other);
+    }
+  g_array_sort (indices, compare_uint);
+  return indices;
+}
+
+static void
+follow_links (BtWindow *self,
+              BtSide    side,
+              guint     index)
+{
+  BtLineModel *here = side == BT_SIDE_SOURCE ? self->source_model : self->target_model;
+  BtLineModel *there = side == BT_SIDE_SOURCE ? self->target_model : self->source_model;
+  GtkListView *there_view = side == BT_SIDE_SOURCE ? self->target_view : self->source_view;
+  g_autoptr (GArray) others = NULL;
+  const guint *links = NULL;
+  guint n_links = 0;
+
+  if (index != GTK_INVALID_LIST_POSITION)
+    links = side == BT_SIDE_SOURCE ? bt_review_get_paragraph_links (self->review, index, &n_links)
+                                   : bt_review_get_sentence_links (self->review, index, &n_links);
+  others = linked_indices (self->review, side, links, n_links);
+  bt_line_model_set_highlighted (here, NULL, 0);
+  bt_line_model_set_highlighted (there, (const guint *) others->data, others->len);
+  if (others->len > 0)
+    scroll_to (there_view, g_array_index (others, guint, 0));
+}
+
+static void
+source_selected_cb (BtWindow *self)
+{
+  follow_links (self, BT_SIDE_SOURCE, _bt_window_get_paragraph (self));
+  bt_link_gutter_set_paragraph (self->gutter, _bt_window_get_paragraph (self));
+  _bt_window_update_details (self);
+  _bt_window_update_actions (self);
+}
+
+static void
+target_selected_cb (BtWindow *self)
+{
+  follow_links (self, BT_SIDE_TARGET, _bt_window_get_sentence (self));
+  _bt_window_update_actions (self);
+}
+
+/* Review signals */
+
+static void
+paragraph_changed_cb (BtWindow *self,
+                      guint     paragraph)
+{
+  bt_line_model_refresh (self->source_model, paragraph);
+  if (paragraph == _bt_window_get_paragraph (self))
+    {
+      follow_links (self, BT_SIDE_SOURCE, paragraph);
+      _bt_window_update_details (self);
+    }
+}
+
+static void
+sentence_changed_cb (BtWindow *self,
+                     guint     sentence)
+{
+  bt_line_model_refresh (self->target_model, sentence);
+}
+
+static void
+review_changed_cb (BtWindow *self)
+{
+  self->n_changes++;
+  update_status_bar (self);
+  update_title (self);
+  _bt_window_update_actions (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->gutter));
+}
+
+static void
+structure_changed_cb (BtWindow *self)
+{
+  guint paragraph = _bt_window_get_paragraph (self);
+  g_autoptr (BtReview) review = g_object_ref (self->review);
+  g_autoptr (GFile) file = self->file != NULL ? g_object_ref (self->file) : NULL;
+
+  _bt_window_set_review (self, review, file);
+  if (paragraph != GTK_INVALID_LIST_POSITION)
+    _bt_window_select_paragraph (self, paragraph);
+}
+
+static void
+disconnect_review (BtWindow *self)
+{
+  if (self->review == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->review, self);
+  gtk_list_view_set_model (self->source_view, NULL);
+  gtk_list_view_set_model (self->target_view, NULL);
+  bt_link_gutter_set_review (self->gutter, NULL);
+  g_clear_object (&self->source_selection);
+  g_clear_object (&self->target_selection);
+  g_clear_object (&self->source_model);
+  g_clear_object (&self->target_model);
+  g_clear_object (&self->review);
+}
+
+static GtkSingleSelection *
+new_selection (BtLineModel *model)
+{
+  GtkSingleSelection *selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (model)));
+
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+  return selection;
+}
+
+static void
+connect_review (BtWindow *self)
+{
+  g_signal_connect_object (self->review, "paragraph-changed", G_CALLBACK (paragraph_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->review, "sentence-changed", G_CALLBACK (sentence_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->review, "structure-changed", G_CALLBACK (structure_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->review, "changed", G_CALLBACK (review_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->review, "notify::modified", G_CALLBACK (update_title), self,
+                           G_CONNECT_SWAPPED);
+}
+
+void
+_bt_window_set_review (BtWindow *self,
+                       BtReview *review,
+                       GFile    *file)
+{
+  g_assert (BT_IS_REVIEW (review));
+
+  disconnect_review (self);
+  self->review = g_object_ref (review);
+  g_set_object (&self->file, file);
+
+  self->source_model = bt_line_model_new (review, BT_SIDE_SOURCE);
+  self->target_model = bt_line_model_new (review, BT_SIDE_TARGET);
+  self->source_selection = new_selection (self->source_model);
+  self->target_selection = new_selection (self->target_model);
+  g_signal_connect_object (self->source_selection, "notify::selected",
+                           G_CALLBACK (source_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->target_selection, "notify::selected",
+                           G_CALLBACK (target_selected_cb), self, G_CONNECT_SWAPPED);
+  gtk_list_view_set_model (self->source_view, GTK_SELECTION_MODEL (self->source_selection));
+  gtk_list_view_set_model (self->target_view, GTK_SELECTION_MODEL (self->target_selection));
+  bt_link_gutter_set_review (self->gutter, review);
+  connect_review (self);
+
+  gtk_stack_set_visible_child_name (self->stack, "review");
+  review_changed_cb (self);
+  _bt_window_update_details (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEW]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+/* Opening */
+
+static void
+open_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr (BtWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BtReview) review = bt_loader_open_finish (result, &error);
+  GFile *file = g_object_get_data (G_OBJECT (result), "bt-review-file");
+
+  _bt_window_end_busy (self);
+  gtk_spinner_stop (self->spinner);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (review == NULL)
+    {
+      if (self->review != NULL)
+        gtk_stack_set_visible_child_name (self->stack, "review");
+      _bt_window_show_error (self, error->message);
+      return;
+    }
+  _bt_window_set_review (self, review, file);
+}
+
+void
+bt_window_open_files (BtWindow  *self,
+                      GFile    **files,
+                      guint      n_files)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (BT_IS_WINDOW (self));
+  g_return_if_fail (files != NULL && (n_files == 1 || n_files == 2));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  _bt_window_begin_busy (self);
+  if (self->review == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+      gtk_spinner_start (self->spinner);
+    }
+  bt_loader_open_async (files, n_files, self->cancellable, open_done_cb, g_object_ref (self));
+}
+
+void
+bt_window_open_sample (BtWindow *self)
+{
+  GFile *files[2];
+
+  g_return_if_fail (BT_IS_WINDOW (self));
+
+  files[0] = g_file_new_for_uri (SAMPLE_BASE "sample-zh.txt");
+  files[1] = g_file_new_for_uri (SAMPLE_BASE "sample-en.txt");
+  bt_window_open_files (self, files, 2);
+  g_object_unref (files[0]);
+  g_object_unref (files[1]);
+}
+
+/* Settings */
+
+static GSettings *
+new_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+
+  /* Without the schema (an unusual setup) the window simply forgets. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL)
+    return NULL;
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static void
+bind_settings (BtWindow *self)
+{
+  int position;
+
+  self->settings = new_settings ();
+  if (self->settings == NULL)
+    return;
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  position = g_settings_get_int (self->settings, "pane-position");
+  if (position >= 0)
+    gtk_paned_set_position (self->paned, position);
+  g_settings_bind (self->settings, "pane-position", self->paned, "position",
+                   G_SETTINGS_BIND_SET);
+}
+
+/* Object */
+
+static gboolean
+bt_window_close_request (GtkWindow *window)
+{
+  BtWindow *self = BT_WINDOW (window);
+
+  if (self->review != NULL && bt_review_get_modified (self->review) && !self->close_confirmed)
+    {
+      _bt_window_ask_unsaved (self);
+      return TRUE;
+    }
+  return GTK_WINDOW_CLASS (bt_window_parent_class)->close_request (window);
+}
+
+static void
+bt_window_dispose (GObject *object)
+{
+  BtWindow *self = BT_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  disconnect_review (self);
+  g_clear_pointer (&self->flag_popover, gtk_widget_unparent);
+  g_clear_handle_id (&self->details_idle_id, g_source_remove);
+  g_clear_object (&self->file);
+  g_clear_object (&self->settings);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BT_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (bt_window_parent_class)->dispose (object);
+}
+
+static void
+bt_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  BtWindow *self = BT_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_REVIEW:
+      g_value_set_object (value, self->review);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy > 0);
+      break;
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bt_window_class_init (BtWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bt_window_dispose;
+  object_class->get_property = bt_window_get_property;
+  GTK_WINDOW_CLASS (klass)->close_request = bt_window_close_request;
+
+  properties[PROP_REVIEW] = g_param_spec_object ("review", NULL, NULL, BT_TYPE_REVIEW,
+                                                 G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                                                   G_PARAM_STATIC_STRINGS);
+  properties[PROP_BUSY] = g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                                                G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                                                  G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILE] = g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                                               G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                                                 G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (BT_TYPE_LINK_GUTTER);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/bitext/Bitext/bt-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, BtWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, BtWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, BtWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, BtWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, BtWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, BtWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, BtWindow, source_scroller);
+  gtk_widget_class_bind_template_child (widget_class, BtWindow, target_scroller);
+  gtk_widget_class_bind_template_child (widget_class, BtWindow, source_view);
+  gtk_widget_class_bind_template_child (widget_class, BtWindow, target_view);
+  gtk_widget_class_bind_template_child (widget_class, BtWindow, gutter);
+  gtk_widget_class_bind_template_child (widget_class, BtWindow, details_revealer);
+  gtk_widget_class_bind_template_child (widget_class, BtWindow, details_box);
+  gtk_widget_class_bind_template_child (widget_class, BtWindow, status_progress);
+  gtk_widget_class_bind_template_child (widget_class, BtWindow, status_coverage);
+  gtk_widget_class_bind_template_child (widget_class, BtWindow, status_score);
+  gtk_widget_class_bind_template_child (widget_class, BtWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, BtWindow, redo_button);
+
+  _bt_window_class_actions_init (widget_class);
+}
+
+static void
+bt_window_init (BtWindow *self)
+{
+  g_autoptr (GtkListItemFactory) source_factory = new_row_factory ();
+  g_autoptr (GtkListItemFactory) target_factory = new_row_factory ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->flag_paragraph = G_MAXUINT;
+  gtk_list_view_set_factory (self->source_view, source_factory);
+  gtk_list_view_set_factory (self->target_view, target_factory);
+  bt_link_gutter_set_views (self->gutter, self->source_view, self->target_view);
+  _bt_window_init_pointer (self);
+  bind_settings (self);
+  update_title (self);
+  _bt_window_update_actions (self);
+}
