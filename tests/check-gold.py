@@ -1,16 +1,18 @@
 #!/usr/bin/env python3
 """Checks that a gold alignment agrees with the texts it was made for.
 
-Usage: check-gold.py ZH.txt EN.txt GOLD.json [EXPECTED-SENTENCES]
+Usage: check-gold.py ZH.txt EN.txt GOLD.json [EXPECTED-SENTENCES [BITEXT-CLI]]
 
 Prints TAP. The gold must be in the JSON shape of the review format, its
 paragraphs must be the lines of ZH.txt, its target sentences must read, in
 order, as the lines of EN.txt, every offset must lie inside its paragraph,
 every target sentence must be linked or an addition, and every paragraph
-must be linked or omitted as a whole.
+must be linked or omitted as a whole. Given bitext-cli, the gold's
+sentences must also be those that `bitext-cli segment` finds.
 """
 
 import json
+import subprocess
 import sys
 
 CATEGORIES = {"condensation", "substantive", "detail", "attribution", "other"}
@@ -113,8 +115,27 @@ def check_items(tap, gold):
     tap.check(not overlaps, "omissions of a paragraph do not overlap", overlaps)
 
 
+def segment(cli, path, lang):
+    out = subprocess.run([cli, "segment", path, "--lang", lang, "--format", "tsv"],
+                         check=True, capture_output=True, text=True).stdout
+    rows = [line.split("\t") for line in out.splitlines()]
+    return [(int(r[0]), int(r[2]), int(r[3])) for r in rows]
+
+
+def check_segmenter(tap, gold, cli, zh_path, en_path):
+    want_zh = [(i + 1, s, e) for i, p in enumerate(gold["source"]["paragraphs"])
+               for s, e in p["sentences"]]
+    got_zh = segment(cli, zh_path, "zh")
+    tap.check(got_zh == want_zh, "bitext-cli segment finds the gold's Chinese sentences",
+              sorted(set(got_zh) ^ set(want_zh)))
+    want_en = [s["paragraph"] for s in gold["target"]["sentences"]]
+    got_en = [para for para, _, _ in segment(cli, en_path, "en")]
+    tap.check(got_en == want_en, "bitext-cli segment finds the gold's English sentences",
+              "paragraph of each sentence: %s" % got_en)
+
+
 def main(argv):
-    if len(argv) not in (4, 5):
+    if len(argv) not in (4, 5, 6):
         print(__doc__.strip(), file=sys.stderr)
         return 2
     tap = Tap()
@@ -127,8 +148,10 @@ def main(argv):
     tap.check(gold["source"]["language"] == "zh" and gold["target"]["language"] == "en",
               "languages zh and en")
     check_source(tap, gold, zh_lines)
-    check_target(tap, gold, en_lines, int(argv[4]) if len(argv) == 5 else None)
+    check_target(tap, gold, en_lines, int(argv[4]) if len(argv) >= 5 else None)
     check_items(tap, gold)
+    if len(argv) == 6:
+        check_segmenter(tap, gold, argv[5], argv[1], argv[2])
     return tap.finish()
 
 
