@@ -20,6 +20,9 @@ typedef struct
 static const BtCliCommand commands[] = {
   { "segment", bt_cli_segment, N_("Print the sentences of a text file") },
   { "split", bt_cli_split, N_("Split a bilingual file into source and target") },
+  { "convert", bt_cli_convert, N_("Write a review in another format") },
+  { "validate", bt_cli_validate, N_("Check a review file") },
+  { "stats", bt_cli_stats, N_("Print the figures of a review") },
 };
 
 void

@@ -210,6 +210,16 @@ read_metas (xmlNode *group)
   return metas;
 }
 
+/* The meta's value, or "" when there is none. */
+static const char *
+lookup (GHashTable *metas,
+        const char *type)
+{
+  const char *value = g_hash_table_lookup (metas, type);
+
+  return value != NULL ? value : "";
+}
+
 static gboolean
 has_category (xmlNode    *node,
               const char *category)
@@ -253,12 +263,12 @@ read_decided (Reader      *self,
 {
   const char *at = g_hash_table_lookup (metas, "decided-at");
 
-  if (!bt_origin_from_string (g_hash_table_lookup (metas, "origin"), &decided->origin))
+  if (!bt_origin_from_string (lookup (metas, "origin"), &decided->origin))
     return fail (self, node, error, _("the meta “%s” is missing or unknown"), "origin");
   if (!bt_io_parse_double (g_hash_table_lookup (metas, "confidence"), &decided->confidence)
       || !(decided->confidence >= 0 && decided->confidence <= 1))
     return fail (self, node, error, _("the meta “%s” is missing or out of range"), "confidence");
-  if (!bt_state_from_string (g_hash_table_lookup (metas, "state"), &decided->state))
+  if (!bt_state_from_string (lookup (metas, "state"), &decided->state))
     return fail (self, node, error, _("the meta “%s” is missing or unknown"), "state");
   decided->by = g_hash_table_lookup (metas, "decided-by");
   decided->at = 0;
@@ -328,6 +338,7 @@ read_target_paragraph (Reader      *self,
   g_autoptr(GString) spans = g_string_new (NULL);
   g_autoptr(GHashTable) with_spans = NULL;
   const char *text = g_hash_table_lookup (metas, "text");
+  guint n_sentences = 0;
 
   if (text == NULL)
     return fail (self, group, error, _("the meta “%s” is missing"), "text");
@@ -336,7 +347,7 @@ read_target_paragraph (Reader      *self,
       {
         g_autoptr(GHashTable) sentence = read_metas (child);
         const char *span = g_hash_table_lookup (sentence, "span");
-        PendingSentence p = { bt_document_get_n_sentences (target) + pending->len, child };
+        PendingSentence p = { bt_document_get_n_sentences (target) + n_sentences++, child };
 
         if (span == NULL)
           return fail (self, child, error, _("the meta “%s” is missing"), "span");
@@ -399,9 +410,9 @@ read_omission (Reader   *self,
       || !read_uint_meta (self, group, metas, "end", &end, error)
       || !read_decided (self, group, metas, &decided, error))
     return FALSE;
-  if (!bt_category_from_string (g_hash_table_lookup (metas, "category"), &category))
+  if (!bt_category_from_string (lookup (metas, "category"), &category))
     return fail (self, group, error, _("the meta “%s” is missing or unknown"), "category");
-  if (!bt_severity_from_string (g_hash_table_lookup (metas, "severity"), &severity))
+  if (!bt_severity_from_string (lookup (metas, "severity"), &severity))
     return fail (self, group, error, _("the meta “%s” is missing or unknown"), "severity");
   id = bt_review_add_omission (self->review, paragraph, start, end, category, severity,
                                comment != NULL ? comment : "", decided.origin,
@@ -445,7 +456,7 @@ read_unit_details (Reader   *self,
       {
         g_autoptr(GHashTable) metas = read_metas (child);
 
-        if (!bt_status_from_string (g_hash_table_lookup (metas, "status"), &status))
+        if (!bt_status_from_string (lookup (metas, "status"), &status))
           return fail (self, child, error, _("the meta “%s” is missing or unknown"), "status");
       }
     else if (has_category (child, "bitext:omission") && !read_omission (self, child, paragraph, error))
@@ -658,7 +669,15 @@ flatten (Reader  *self,
         changed = TRUE;
       }
   if (changed)
-    warn (self, _("Line breaks inside units became spaces."));
+    {
+      gsize kept = 0;
+
+      for (gsize i = 0; i < text->len; i++)
+        if (text->str[i] != ' ' || kept == 0 || text->str[kept - 1] != ' ')
+          text->str[kept++] = text->str[i];
+      g_string_truncate (text, kept);
+      warn (self, _("Line breaks inside units became spaces."));
+    }
   return g_strstrip (g_strdup (text->str));
 }
 
@@ -733,7 +752,8 @@ read_foreign_units (Reader     *self,
               append_plain_text (self, part, g_str_equal ((const char *) part->name, "source") ? source : target);
             else if (is_element (part, ns, "notes") || is_element (part, ns, "note"))
               warn (self, _("Notes were dropped."));
-            else if (part->ns == NULL || !g_str_equal ((const char *) part->ns->href, ns))
+            else if (part->type == XML_ELEMENT_NODE
+                     && (part->ns == NULL || !g_str_equal ((const char *) part->ns->href, ns)))
               warn (self, _("Metadata of other tools was dropped."));
           add_foreign_unit (self, foreign, source, target);
         }
@@ -769,6 +789,9 @@ read_foreign (Reader   *self,
   Foreign foreign = { source, target, links };
   BtReview *review;
   guint n_files = 0;
+
+  warn (self, _("The file was not written by Bitext: it opens as source paragraphs and "
+                "target sentences, linked unit by unit as suggestions."));
 
   for (xmlNode *file = root->children; file != NULL; file = file->next)
     {

@@ -17,8 +17,9 @@ G_BEGIN_DECLS
 
 /* Opens @path. A Bitext review comes back exactly as it was saved; XLIFF
  * from other tools comes back as source paragraphs and target sentences,
- * with one translated message in @warnings (if not NULL) for each kind of
- * thing that was dropped. The review's history is empty and it is marked
+ * with one translated message in @warnings (if not NULL) saying so, then
+ * one for each kind of thing that was dropped: @warnings stays empty for
+ * Bitext's own files only. The review's history is empty and it is marked
  * saved. Errors name the file and the XML line. */
 BtReview *bt_xliff_read_file (const char   *path,
                               GPtrArray   **warnings,

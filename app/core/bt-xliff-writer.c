@@ -158,11 +158,11 @@ write_link (Writer       *self,
   char ref[48];
 
   g_snprintf (ref, sizeof ref, "#/f=f1/u=p%u", link->paragraph + 1);
-  open_element (self, 6, "mda:metaGroup");
+  open_element (self, 5, "mda:metaGroup");
   attribute (self, "category", "bitext:link");
-  meta (self, 7, "source", ref);
-  meta_decision (self, 7, link->origin, link->confidence, link->state, &link->decision);
-  close_element (self, 6);
+  meta (self, 6, "source", ref);
+  meta_decision (self, 6, link->origin, link->confidence, link->state, &link->decision);
+  close_element (self, 5);
 }
 
 static int
@@ -190,10 +190,10 @@ write_sentence (Writer *self,
 
   g_snprintf (id, sizeof id, "e%u", index + 1);
   g_snprintf (span, sizeof span, "%u %u", sentence->start, sentence->end);
-  open_element (self, 5, "mda:metaGroup");
+  open_element (self, 4, "mda:metaGroup");
   attribute (self, "id", id);
   attribute (self, "category", "bitext:target-sentence");
-  meta (self, 6, "span", span);
+  meta (self, 5, "span", span);
 
   g_array_append_vals (sorted, links, n_links);
   g_array_sort_with_data (sorted, compare_links, self->review);
@@ -202,13 +202,13 @@ write_sentence (Writer *self,
 
   if (addition != NULL)
     {
-      open_element (self, 6, "mda:metaGroup");
+      open_element (self, 5, "mda:metaGroup");
       attribute (self, "category", "bitext:addition");
-      meta_decision (self, 7, addition->origin, addition->confidence,
+      meta_decision (self, 6, addition->origin, addition->confidence,
                      addition->state, &addition->decision);
-      close_element (self, 6);
+      close_element (self, 5);
     }
-  close_element (self, 5);
+  close_element (self, 4);
 }
 
 static void
@@ -463,7 +463,7 @@ write_target (Writer *self,
 
       if (i > 0)
         g_string_append_c (joined, ' ');
-      g_string_append (joined, sentence);
+      g_string_append (joined, g_strstrip (sentence));
     }
   open_element (self, 4, "target");
   xmlTextWriterWriteString (self->w, (const xmlChar *) joined->str);

@@ -8,7 +8,6 @@
  */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <libxml/xmlwriter.h>
 
 #include "bt-error.h"
@@ -157,7 +156,7 @@ write_target (Writer   *self,
     {
       g_autofree char *s = bt_document_dup_sentence_text (self->target, g_array_index (sentences, guint, i));
 
-      g_string_append_printf (joined, "%s%s", i > 0 ? " " : "", s);
+      g_string_append_printf (joined, "%s%s", i > 0 ? " " : "", g_strstrip (s));
     }
   leaf (self, 4, "target", "state", states[status], joined->str);
 }
