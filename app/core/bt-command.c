@@ -1,0 +1,689 @@
+/* bt-command.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "bt-command.h"
+#include "bt-review-private.h"
+
+typedef struct
+{
+  gboolean (*apply)  (BtCommand *self,
+                      BtReview  *review);
+  void     (*revert) (BtCommand *self,
+                      BtReview  *review);
+  void     (*clear)  (BtCommand *self);
+} BtCommandClass;
+
+struct _BtCommand
+{
+  const BtCommandClass *klass;
+  char                 *label;
+};
+
+static gpointer
+command_new (gsize                 size,
+             const BtCommandClass *klass,
+             const char           *label)
+{
+  BtCommand *self = g_malloc0 (size);
+
+  self->klass = klass;
+  self->label = g_strdup (label);
+  return self;
+}
+
+gboolean
+bt_command_apply (BtCommand *self,
+                  BtReview  *review)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->klass->apply (self, review);
+}
+
+void
+bt_command_revert (BtCommand *self,
+                   BtReview  *review)
+{
+  g_return_if_fail (self != NULL);
+
+  self->klass->revert (self, review);
+}
+
+const char *
+bt_command_get_label (BtCommand *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->label;
+}
+
+void
+bt_command_free (BtCommand *self)
+{
+  if (self == NULL)
+    return;
+  if (self->klass->clear != NULL)
+    self->klass->clear (self);
+  g_free (self->label);
+  g_free (self);
+}
+
+/* Links, omissions and additions: an item before and after, either of
+ * which may be missing (added, removed). */
+
+typedef struct
+{
+  BtCommand  parent;
+  gboolean   has_before;
+  gboolean   has_after;
+  BtLink     before;
+  BtLink     after;
+} LinkCommand;
+
+static void
+link_put (BtReview     *review,
+          const BtLink *key,
+          gboolean      present,
+          const BtLink *value)
+{
+  _bt_review_put_link (review, key->paragraph, key->sentence, present ? value : NULL);
+}
+
+static gboolean
+link_apply (BtCommand *command,
+            BtReview  *review)
+{
+  LinkCommand *self = (LinkCommand *) command;
+
+  link_put (review, self->has_after ? &self->after : &self->before, self->has_after, &self->after);
+  return TRUE;
+}
+
+static void
+link_revert (BtCommand *command,
+             BtReview  *review)
+{
+  LinkCommand *self = (LinkCommand *) command;
+
+  link_put (review, self->has_before ? &self->before : &self->after, self->has_before,
+            &self->before);
+}
+
+static void
+link_clear (BtCommand *command)
+{
+  LinkCommand *self = (LinkCommand *) command;
+
+  g_free (self->before.decision.by);
+  g_free (self->after.decision.by);
+}
+
+static const BtCommandClass link_class = { link_apply, link_revert, link_clear };
+
+static void
+copy_link (BtLink       *dest,
+           const BtLink *src)
+{
+  *dest = *src;
+  dest->decision.by = g_strdup (src->decision.by);
+}
+
+BtCommand *
+bt_command_new_link (const char   *label,
+                     const BtLink *before,
+                     const BtLink *after)
+{
+  LinkCommand *self = command_new (sizeof *self, &link_class, label);
+
+  g_return_val_if_fail (before != NULL || after != NULL, NULL);
+
+  if ((self->has_before = before != NULL))
+    copy_link (&self->before, before);
+  if ((self->has_after = after != NULL))
+    copy_link (&self->after, after);
+  return (BtCommand *) self;
+}
+
+typedef struct
+{
+  BtCommand  parent;
+  gboolean   has_before;
+  gboolean   has_after;
+  BtOmission before;
+  BtOmission after;
+} OmissionCommand;
+
+static gboolean
+omission_apply (BtCommand *command,
+                BtReview  *review)
+{
+  OmissionCommand *self = (OmissionCommand *) command;
+  guint id = self->has_after ? self->after.id : self->before.id;
+
+  _bt_review_put_omission (review, id, self->has_after ? &self->after : NULL);
+  return TRUE;
+}
+
+static void
+omission_revert (BtCommand *command,
+                 BtReview  *review)
+{
+  OmissionCommand *self = (OmissionCommand *) command;
+  guint id = self->has_before ? self->before.id : self->after.id;
+
+  _bt_review_put_omission (review, id, self->has_before ? &self->before : NULL);
+}
+
+static void
+omission_clear (BtCommand *command)
+{
+  OmissionCommand *self = (OmissionCommand *) command;
+
+  g_free (self->before.comment);
+  g_free (self->before.decision.by);
+  g_free (self->after.comment);
+  g_free (self->after.decision.by);
+}
+
+static const BtCommandClass omission_class = { omission_apply, omission_revert, omission_clear };
+
+static void
+copy_omission (BtOmission       *dest,
+               const BtOmission *src)
+{
+  *dest = *src;
+  dest->comment = g_strdup (src->comment);
+  dest->decision.by = g_strdup (src->decision.by);
+}
+
+BtCommand *
+bt_command_new_omission (const char       *label,
+                         const BtOmission *before,
+                         const BtOmission *after)
+{
+  OmissionCommand *self = command_new (sizeof *self, &omission_class, label);
+
+  g_return_val_if_fail (before != NULL || after != NULL, NULL);
+
+  if ((self->has_before = before != NULL))
+    copy_omission (&self->before, before);
+  if ((self->has_after = after != NULL))
+    copy_omission (&self->after, after);
+  return (BtCommand *) self;
+}
+
+typedef struct
+{
+  BtCommand  parent;
+  gboolean   has_before;
+  gboolean   has_after;
+  BtAddition before;
+  BtAddition after;
+} AdditionCommand;
+
+static gboolean
+addition_apply (BtCommand *command,
+                BtReview  *review)
+{
+  AdditionCommand *self = (AdditionCommand *) command;
+  guint sentence = self->has_after ? self->after.sentence : self->before.sentence;
+
+  _bt_review_put_addition (review, sentence, self->has_after ? &self->after : NULL);
+  return TRUE;
+}
+
+static void
+addition_revert (BtCommand *command,
+                 BtReview  *review)
+{
+  AdditionCommand *self = (AdditionCommand *) command;
+  guint sentence = self->has_before ? self->before.sentence : self->after.sentence;
+
+  _bt_review_put_addition (review, sentence, self->has_before ? &self->before : NULL);
+}
+
+static void
+addition_clear (BtCommand *command)
+{
+  AdditionCommand *self = (AdditionCommand *) command;
+
+  g_free (self->before.decision.by);
+  g_free (self->after.decision.by);
+}
+
+static const BtCommandClass addition_class = { addition_apply, addition_revert, addition_clear };
+
+BtCommand *
+bt_command_new_addition (const char       *label,
+                         const BtAddition *before,
+                         const BtAddition *after)
+{
+  AdditionCommand *self = command_new (sizeof *self, &addition_class, label);
+
+  g_return_val_if_fail (before != NULL || after != NULL, NULL);
+
+  if ((self->has_before = before != NULL))
+    {
+      self->before = *before;
+      self->before.decision.by = g_strdup (before->decision.by);
+    }
+  if ((self->has_after = after != NULL))
+    {
+      self->after = *after;
+      self->after.decision.by = g_strdup (after->decision.by);
+    }
+  return (BtCommand *) self;
+}
+
+/* Paragraph status, note and the threshold */
+
+typedef struct
+{
+  BtCommand parent;
+  guint     paragraph;
+  BtStatus  before;
+  BtStatus  after;
+} StatusCommand;
+
+static gboolean
+status_apply (BtCommand *command,
+              BtReview  *review)
+{
+  StatusCommand *self = (StatusCommand *) command;
+
+  _bt_review_put_status (review, self->paragraph, self->after);
+  return TRUE;
+}
+
+static void
+status_revert (BtCommand *command,
+               BtReview  *review)
+{
+  StatusCommand *self = (StatusCommand *) command;
+
+  _bt_review_put_status (review, self->paragraph, self->before);
+}
+
+static const BtCommandClass status_class = { status_apply, status_revert, NULL };
+
+BtCommand *
+bt_command_new_status (guint    paragraph,
+                       BtStatus before,
+                       BtStatus after)
+{
+  StatusCommand *self = command_new (sizeof *self, &status_class, C_("undo", "Set Status"));
+
+  self->paragraph = paragraph;
+  self->before = before;
+  self->after = after;
+  return (BtCommand *) self;
+}
+
+typedef struct
+{
+  BtCommand parent;
+  guint     paragraph;
+  char     *before;
+  char     *after;
+} NoteCommand;
+
+static gboolean
+note_apply (BtCommand *command,
+            BtReview  *review)
+{
+  NoteCommand *self = (NoteCommand *) command;
+
+  _bt_review_put_note (review, self->paragraph, self->after);
+  return TRUE;
+}
+
+static void
+note_revert (BtCommand *command,
+             BtReview  *review)
+{
+  NoteCommand *self = (NoteCommand *) command;
+
+  _bt_review_put_note (review, self->paragraph, self->before);
+}
+
+static void
+note_clear (BtCommand *command)
+{
+  NoteCommand *self = (NoteCommand *) command;
+
+  g_free (self->before);
+  g_free (self->after);
+}
+
+static const BtCommandClass note_class = { note_apply, note_revert, note_clear };
+
+BtCommand *
+bt_command_new_note (guint       paragraph,
+                     const char *before,
+                     const char *after)
+{
+  NoteCommand *self = command_new (sizeof *self, &note_class, C_("undo", "Edit Note"));
+
+  self->paragraph = paragraph;
+  self->before = g_strdup (before);
+  self->after = g_strdup (after);
+  return (BtCommand *) self;
+}
+
+typedef struct
+{
+  BtCommand parent;
+  double    before;
+  double    after;
+} ThresholdCommand;
+
+static gboolean
+threshold_apply (BtCommand *command,
+                 BtReview  *review)
+{
+  _bt_review_put_threshold (review, ((ThresholdCommand *) command)->after);
+  return TRUE;
+}
+
+static void
+threshold_revert (BtCommand *command,
+                  BtReview  *review)
+{
+  _bt_review_put_threshold (review, ((ThresholdCommand *) command)->before);
+}
+
+static const BtCommandClass threshold_class = { threshold_apply, threshold_revert, NULL };
+
+BtCommand *
+bt_command_new_threshold (double before,
+                          double after)
+{
+  ThresholdCommand *self =
+      command_new (sizeof *self, &threshold_class, C_("undo", "Set Threshold"));
+
+  self->before = before;
+  self->after = after;
+  return (BtCommand *) self;
+}
+
+/* Segmentation corrections. Their remapping loses what a merge folds
+ * together, so they keep the annotations before and after. */
+
+typedef struct
+{
+  BtCommand        parent;
+  BtStructureEdit  edit;
+  guint            index;
+  guint            at_char;
+  gboolean         cuts_sentence; /* a split inside a sentence, which the undo joins */
+  guint            cut_sentence;
+  BtAnnotations   *before;
+  BtAnnotations   *after;
+} StructureCommand;
+
+static guint
+paragraph_chars (BtDocument *document,
+                 guint       paragraph)
+{
+  return bt_document_get_paragraph (document, paragraph)->n_chars;
+}
+
+static void
+find_cut_sentence (StructureCommand *self,
+                   BtDocument       *source)
+{
+  const BtParagraph *paragraph = bt_document_get_paragraph (source, self->index);
+
+  self->cuts_sentence = FALSE;
+  for (guint k = 0; k < paragraph->n_sentences; k++)
+    {
+      const BtSentence *sentence = bt_document_get_sentence (source, paragraph->first_sentence + k);
+      if (sentence->start < self->at_char && self->at_char < sentence->end)
+        {
+          self->cuts_sentence = TRUE;
+          self->cut_sentence = paragraph->first_sentence + k;
+        }
+    }
+}
+
+static gboolean
+structure_split_paragraph (StructureCommand *self,
+                           BtReview         *review)
+{
+  BtDocument *source = bt_review_get_source (review);
+  guint old_n_chars;
+
+  if (self->index >= bt_document_get_n_paragraphs (source))
+    return FALSE;
+  old_n_chars = paragraph_chars (source, self->index);
+  find_cut_sentence (self, source);
+  if (!bt_document_split_paragraph (source, self->index, self->at_char))
+    return FALSE;
+  if (self->after == NULL)
+    _bt_review_remap_split_paragraph (review, self->index, old_n_chars);
+  return TRUE;
+}
+
+static gboolean
+structure_merge_paragraphs (StructureCommand *self,
+                            BtReview         *review)
+{
+  BtDocument *source = bt_review_get_source (review);
+  guint first, second;
+
+  if (self->index + 1 >= bt_document_get_n_paragraphs (source))
+    return FALSE;
+  first = paragraph_chars (source, self->index);
+  second = paragraph_chars (source, self->index + 1);
+  if (!bt_document_merge_paragraphs (source, self->index))
+    return FALSE;
+  if (self->after == NULL)
+    _bt_review_remap_merge_paragraphs (review, self->index, first, second);
+  return TRUE;
+}
+
+static gboolean
+structure_do (StructureCommand *self,
+              BtReview         *review)
+{
+  BtDocument *target = bt_review_get_target (review);
+
+  switch (self->edit)
+    {
+    case BT_STRUCTURE_SPLIT_PARAGRAPH:
+      return structure_split_paragraph (self, review);
+    case BT_STRUCTURE_MERGE_PARAGRAPHS:
+      return structure_merge_paragraphs (self, review);
+    case BT_STRUCTURE_SPLIT_SENTENCE:
+      if (!bt_document_split_sentence (target, self->index, self->at_char))
+        return FALSE;
+      if (self->after == NULL)
+        _bt_review_remap_split_sentence (review, self->index);
+      return TRUE;
+    case BT_STRUCTURE_MERGE_SENTENCES:
+      if (!bt_document_merge_sentences (target, self->index))
+        return FALSE;
+      if (self->after == NULL)
+        _bt_review_remap_merge_sentences (review, self->index);
+      return TRUE;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+structure_apply (BtCommand *command,
+                 BtReview  *review)
+{
+  StructureCommand *self = (StructureCommand *) command;
+  g_autoptr(BtAnnotations) before = NULL;
+
+  if (self->before == NULL)
+    before = _bt_review_save_annotations (review);
+  if (!structure_do (self, review))
+    return FALSE;
+  if (self->after == NULL)
+    {
+      self->before = g_steal_pointer (&before);
+      self->after = _bt_review_save_annotations (review);
+    }
+  else
+    _bt_review_restore_annotations (review, self->after);
+  _bt_review_emit_structure_changed (review);
+  return TRUE;
+}
+
+static void
+structure_undo_document (StructureCommand *self,
+                         BtReview         *review)
+{
+  BtDocument *source = bt_review_get_source (review);
+  BtDocument *target = bt_review_get_target (review);
+  gboolean done = FALSE;
+
+  switch (self->edit)
+    {
+    case BT_STRUCTURE_SPLIT_PARAGRAPH:
+      done = bt_document_merge_paragraphs (source, self->index);
+      if (done && self->cuts_sentence)
+        done = bt_document_merge_sentences (source, self->cut_sentence);
+      break;
+    case BT_STRUCTURE_MERGE_PARAGRAPHS:
+      done = bt_document_split_paragraph (source, self->index, self->at_char);
+      break;
+    case BT_STRUCTURE_SPLIT_SENTENCE:
+      done = bt_document_merge_sentences (target, self->index);
+      break;
+    case BT_STRUCTURE_MERGE_SENTENCES:
+      done = bt_document_split_sentence (target, self->index, self->at_char);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  g_assert (done);
+}
+
+static void
+structure_revert (BtCommand *command,
+                  BtReview  *review)
+{
+  StructureCommand *self = (StructureCommand *) command;
+
+  structure_undo_document (self, review);
+  _bt_review_restore_annotations (review, self->before);
+  _bt_review_emit_structure_changed (review);
+}
+
+static void
+structure_clear (BtCommand *command)
+{
+  StructureCommand *self = (StructureCommand *) command;
+
+  g_clear_pointer (&self->before, _bt_annotations_free);
+  g_clear_pointer (&self->after, _bt_annotations_free);
+}
+
+static const BtCommandClass structure_class = { structure_apply, structure_revert,
+                                                structure_clear };
+
+static const char *
+structure_label (BtStructureEdit edit)
+{
+  switch (edit)
+    {
+    case BT_STRUCTURE_SPLIT_PARAGRAPH:
+      return C_("undo", "Split Paragraph");
+    case BT_STRUCTURE_MERGE_PARAGRAPHS:
+      return C_("undo", "Merge Paragraphs");
+    case BT_STRUCTURE_SPLIT_SENTENCE:
+      return C_("undo", "Split Sentence");
+    case BT_STRUCTURE_MERGE_SENTENCES:
+      return C_("undo", "Merge Sentences");
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* For merges, @at_char is where the undo splits again: the code points of
+ * the first paragraph (or sentence) before the merge. */
+BtCommand *
+bt_command_new_structure (BtStructureEdit edit,
+                          guint           index,
+                          guint           at_char)
+{
+  StructureCommand *self = command_new (sizeof *self, &structure_class, structure_label (edit));
+
+  self->edit = edit;
+  self->index = index;
+  self->at_char = at_char;
+  return (BtCommand *) self;
+}
+
+/* Groups: one step made of several */
+
+typedef struct
+{
+  BtCommand  parent;
+  GPtrArray *children;
+} GroupCommand;
+
+static gboolean
+group_apply (BtCommand *command,
+             BtReview  *review)
+{
+  GroupCommand *self = (GroupCommand *) command;
+
+  for (guint i = 0; i < self->children->len; i++)
+    if (!bt_command_apply (g_ptr_array_index (self->children, i), review))
+      g_assert_not_reached ();
+  return TRUE;
+}
+
+static void
+group_revert (BtCommand *command,
+              BtReview  *review)
+{
+  GroupCommand *self = (GroupCommand *) command;
+
+  for (guint i = self->children->len; i > 0; i--)
+    bt_command_revert (g_ptr_array_index (self->children, i - 1), review);
+}
+
+static void
+group_clear (BtCommand *command)
+{
+  g_ptr_array_unref (((GroupCommand *) command)->children);
+}
+
+static const BtCommandClass group_class = { group_apply, group_revert, group_clear };
+
+BtCommand *
+bt_command_new_group (const char *label)
+{
+  GroupCommand *self = command_new (sizeof *self, &group_class, label);
+
+  self->children = g_ptr_array_new_with_free_func ((GDestroyNotify) bt_command_free);
+  return (BtCommand *) self;
+}
+
+void
+bt_command_group_add (BtCommand *group,
+                      BtCommand *child)
+{
+  g_return_if_fail (group != NULL && group->klass == &group_class);
+
+  g_ptr_array_add (((GroupCommand *) group)->children, child);
+}
+
+guint
+bt_command_group_get_size (BtCommand *group)
+{
+  g_return_val_if_fail (group != NULL && group->klass == &group_class, 0);
+
+  return ((GroupCommand *) group)->children->len;
+}
