@@ -69,7 +69,11 @@ char              *bt_document_dup_sentence_text    (BtDocument      *self,
 /* Code points in all paragraphs. */
 guint64            bt_document_get_n_chars          (BtDocument      *self);
 
-/* Corrections of segmentation; indices after the change shift by one. */
+/* Corrections of segmentation; indices after the change shift by one.
+ * @at_char counts code points into the paragraph, for sentences too; a
+ * split paragraph loses the whitespace at the cut; merged paragraphs are
+ * joined with a space in English, and in Chinese only between Latin
+ * letters or digits. */
 gboolean           bt_document_split_paragraph      (BtDocument      *self,
                                                      guint            paragraph,
                                                      guint            at_char);

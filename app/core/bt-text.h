@@ -17,7 +17,9 @@ G_DECLARE_FINAL_TYPE (BtText, bt_text, BT, TEXT, GObject)
 
 /* @encoding: NULL to detect (BOM, strict UTF-8, GB18030, Big5), or one of
  * "UTF-8", "UTF-16LE", "UTF-16BE", "GB18030", "BIG5" to force it.
- * @display_name names the file in error messages. */
+ * @display_name names the file in error messages. Bytes invalid in the
+ * encoding are reported by line and by byte within that line, both from
+ * 1, and by byte of the file. */
 BtText     *bt_text_new_from_bytes      (GBytes        *bytes,
                                          const char    *display_name,
                                          const char    *encoding,
