@@ -396,6 +396,11 @@ run_paragraphs (BtAlignContext *ctx,
     {
       BtAlignChoice *c = &choices[s];
 
+      /* With a dictionary, a sentence none of whose words is found in
+       * its paragraph more likely renders nothing at all. */
+      if (c->paragraph != BT_ALIGN_NONE && c->lexical == 0 && (ctx->enabled & BT_SIGNAL_DICTIONARY) &&
+          ctx->dictionary != NULL)
+        c->paragraph = BT_ALIGN_NONE;
       if (c->paragraph != BT_ALIGN_NONE)
         add_link (self, c->paragraph, s, c->score, logistic (LINK_A, LINK_B, c->score),
                   link_signals (ctx, c->signals));
