@@ -103,27 +103,44 @@ is_ascii_alnum (gunichar c)
   return c < 0x80 && g_ascii_isalnum ((char) c);
 }
 
-/* An ASCII period ends a Chinese sentence only between non-ASCII text and
- * what is not ASCII text, so that 3.5, v1.2 and www.example.cn stay whole;
- * three or more periods are an ellipsis. */
-static guint
-zh_ascii_periods (const gunichar *chars,
-                  guint           n,
-                  guint           i)
+static gboolean
+is_wide (gunichar c)
 {
-  guint end = i;
+  return c >= 0x2E80 && !is_blank (c);
+}
 
-  while (end < n && chars[end] == '.')
+/* A lone period, ASCII or full-width, ends a Chinese sentence when it
+ * touches Chinese text and is not followed by ASCII text, so that 3.5,
+ * v1.2, ３．５ and www.example.cn stay whole; three or more periods are an
+ * ellipsis. */
+static guint
+zh_periods (const gunichar *chars,
+            guint           n,
+            guint           i)
+{
+  gunichar period = chars[i];
+  guint end = i;
+  gunichar before, after;
+
+  while (end < n && chars[end] == period)
     end++;
 
   if (end - i >= 3)
     return end;
-  if (end - i != 1 || i == 0 || chars[i - 1] < 0x80)
-    return 0;
-  if (end < n && is_ascii_alnum (chars[end]))
+  if (end - i != 1)
     return 0;
 
-  return end;
+  before = i > 0 ? chars[i - 1] : 0;
+  after = end < n ? chars[end] : 0;
+  if (g_unichar_isdigit (before) && g_unichar_isdigit (after))
+    return 0;
+  /* U.S., D.C. */
+  if (is_ascii_alnum (before) && i >= 2 && chars[i - 2] == '.')
+    return 0;
+  if (is_wide (after) || (is_wide (before) && !is_ascii_alnum (after)))
+    return end;
+
+  return 0;
 }
 
 /* ASCII commas, colons and semicolons break clauses unless they sit
@@ -162,7 +179,8 @@ zh_break_marks_end (const gunichar *chars,
           (clauses && (is_zh_clause_mark (chars[end]) ||
                        is_zh_ascii_clause_mark (chars, n, end))))
         end++;
-      else if (chars[end] == '.' && (periods = zh_ascii_periods (chars, n, end)) > 0)
+      else if ((chars[end] == '.' || chars[end] == 0xFF0E) &&
+               (periods = zh_periods (chars, n, end)) > 0)
         end = periods;
       else
         break;

@@ -94,6 +94,11 @@ static const Case sentence_cases[] = {
   { "ascii-paren-closer", "见下文(第二节。)另有说明。",
     { "见下文(第二节。)", "另有说明。" } },
   { "version-number", "版本v1.2已发布。", { "版本v1.2已发布。" } },
+  { "period-after-latin-word", "他买了iPhone.我们也买了.",
+    { "他买了iPhone.", "我们也买了." } },
+  { "fullwidth-period", "第一句．第二句．", { "第一句．", "第二句．" } },
+  { "fullwidth-decimal", "增长３．５％。下一句。", { "增长３．５％。", "下一句。" } },
+  { "period-in-english-name", "他在Washington D.C.工作。", { "他在Washington D.C.工作。" } },
 };
 
 static const Case clause_cases[] = {
