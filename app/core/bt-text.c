@@ -220,13 +220,13 @@ set_invalid_error (GError       **error,
   if (incomplete)
     g_set_error (error, BT_ERROR, BT_ERROR_ENCODING,
                  /* Translators: the byte counts from 1 within the line */
-                 _("“%s”: line %u, byte %" G_GSIZE_FORMAT ": incomplete %s sequence at the end of the file (%s)"),
-                 display_name, line, column, encoding, hex->str);
+                 _("“%s”: line %u, byte %u: incomplete %s sequence at the end of the file (%s)"),
+                 display_name, line, (guint) column, encoding, hex->str);
   else
     g_set_error (error, BT_ERROR, BT_ERROR_ENCODING,
                  /* Translators: the first byte counts from 1 within the line, the second from 1 in the file */
-                 _("“%s”: line %u, byte %" G_GSIZE_FORMAT ": invalid %s bytes (%s; byte %" G_GSIZE_FORMAT " of the file)"),
-                 display_name, line, column, encoding, hex->str, offset + 1);
+                 _("“%s”: line %u, byte %u: invalid %s bytes (%s; byte %u of the file)"),
+                 display_name, line, (guint) column, encoding, hex->str, (guint) offset + 1);
 }
 
 /* Converts @size bytes of @encoding to UTF-8. On invalid or truncated
@@ -480,8 +480,8 @@ check_binary (const char  *display_name,
     return TRUE;
 
   g_set_error (error, BT_ERROR, BT_ERROR_BINARY,
-               _("“%s” is not a text file: it holds NUL bytes (the first at byte %" G_GSIZE_FORMAT ")"),
-               display_name, (gsize) (nul - data) + 1);
+               _("“%s” is not a text file: it holds NUL bytes (the first at byte %u)"),
+               display_name, (guint) (nul - data) + 1);
   return FALSE;
 }
 
