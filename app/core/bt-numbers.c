@@ -470,6 +470,9 @@ lookup_value (const NamedValue *table,
 #define SMALL(tok) lookup_value (small_numbers, G_N_ELEMENTS (small_numbers), tok)
 #define SCALE(tok) lookup_value (scales, G_N_ELEMENTS (scales), tok)
 
+/* For indexes known to be in range */
+#define TOKEN(k) (&g_array_index (tokens, Token, (k)))
+
 static const Token *
 token (GArray *tokens,
        gsize   k)
@@ -561,7 +564,7 @@ en_value (GArray   *tokens,
           double   *value,
           gboolean *spelled)
 {
-  const Token *tok = token (tokens, k);
+  const Token *tok = TOKEN (k);
   Spelled sp = { 0 };
   gsize j = k;
   double scale;
@@ -577,9 +580,8 @@ en_value (GArray   *tokens,
   while (spelled_step (&sp, tokens, j))
     j++;
   /* "and" or "-" never ends a number */
-  while (j > k && token (tokens, j - 1)->type != TOKEN_NUMBER &&
-         (is_word (token (tokens, j - 1), "and") ||
-          is_symbol (token (tokens, j - 1), '-')))
+  while (j > k && (is_word (TOKEN (j - 1), "and") ||
+                   is_symbol (TOKEN (j - 1), '-')))
     j--;
   *value = sp.total + sp.current;
   return sp.any ? j : k;
@@ -614,13 +616,13 @@ en_month_at (Scan   *scan,
   if (day != NULL && day->type == TOKEN_NUMBER && is_day (day->value))
     {
       push (scan, BT_NUMBER_DATE, month * 100 + day->value,
-            token (tokens, k)->start, day->end);
+            TOKEN (k)->start, day->end);
       return j + 1;
     }
   /* "May" alone is mostly the verb */
   if (month != 5)
-    push (scan, BT_NUMBER_MONTH, month, token (tokens, k)->start,
-          token (tokens, k)->end);
+    push (scan, BT_NUMBER_MONTH, month, TOKEN (k)->start,
+          TOKEN (k)->end);
   return k + 1;
 }
 
@@ -641,17 +643,17 @@ en_number_at (Scan   *scan,
 
   p = en_percent (tokens, j);
   if (p > j)
-    push (scan, BT_NUMBER_PERCENT, value, token (tokens, k)->start,
-          token (tokens, p - 1)->end);
+    push (scan, BT_NUMBER_PERCENT, value, TOKEN (k)->start,
+          TOKEN (p - 1)->end);
   else if (!spelled && is_day (value) && month_of (token (tokens, j)) > 0)
     {
       push (scan, BT_NUMBER_DATE, month_of (token (tokens, j)) * 100 + value,
-            token (tokens, k)->start, token (tokens, j)->end);
+            TOKEN (k)->start, TOKEN (j)->end);
       p = j + 1;
     }
   else if (!(spelled && value == 1))
-    push (scan, BT_NUMBER_PLAIN, value, token (tokens, k)->start,
-          token (tokens, j - 1)->end);
+    push (scan, BT_NUMBER_PLAIN, value, TOKEN (k)->start,
+          TOKEN (j - 1)->end);
   return MAX (p, j);
 }
 
