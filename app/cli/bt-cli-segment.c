@@ -80,11 +80,21 @@ append_tsv_field (GString    *out,
     {
       switch (text[k])
         {
-        case '\t': g_string_append (out, "\\t"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        default: g_string_append_c (out, text[k]); break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        default:
+          g_string_append_c (out, text[k]);
+          break;
         }
     }
 }
