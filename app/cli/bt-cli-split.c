@@ -175,6 +175,17 @@ check_usage (SplitOptions *options,
   return FALSE;
 }
 
+/* A rename over a folder would fail after the other output is in place. */
+static gboolean
+check_not_folder (const char *path)
+{
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
+    return TRUE;
+
+  bt_cli_error (_("cannot write “%s”: %s"), path, g_strerror (EISDIR));
+  return FALSE;
+}
+
 static int
 write_outputs (SplitOptions *options,
                BtDocument   *source,
@@ -184,6 +195,9 @@ write_outputs (SplitOptions *options,
   g_auto(Output) target_out = { g_strdup (options->target), NULL };
   g_autofree char *source_lines = paragraphs_as_lines (source);
   g_autofree char *target_lines = paragraphs_as_lines (target);
+
+  if (!check_not_folder (options->source) || !check_not_folder (options->target))
+    return BT_CLI_BAD_INPUT;
 
   if (!output_write_temp (&source_out, source_lines) ||
       !output_write_temp (&target_out, target_lines) ||

@@ -414,6 +414,21 @@ test_split_unwritable (void)
 }
 
 static void
+test_split_onto_folder (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = write_file (dir, "pair.txt", "中文。\nEnglish.\n", -1);
+  g_autofree char *source = g_build_filename (dir, "zh.txt", NULL);
+  g_auto(Run) run = { NULL };
+
+  run_cli (&run, "split", path, "--source", source, "--target", dir, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, dir));
+  g_assert_false (g_file_test (source, G_FILE_TEST_EXISTS));
+  remove_dir (dir);
+}
+
+static void
 test_split_usage (void)
 {
   static const UsageCase cases[] = {
@@ -459,6 +474,7 @@ main (int    argc,
   g_test_add_func ("/cli/split/small", test_split_small);
   g_test_add_func ("/cli/split/failure-writes-nothing", test_split_failure_writes_nothing);
   g_test_add_func ("/cli/split/unwritable", test_split_unwritable);
+  g_test_add_func ("/cli/split/onto-folder", test_split_onto_folder);
   g_test_add_func ("/cli/split/usage", test_split_usage);
 
   return g_test_run ();
