@@ -168,6 +168,7 @@ write_links (Writer *self,
   guint n_links = 0;
   const guint *links = bt_review_get_paragraph_links (self->review, index, &n_links);
   g_autoptr(GArray) sentences = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *name = NULL;
 
   if (n_links == 0)
     return;
@@ -175,7 +176,8 @@ write_links (Writer *self,
     g_array_append_val (sentences, bt_review_get_link (self->review, links[k])->sentence);
   g_array_sort (sentences, bt_io_compare_uint);
   open_element (self, 4, "context-group");
-  attribute (self, "name", "bitext:links");
+  name = g_strdup_printf ("bitext:links-p%u", index + 1);
+  attribute (self, "name", name);
   attribute (self, "purpose", "information");
   for (guint k = 0; k < sentences->len; k++)
     {
