@@ -468,19 +468,33 @@ check_size (const char  *display_name,
   return TRUE;
 }
 
+/* NUL characters: bytes, or in UTF-16 (@unit 2) aligned pairs of them. */
 static gboolean
 check_binary (const char  *display_name,
               const char  *data,
               gsize        size,
+              guint        unit,
               GError     **error)
 {
   const char *nul = memchr (data, '\0', size);
+
+  while (unit == 2 && nul != NULL)
+    {
+      gsize at = (nul - data) & ~(gsize) 1;
+
+      if (at + 1 < size && data[at] == '\0' && data[at + 1] == '\0')
+        {
+          nul = data + at;
+          break;
+        }
+      nul = at + 2 < size ? memchr (data + at + 2, '\0', size - at - 2) : NULL;
+    }
 
   if (nul == NULL)
     return TRUE;
 
   g_set_error (error, BT_ERROR, BT_ERROR_BINARY,
-               _("“%s” is not a text file: it holds NUL bytes (the first at byte %u)"),
+               _("“%s” is not a text file: it holds NUL characters (the first at byte %u)"),
                display_name, (guint) (nul - data) + 1);
   return FALSE;
 }
@@ -502,8 +516,8 @@ decode (const RawInput  *raw,
   else
     skip = bom_length (raw->data, raw->size, encoding);
 
-  if ((*encoding == NULL || !g_str_has_prefix (*encoding, "UTF-16"))
-      && !check_binary (raw->display_name, (const char *)raw->data, raw->size, error))
+  if (!check_binary (raw->display_name, (const char *)raw->data, raw->size,
+                     *encoding != NULL && g_str_has_prefix (*encoding, "UTF-16") ? 2 : 1, error))
     return NULL;
 
   if (skip == raw->size)
@@ -541,7 +555,7 @@ tidy_decoded (const char  *display_name,
       g_set_error (error, BT_ERROR, BT_ERROR_EMPTY, _("“%s” is empty"), display_name);
       return NULL;
     }
-  if (!check_binary (display_name, utf8, *length, error))
+  if (!check_binary (display_name, utf8, *length, 1, error))
     return NULL;
 
   return g_steal_pointer (&owned);

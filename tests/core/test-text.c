@@ -73,6 +73,10 @@ static const DetectCase detect_cases[] = {
   { "big5-short", "我們的國家。\n", "BIG5", "", 0, "BIG5" },
   { "gb18030-short", "我们的国家。\n", "GB18030", "", 0, "GB18030" },
   { "gb18030-four-byte", "欧元符号€与㐀字。\n", "GB18030", "", 0, "GB18030" },
+  { "big5-no-punctuation", "中華民國政府今天宣布\n", "BIG5", "", 0, "BIG5" },
+  { "gb18030-no-punctuation", "中华人民共和国政府今天宣布\n", "GB18030", "", 0, "GB18030" },
+  { "gb18030-mostly-ascii", "Chapter 1 第一章 总则 (2024)\n", "GB18030", "", 0, "GB18030" },
+  { "big5-mostly-ascii", "Chapter 1 第一章 總則 (2024)\n", "BIG5", "", 0, "BIG5" },
   { "ascii", "Plain English text.\n", "UTF-8", "", 0, "UTF-8" },
 };
 
@@ -245,8 +249,10 @@ static const RefusalCase refusal_cases[] = {
   { "nul", "text\0more", 9, NULL, BT_ERROR_BINARY, "byte 5" },
   { "nul-forced-gb", "ab\0", 3, "GB18030", BT_ERROR_BINARY, "NUL" },
   { "png", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, NULL, BT_ERROR_BINARY, "not a text file" },
-  { "utf16le-nul", "\xFF\xFE" "a\0\0\0b\0", 8, NULL, BT_ERROR_BINARY, "NUL" },
-  { "utf16be-nul", "\xFE\xFF\0a\0\0", 6, NULL, BT_ERROR_BINARY, "NUL" },
+  { "utf16le-nul", "\xFF\xFE" "a\0\0\0b\0", 8, NULL, BT_ERROR_BINARY, "NUL characters (the first at byte 5)" },
+  { "utf16be-nul", "\xFE\xFF\0a\0\0", 6, NULL, BT_ERROR_BINARY, "at byte 5" },
+  { "utf16le-nul-unaligned", "\xFF\xFE" "\0\x4E" "A\0\0\0", 8, NULL, BT_ERROR_BINARY, "at byte 7" },
+  { "utf16le-forced-nul", "a\0\0\0", 4, "UTF-16LE", BT_ERROR_BINARY, "at byte 3" },
   { "utf16-odd-length", "\xFF\xFE" "a\0b", 5, NULL, BT_ERROR_ENCODING,
     "line 1, byte 5: incomplete UTF-16LE sequence" },
   { "utf16-lone-surrogate", "\xFF\xFE" "a\0\n\0\x00\xD8" "b\0", 10, NULL, BT_ERROR_ENCODING,
