@@ -1,0 +1,440 @@
+/* bt-names.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <unicode/ustring.h>
+#include <unicode/utrans.h>
+
+#include "bt-names.h"
+
+/* Readings are cached per character: ICU's transliterator is slow to
+ * call and not thread-safe, while a document reads the same few
+ * thousand characters over and over. */
+
+#define FIRST_HAN    0x3400
+#define LAST_HAN     0xFAFF
+#define NO_READING   G_MAXUINT32
+#define MAX_SYLLABLES 4096
+#define MAX_NGRAM    4
+
+static GMutex      reading_lock;
+static guint32     reading_cache[LAST_HAN - FIRST_HAN + 1]; /* syllable + 1 */
+static const char *syllables[MAX_SYLLABLES];
+static guint       n_syllables;
+static UTransliterator *transliterator;
+static gboolean    transliterator_failed;
+
+/* Place names English spells its own way, and readings a character takes
+ * in a name; both scripts. */
+static const char * const overrides[][2] = {
+  { "重庆", "chongqing" }, { "重慶", "chongqing" },
+  { "陕西", "shaanxi" }, { "陝西", "shaanxi" },
+  { "香港", "hong kong" }, { "澳门", "macao" }, { "澳門", "macao" },
+  { "西藏", "tibet" }, { "内蒙古", "inner mongolia" },
+  { "內蒙古", "inner mongolia" }, { "长沙", "changsha" },
+  { "長沙", "changsha" }, { "长春", "changchun" }, { "長春", "changchun" },
+  { "长江", "yangtze" }, { "長江", "yangtze" }, { "厦门", "xiamen" },
+  { "廈門", "xiamen" }, { "西安", "xi'an" }, { "台湾", "taiwan" },
+  { "臺灣", "taiwan" }, { "台灣", "taiwan" }, { "广州", "guangzhou" },
+  { "黄河", "yellow river" }, { "黃河", "yellow river" },
+  { "蚌埠", "bengbu" }, { "六安", "lu'an" }, { "丽水", "lishui" },
+  { "麗水", "lishui" }, { "乐山", "leshan" }, { "樂山", "leshan" },
+};
+
+/* Other readings of polyphonic characters, tried as well. */
+static const char * const alternatives[][2] = {
+  { "重", "chong" }, { "长", "chang" }, { "長", "chang" }, { "厦", "xia" },
+  { "廈", "xia" }, { "曾", "zeng" }, { "行", "hang" }, { "乐", "yue" },
+  { "樂", "yue" }, { "单", "shan" }, { "單", "shan" }, { "解", "xie" },
+  { "朝", "chao" }, { "都", "dou" }, { "藏", "cang" }, { "区", "ou" },
+  { "區", "ou" }, { "查", "zha" }, { "朴", "piao" }, { "仇", "qiu" },
+  { "覃", "qin" }, { "盖", "ge" }, { "蓋", "ge" }, { "传", "chuan" },
+  { "傳", "chuan" }, { "调", "diao" }, { "調", "diao" }, { "尉", "yu" },
+  { "華", "hua" }, { "沈", "shen" }, { "石", "shi" }, { "宁", "ning" },
+  { "寧", "ning" }, { "泊", "po" }, { "蕃", "fan" },
+};
+
+/* Readings that ICU gives less often than names need them. */
+static const char * const preferred[][2] = {
+  { "都", "du" }, { "藏", "zang" },
+};
+
+static const char surnames[] =
+  "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁"
+  "谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖萧蕭田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏"
+  "吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付方白邹鄒孟熊秦"
+  "邱江尹薛闫閆段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔"
+  "向汤湯习習温溫常康傅齐齊易乔喬柳";
+
+static const char * const compound_surnames[] = {
+  "欧阳", "歐陽", "司马", "司馬", "诸葛", "諸葛", "上官", "司徒", "东方",
+  "東方", "皇甫", "令狐", "慕容", "夏侯", "尉迟", "尉遲", "公孙", "公孫",
+};
+
+static gboolean
+is_cached_han (gunichar c)
+{
+  return c >= FIRST_HAN && c <= LAST_HAN;
+}
+
+static gboolean
+open_transliterator (void)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  UChar id[64];
+
+  if (transliterator != NULL || transliterator_failed)
+    return transliterator != NULL;
+  u_uastrcpy (id, "Han-Latin; Latin-ASCII; Lower");
+  transliterator = utrans_openU (id, -1, UTRANS_FORWARD, NULL, 0, NULL,
+                                 &status);
+  if (U_FAILURE (status))
+    {
+      g_warning ("ICU's Han-Latin transliterator is missing: %s",
+                 u_errorName (status));
+      transliterator = NULL;
+      transliterator_failed = TRUE;
+    }
+  return transliterator != NULL;
+}
+
+/* Called with the lock held. */
+static const char *
+transliterate (gunichar c)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  UChar buf[32];
+  char out[64];
+  int32_t len = 0, limit;
+
+  for (guint i = 0; i < G_N_ELEMENTS (preferred); i++)
+    if (g_utf8_get_char (preferred[i][0]) == c)
+      return g_intern_static_string (preferred[i][1]);
+  if (!open_transliterator ())
+    return NULL;
+  U16_APPEND_UNSAFE (buf, len, c);
+  limit = len;
+  utrans_transUChars (transliterator, buf, &len, G_N_ELEMENTS (buf), 0,
+                      &limit, &status);
+  if (U_FAILURE (status))
+    return NULL;
+  u_strToUTF8 (out, sizeof out, NULL, buf, len, &status);
+  if (U_FAILURE (status) || out[0] < 'a' || out[0] > 'z')
+    return NULL;
+  for (const char *p = out; *p != '\0'; p++)
+    if (*p < 'a' || *p > 'z')
+      return NULL;
+  return g_intern_string (out);
+}
+
+static guint32
+intern_syllable (const char *syllable)
+{
+  for (guint i = 0; i < n_syllables; i++)
+    if (syllables[i] == syllable)
+      return i;
+  if (n_syllables == MAX_SYLLABLES)
+    return NO_READING;
+  syllables[n_syllables] = syllable;
+  return n_syllables++;
+}
+
+const char *
+bt_names_reading (gunichar c)
+{
+  guint32 *slot;
+  guint32 v;
+
+  if (!is_cached_han (c))
+    return NULL;
+  slot = &reading_cache[c - FIRST_HAN];
+  v = (guint32) g_atomic_int_get ((gint *) slot);
+  if (v == 0)
+    {
+      const char *s;
+
+      g_mutex_lock (&reading_lock);
+      s = transliterate (c);
+      v = s != NULL ? intern_syllable (s) : NO_READING;
+      v = v == NO_READING ? NO_READING : v + 1;
+      g_atomic_int_set ((gint *) slot, (gint) v);
+      g_mutex_unlock (&reading_lock);
+    }
+  return v == NO_READING ? NULL : syllables[v - 1];
+}
+
+static gunichar
+first_char (const char *utf8)
+{
+  return g_utf8_get_char (utf8);
+}
+
+static const char *
+alternative_reading (gunichar c)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (alternatives); i++)
+    if (first_char (alternatives[i][0]) == c)
+      return alternatives[i][1];
+  return NULL;
+}
+
+/* Keys hash the letters only, so "Xi Jinping", "xi jinping" and the
+ * syllables xi-jin-ping all give one key. */
+#define KEY_SEED 2166136261u
+
+static guint32
+key_extend (guint32     h,
+            const char *s,
+            gssize      len)
+{
+  for (gssize i = 0; len < 0 ? s[i] != '\0' : i < len; i++)
+    {
+      char c = g_ascii_tolower (s[i]);
+
+      if (c >= 'a' && c <= 'z')
+        h = (h ^ (guchar) c) * 16777619u;
+    }
+  return h;
+}
+
+static void
+push_key (GArray  *keys,
+          guint32  key,
+          guint    start,
+          guint    end)
+{
+  BtNameKey k = { key, start, end };
+
+  g_array_append_val (keys, k);
+}
+
+/* The n-grams starting at @i, every combination of readings. */
+static void
+ngram_keys (const gunichar *t,
+            glong           len,
+            glong           i,
+            GArray         *keys)
+{
+  guint32 hashes[1 << MAX_NGRAM];
+  guint n = 1;
+
+  hashes[0] = KEY_SEED;
+  for (glong j = i; j < len && j < i + MAX_NGRAM; j++)
+    {
+      const char *reading = bt_names_reading (t[j]);
+      const char *other = alternative_reading (t[j]);
+      guint count = n;
+
+      if (reading == NULL)
+        break;
+      for (guint h = 0; h < count; h++)
+        {
+          if (other != NULL)
+            hashes[n++] = key_extend (hashes[h], other, -1);
+          hashes[h] = key_extend (hashes[h], reading, -1);
+        }
+      for (guint h = 0; h < n && j > i; h++)
+        push_key (keys, hashes[h], i, j + 1);
+    }
+}
+
+/* Matches override @o at @i; returns its length in characters or 0. */
+static glong
+override_at (const gunichar *t,
+             glong           len,
+             glong           i,
+             guint           o)
+{
+  glong j = i;
+
+  for (const char *p = overrides[o][0]; *p != '\0'; p = g_utf8_next_char (p), j++)
+    if (j >= len || t[j] != g_utf8_get_char (p))
+      return 0;
+  return j - i;
+}
+
+void
+bt_names_chinese_keys (const char *text,
+                       GArray     *keys)
+{
+  g_autofree gunichar *t = NULL;
+  glong len;
+
+  g_return_if_fail (text != NULL);
+  g_return_if_fail (keys != NULL);
+
+  t = g_utf8_to_ucs4_fast (text, -1, &len);
+  for (glong i = 0; i < len; i++)
+    {
+      if (bt_names_reading (t[i]) == NULL)
+        continue;
+      ngram_keys (t, len, i, keys);
+      for (guint o = 0; o < G_N_ELEMENTS (overrides); o++)
+        {
+          glong n = override_at (t, len, i, o);
+
+          if (n > 0)
+            push_key (keys, key_extend (KEY_SEED, overrides[o][1], -1), i, i + n);
+        }
+    }
+}
+
+typedef struct
+{
+  const char *start; /* UTF-8 */
+  gsize       len;
+  guint       cp_start;
+  guint       cp_end;
+} Word;
+
+static gboolean
+is_letter (char c)
+{
+  return g_ascii_isalpha (c);
+}
+
+/* Keys of every run of up to four words of @run. */
+static void
+run_keys (const Word *run,
+          guint       n,
+          GArray     *keys)
+{
+  for (guint a = 0; a < n; a++)
+    {
+      guint32 h = KEY_SEED;
+
+      for (guint b = a; b < n && b < a + MAX_NGRAM; b++)
+        {
+          h = key_extend (h, run[b].start, run[b].len);
+          push_key (keys, h, run[a].cp_start, run[b].cp_end);
+        }
+    }
+}
+
+/* A word of ASCII letters, with apostrophes inside ("Xi'an"). */
+static const char *
+read_word (const char *p,
+           guint      *cp)
+{
+  while (is_letter (*p) || (*p == '\'' && is_letter (p[1]) && p[-1] != '\''))
+    {
+      p++;
+      (*cp)++;
+    }
+  return p;
+}
+
+void
+bt_names_english_keys (const char *text,
+                       GArray     *keys)
+{
+  g_autoptr(GArray) run = g_array_new (FALSE, FALSE, sizeof (Word));
+  const char *p = text;
+  guint cp = 0;
+
+  g_return_if_fail (text != NULL);
+  g_return_if_fail (keys != NULL);
+
+  while (*p != '\0')
+    {
+      if (g_ascii_isupper (*p) && (p == text || !is_letter (p[-1])))
+        {
+          Word w = { p, 0, cp, 0 };
+
+          p = read_word (p, &cp);
+          w.len = p - w.start;
+          w.cp_end = cp;
+          g_array_append_val (run, w);
+          /* one space or hyphen may join the next capitalised word */
+          if ((*p == ' ' || *p == '-') && g_ascii_isupper (p[1]))
+            {
+              p++;
+              cp++;
+              continue;
+            }
+        }
+      else if (is_letter (*p))
+        p = read_word (p, &cp);
+      else
+        {
+          p = g_utf8_next_char (p);
+          cp++;
+        }
+      run_keys ((const Word *) (void *) run->data, run->len, keys);
+      g_array_set_size (run, 0);
+    }
+  run_keys ((const Word *) (void *) run->data, run->len, keys);
+}
+
+/* Name forms */
+
+static gboolean
+is_surname (gunichar c)
+{
+  for (const char *p = surnames; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_utf8_get_char (p) == c)
+      return TRUE;
+  return FALSE;
+}
+
+static guint
+surname_length (const gunichar *t,
+                glong           len)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (compound_surnames); i++)
+    {
+      const char *s = compound_surnames[i];
+
+      if (len >= 3 && t[0] == g_utf8_get_char (s) &&
+          t[1] == g_utf8_get_char (g_utf8_next_char (s)))
+        return 2;
+    }
+  return len >= 2 && len <= 3 && is_surname (t[0]) ? 1 : 0;
+}
+
+/* Surnames read the way names are read: 曾 zeng, 单 shan, 区 ou. */
+static const char *
+surname_reading (gunichar c)
+{
+  static const char readers[] = "曾单單解区區仇朴查覃盖蓋尉乐樂";
+
+  for (const char *p = readers; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_utf8_get_char (p) == c)
+      return alternative_reading (c);
+  return bt_names_reading (c);
+}
+
+char *
+bt_names_name_form (const char *han)
+{
+  g_autofree gunichar *t = NULL;
+  g_autoptr(GString) form = g_string_new (NULL);
+  glong len;
+  guint surname;
+
+  g_return_val_if_fail (han != NULL, NULL);
+
+  for (guint o = 0; o < G_N_ELEMENTS (overrides); o++)
+    if (strcmp (han, overrides[o][0]) == 0)
+      return g_strdup (overrides[o][1]);
+
+  t = g_utf8_to_ucs4_fast (han, -1, &len);
+  surname = surname_length (t, len);
+  for (glong i = 0; i < len; i++)
+    {
+      const char *reading = (guint) i < surname ? surname_reading (t[i])
+                                                : bt_names_reading (t[i]);
+
+      if (reading == NULL)
+        continue;
+      if (surname > 0 && (guint) i == surname && form->len > 0)
+        g_string_append_c (form, ' ');
+      g_string_append (form, reading);
+    }
+  if (form->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&form), FALSE);
+}

@@ -1,0 +1,161 @@
+/* test-names.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "bt-names.h"
+
+static void
+test_names_name_form (void)
+{
+  static const struct { const char *han; const char *form; } cases[] = {
+    { "习近平", "xi jinping" },
+    { "習近平", "xi jinping" },
+    { "林振华", "lin zhenhua" },
+    { "马文斌", "ma wenbin" },
+    { "周明远", "zhou mingyuan" },
+    { "李强", "li qiang" },
+    { "曾国藩", "zeng guofan" },
+    { "欧阳修", "ouyang xiu" },
+    { "重庆", "chongqing" },
+    { "重慶", "chongqing" },
+    { "陕西", "shaanxi" },
+    { "陝西", "shaanxi" },
+    { "山西", "shanxi" },
+    { "兰州", "lanzhou" },
+    { "蘭州", "lanzhou" },
+    { "香港", "hong kong" },
+    { "西宁", "xining" },
+    { "成都", "chengdu" },
+    { "东南亚", "dongnanya" },
+    { "abc", NULL },
+    { "", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *form = bt_names_name_form (cases[i].han);
+
+      g_test_message ("%s", cases[i].han);
+      g_assert_cmpstr (form, ==, cases[i].form);
+    }
+}
+
+static void
+test_names_reading (void)
+{
+  static const struct { gunichar c; const char *reading; } cases[] = {
+    { 0x4E60 /* 习 */, "xi" },
+    { 0x7FD2 /* 習 */, "xi" },
+    { 0x5170 /* 兰 */, "lan" },
+    { 0x5415 /* 吕 */, "lu" },
+    { 'a', NULL },
+    { 0x3002 /* 。 */, NULL },
+    { 0x1F600, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_assert_cmpstr (bt_names_reading (cases[i].c), ==, cases[i].reading);
+      /* the second time comes from the cache */
+      g_assert_cmpstr (bt_names_reading (cases[i].c), ==, cases[i].reading);
+    }
+}
+
+static gboolean
+shares_key (const char *zh,
+            const char *en,
+            guint      *zh_start,
+            guint      *zh_end)
+{
+  g_autoptr(GArray) zk = g_array_new (FALSE, FALSE, sizeof (BtNameKey));
+  g_autoptr(GArray) ek = g_array_new (FALSE, FALSE, sizeof (BtNameKey));
+  gboolean found = FALSE;
+
+  bt_names_chinese_keys (zh, zk);
+  bt_names_english_keys (en, ek);
+  for (guint i = 0; i < zk->len; i++)
+    for (guint j = 0; j < ek->len; j++)
+      {
+        const BtNameKey *a = &g_array_index (zk, BtNameKey, i);
+        const BtNameKey *b = &g_array_index (ek, BtNameKey, j);
+
+        /* the longest shared name wins */
+        if (a->key == b->key && (!found || a->end - a->start > *zh_end - *zh_start))
+          {
+            *zh_start = a->start;
+            *zh_end = a->end;
+            found = TRUE;
+          }
+      }
+  return found;
+}
+
+static void
+test_names_match (void)
+{
+  static const struct {
+    const char *zh;
+    const char *en;
+    int start; /* -1: no name in common */
+    int end;
+  } cases[] = {
+    { "交通运输部部长林振华23日表示", "Transport Minister Lin Zhenhua said", 7, 10 },
+    { "国家主席习近平会见", "President Xi Jinping met", 4, 7 },
+    { "國家主席習近平會見", "President Xi Jinping met", 4, 7 },
+    { "连接兰州、西宁、成都、重庆等", "such as Chongqing", 11, 13 },
+    { "兰渝铁路", "the Lanzhou-Chongqing railway", -1, -1 },
+    { "陕西省", "Shaanxi Province", 0, 2 },
+    { "在香港举行", "held in Hong Kong", 1, 3 },
+    { "兰州交通大学教授周明远", "Zhou Mingyuan, a professor", 8, 11 },
+    { "甘肃省副省长马文斌介绍", "said Vice Governor Ma Wenbin.", 6, 9 },
+    { "西安", "in Xi'an", 0, 2 },
+    { "長沙市", "Changsha", 0, 2 },
+    { "专家认为", "Experts say", -1, -1 },
+    { "习近平", "xi jinping in lower case", -1, -1 },
+    { "", "Xi Jinping", -1, -1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      guint start = 0, end = 0;
+      gboolean found = shares_key (cases[i].zh, cases[i].en, &start, &end);
+
+      g_test_message ("%s | %s", cases[i].zh, cases[i].en);
+      g_assert_cmpint (found, ==, cases[i].start >= 0);
+      if (found)
+        {
+          g_assert_cmpuint (start, ==, cases[i].start);
+          g_assert_cmpuint (end, ==, cases[i].end);
+        }
+    }
+}
+
+static void
+test_names_english_spans (void)
+{
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (BtNameKey));
+  const BtNameKey *k;
+
+  bt_names_english_keys ("Officials: Xi Jinping", keys);
+  /* Officials; Xi, Xi Jinping, Jinping */
+  g_assert_cmpuint (keys->len, ==, 4);
+  k = &g_array_index (keys, BtNameKey, 2);
+  g_assert_cmpuint (k->start, ==, 11);
+  g_assert_cmpuint (k->end, ==, 21);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/names/name-form", test_names_name_form);
+  g_test_add_func ("/names/reading", test_names_reading);
+  g_test_add_func ("/names/match", test_names_match);
+  g_test_add_func ("/names/english-spans", test_names_english_spans);
+
+  return g_test_run ();
+}
