@@ -279,6 +279,7 @@ bt_xliff12_write_bytes (BtReview  *review,
     return NULL;
 
   buffer = xmlBufferCreate ();
+  xmlBufferSetAllocationScheme (buffer, XML_BUFFER_ALLOC_DOUBLEIT);
   self.w = xmlNewTextWriterMemory (buffer, 0);
   self.review = review;
   self.source = bt_review_get_source (review);
