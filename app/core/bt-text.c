@@ -208,16 +208,21 @@ set_invalid_error (GError       **error,
                    gsize          offset,
                    gboolean       incomplete)
 {
-  gboolean utf16 = g_str_has_prefix (encoding, "UTF-16");
+  gboolean utf16 = encoding != NULL && g_str_has_prefix (encoding, "UTF-16");
   g_autoptr(GString) hex = g_string_new (NULL);
   gsize column;
   guint line;
 
-  locate_raw (data, size, offset, utf16 ? 2 : 1, g_str_equal (encoding, "UTF-16BE"), &line, &column);
+  locate_raw (data, size, offset, utf16 ? 2 : 1, g_strcmp0 (encoding, "UTF-16BE") == 0, &line, &column);
   for (gsize i = offset; i < size && i < offset + 4; i++)
     g_string_append_printf (hex, "%s%02X", i > offset ? " " : "", data[i]);
 
-  if (incomplete)
+  if (encoding == NULL)
+    g_set_error (error, BT_ERROR, BT_ERROR_ENCODING,
+                 /* Translators: the first byte counts from 1 within the line, the second from 1 in the file */
+                 _("“%s”: line %u, byte %u: the text is neither UTF-8 nor GB18030 nor Big5 (%s; byte %u of the file)"),
+                 display_name, line, (guint) column, hex->str, (guint) offset + 1);
+  else if (incomplete)
     g_set_error (error, BT_ERROR, BT_ERROR_ENCODING,
                  /* Translators: the byte counts from 1 within the line */
                  _("“%s”: line %u, byte %u: incomplete %s sequence at the end of the file (%s)"),
@@ -369,7 +374,8 @@ decode_as (const RawInput  *raw,
 /* Neither BOM nor valid UTF-8: damaged UTF-8 when the start of the file
  * shows UTF-8 characters; otherwise whichever of GB18030 and Big5 decodes
  * without error, and when both do, the one whose text holds more frequent
- * Chinese characters and fewer private-use ones (GB18030 on a tie). */
+ * Chinese characters and fewer private-use ones (GB18030 on a tie). When
+ * neither does, the error points where the text stops being UTF-8. */
 static char *
 decode_legacy (const RawInput  *raw,
                const char     **encoding,
@@ -377,8 +383,7 @@ decode_legacy (const RawInput  *raw,
                GError         **error)
 {
   const char *invalid = NULL;
-  g_autoptr(GError) gb_error = NULL;
-  g_autoptr(GError) big5_error = NULL;
+  g_autoptr(GError) ignored = NULL;
   g_autofree char *gb = NULL;
   g_autofree char *big5 = NULL;
   gsize gb_length = 0, big5_length = 0;
@@ -390,8 +395,9 @@ decode_legacy (const RawInput  *raw,
       return decode_as (raw, "UTF-8", 0, length, error);
     }
 
-  gb = decode_as (raw, "GB18030", 0, &gb_length, &gb_error);
-  big5 = decode_as (raw, "BIG5", 0, &big5_length, &big5_error);
+  gb = decode_as (raw, "GB18030", 0, &gb_length, &ignored);
+  g_clear_error (&ignored);
+  big5 = decode_as (raw, "BIG5", 0, &big5_length, &ignored);
 
   if (gb != NULL && (big5 == NULL || score_chinese (gb) >= score_chinese (big5)))
     {
@@ -406,7 +412,8 @@ decode_legacy (const RawInput  *raw,
       return g_steal_pointer (&big5);
     }
 
-  g_propagate_error (error, g_steal_pointer (&gb_error));
+  set_invalid_error (error, raw->display_name, NULL, raw->data, raw->size,
+                     (const guint8 *)invalid - raw->data, FALSE);
   return NULL;
 }
 

@@ -267,7 +267,10 @@ static const RefusalCase refusal_cases[] = {
     "line 3, byte 3: invalid BIG5 bytes (FF 41; byte 11 of the file)" },
   { "gb18030-truncated", "\xD6\xD0\n\xD6", 4, "GB18030", BT_ERROR_ENCODING,
     "line 2, byte 1: incomplete GB18030 sequence" },
-  { "neither-legacy", "\xFF\xFF\xFF", 3, NULL, BT_ERROR_ENCODING, "line 1, byte 1: invalid GB18030" },
+  { "neither-legacy", "\xFF\xFF\xFF", 3, NULL, BT_ERROR_ENCODING,
+    "line 1, byte 1: the text is neither UTF-8 nor GB18030 nor Big5 (FF FF FF; byte 1 of the file)" },
+  { "latin1", "Caf\xE9\nna\xEFve\n", 11, NULL, BT_ERROR_ENCODING,
+    "line 1, byte 4: the text is neither UTF-8 nor GB18030 nor Big5 (E9 0A 6E 61; byte 4 of the file)" },
 };
 
 static void
