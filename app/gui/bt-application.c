@@ -8,11 +8,15 @@
 
 #include "bitext-resources.h"
 #include "bt-application.h"
+#include "bt-preferences-window.h"
 #include "bt-window.h"
 
 struct _BtApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
+
+  GSettings      *settings; /* NULL when the schema is not installed */
+  GtkCssProvider *text_size;
 };
 
 G_DEFINE_FINAL_TYPE (BtApplication, bt_application, ADW_TYPE_APPLICATION)
@@ -102,8 +106,69 @@ quit_action (GSimpleAction *action,
     gtk_window_close (GTK_WINDOW (l->data));
 }
 
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  BtApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->settings == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (bt_preferences_window_new (parent, self->settings)));
+}
+
+static void
+apply_color_scheme (BtApplication *self)
+{
+  g_autofree char *nick = g_settings_get_string (self->settings, "color-scheme");
+  AdwColorScheme scheme = ADW_COLOR_SCHEME_DEFAULT;
+
+  if (g_str_equal (nick, "light"))
+    scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_str_equal (nick, "dark"))
+    scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
+}
+
+static void
+apply_text_size (BtApplication *self)
+{
+  g_autofree char *css = NULL;
+  char scale[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_dtostr (scale, sizeof scale, g_settings_get_double (self->settings, "font-scale"));
+  css = g_strdup_printf (".bitext-lines btlinerow .text { font-size: %sem; }", scale);
+  gtk_css_provider_load_from_data (self->text_size, css, -1);
+}
+
+static void
+watch_settings (BtApplication *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL)
+    return;
+  self->settings = g_settings_new_full (schema, NULL, NULL);
+  self->text_size = gtk_css_provider_new ();
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (self->text_size),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+  g_signal_connect_object (self->settings, "changed::color-scheme",
+                           G_CALLBACK (apply_color_scheme), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::font-scale", G_CALLBACK (apply_text_size),
+                           self, G_CONNECT_SWAPPED);
+  apply_color_scheme (self);
+  apply_text_size (self);
+}
+
 static const GActionEntry app_actions[] = {
   { "about", about_action, NULL, NULL, NULL, { 0 } },
+  { "preferences", preferences_action, NULL, NULL, NULL, { 0 } },
   { "quit", quit_action, NULL, NULL, NULL, { 0 } },
 };
 
@@ -111,12 +176,27 @@ static void
 bt_application_startup (GApplication *application)
 {
   const char *quit_accels[] = { "<Control>q", NULL };
+  const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (bt_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences",
+                                         preferences_accels);
+  watch_settings (BT_APPLICATION (application));
+}
+
+static void
+bt_application_dispose (GObject *object)
+{
+  BtApplication *self = BT_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->text_size);
+
+  G_OBJECT_CLASS (bt_application_parent_class)->dispose (object);
 }
 
 static void
@@ -124,6 +204,7 @@ bt_application_class_init (BtApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->dispose = bt_application_dispose;
   app_class->activate = bt_application_activate;
   app_class->open = bt_application_open;
   app_class->startup = bt_application_startup;

@@ -6,10 +6,12 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "bt-aligner.h"
 #include "bt-bilingual.h"
 #include "bt-error.h"
 #include "bt-loader.h"
 #include "bt-text.h"
+#include "bt-xliff-reader.h"
 
 typedef struct
 {
@@ -56,6 +58,31 @@ load_document (GFile         *file,
   return document;
 }
 
+/* Pre-aligns a new review; without a dictionary the aligner still uses
+ * names, numbers, lengths and positions. */
+static BtReview *
+new_aligned_review (BtDocument    *source,
+                    BtDocument    *target,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr (BtReview) review = bt_review_new (source, target);
+  g_autofree char *path = bt_dictionary_find_default ();
+  BtDictionary *dictionary = NULL;
+  g_autoptr (BtAligner) aligner = NULL;
+  g_autoptr (BtAlignment) alignment = NULL;
+
+  if (path != NULL)
+    dictionary = bt_dictionary_load (path, NULL);
+  aligner = bt_aligner_new (dictionary);
+  g_clear_pointer (&dictionary, bt_dictionary_unref);
+  alignment = bt_aligner_run (aligner, source, target, cancellable, error);
+  if (alignment == NULL)
+    return NULL;
+  bt_alignment_apply (alignment, review);
+  return g_steal_pointer (&review);
+}
+
 static BtReview *
 open_pair (GFile         *source_file,
            GFile         *target_file,
@@ -72,7 +99,7 @@ open_pair (GFile         *source_file,
   if (target == NULL)
     return NULL;
 
-  return bt_review_new (source, target);
+  return new_aligned_review (source, target, cancellable, error);
 }
 
 static BtReview *
@@ -94,7 +121,7 @@ open_bilingual (GFile         *file,
   name = g_file_get_basename (file);
   bt_document_set_name (source, name);
   bt_document_set_name (target, name);
-  return bt_review_new (source, target);
+  return new_aligned_review (source, target, cancellable, error);
 }
 
 static BtReview *
@@ -102,11 +129,16 @@ open_review (GFile         *file,
              GCancellable  *cancellable,
              GError       **error)
 {
-  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = NULL;
 
-  g_set_error (error, BT_ERROR, BT_ERROR_FORMAT,
-               _("%s: opening saved reviews is not available in this build"), name);
-  return NULL;
+  if (path == NULL)
+    {
+      name = g_file_get_basename (file);
+      g_set_error (error, BT_ERROR, BT_ERROR_IO, _("%s: only local files can be opened"), name);
+      return NULL;
+    }
+  return bt_xliff_read_file (path, NULL, error);
 }
 
 static void
@@ -155,6 +187,9 @@ bt_loader_open_async (GFile               **files,
     job->files[i] = g_object_ref (files[i]);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
+  if (n_files == 1 && bt_loader_is_review_file (files[0]))
+    g_object_set_data_full (G_OBJECT (task), "bt-review-file", g_object_ref (files[0]),
+                            g_object_unref);
   g_task_set_source_tag (task, bt_loader_open_async);
   g_task_set_task_data (task, job, (GDestroyNotify) open_job_free);
   g_task_run_in_thread (task, open_thread);

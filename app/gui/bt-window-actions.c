@@ -8,7 +8,10 @@
 
 #include "bt-line-row.h"
 #include "bt-loader.h"
+#include "bt-csv-writer.h"
+#include "bt-json-writer.h"
 #include "bt-xliff-writer.h"
+#include "bt-xliff12-writer.h"
 #include "bt-window-private.h"
 
 /* Opening */
@@ -136,11 +139,42 @@ open_sample_action (GtkWidget  *widget,
 
 /* Saving */
 
+typedef enum
+{
+  FORMAT_XLIFF,   /* the review itself */
+  FORMAT_XLIFF12,
+  FORMAT_JSON,
+  FORMAT_CSV,
+} Format;
+
+static const struct
+{
+  const char *name;
+  const char *suffix;
+  gboolean  (*write) (BtReview *review, const char *path, GError **error);
+} formats[] = {
+  [FORMAT_XLIFF] = { "xliff", ".xlf", bt_xliff_write_file },
+  [FORMAT_XLIFF12] = { "xliff12", ".xliff12.xlf", bt_xliff12_write_file },
+  [FORMAT_JSON] = { "json", ".json", bt_json_write_file },
+  [FORMAT_CSV] = { "csv", ".csv", bt_csv_write_file },
+};
+
 typedef struct
 {
-  guint64  n_changes;
-  gboolean then_close;
+  Format    format;
+  guint64   n_changes;
+  gboolean  then_close;
+  BtReview *snapshot;
+  GFile    *file;
 } SaveJob;
+
+static void
+save_job_free (SaveJob *job)
+{
+  g_clear_object (&job->snapshot);
+  g_clear_object (&job->file);
+  g_free (job);
+}
 
 static void
 save_thread (GTask        *task,
@@ -148,15 +182,33 @@ save_thread (GTask        *task,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  BtReview *snapshot = g_object_get_data (G_OBJECT (task), "bt-snapshot");
-  GFile *file = g_object_get_data (G_OBJECT (task), "bt-file");
-  g_autofree char *path = g_file_get_path (file);
+  SaveJob *job = task_data;
+  g_autofree char *path = g_file_get_path (job->file);
   GError *error = NULL;
 
-  if (bt_xliff_write_file (snapshot, path, &error))
+  if (path == NULL)
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s",
+                             _("Reviews can only be saved to local files"));
+  else if (formats[job->format].write (job->snapshot, path, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
+}
+
+static void
+saved (BtWindow *self,
+       SaveJob  *job)
+{
+  /* Edits made while the thread wrote are not in the file. */
+  if (self->n_changes == job->n_changes && self->review != NULL)
+    bt_review_mark_saved (self->review);
+  if (self->file == NULL || !g_file_equal (self->file, job->file))
+    {
+      g_set_object (&self->file, job->file);
+      g_object_notify (G_OBJECT (self), "file");
+    }
+  if (self->review != NULL)
+    _bt_window_update_actions (self);
 }
 
 static void
@@ -166,7 +218,6 @@ save_done_cb (GObject      *object,
 {
   BtWindow *self = BT_WINDOW (object);
   SaveJob *job = g_task_get_task_data (G_TASK (result));
-  GFile *file = g_object_get_data (G_OBJECT (result), "bt-file");
   g_autoptr (GError) error = NULL;
 
   _bt_window_end_busy (self);
@@ -175,16 +226,15 @@ save_done_cb (GObject      *object,
       _bt_window_toast (self, error->message);
       return;
     }
-  /* Edits made while the thread wrote are not in the file. */
-  if (self->n_changes == job->n_changes && self->review != NULL)
-    bt_review_mark_saved (self->review);
-  if (self->file == NULL || !g_file_equal (self->file, file))
+  if (job->format == FORMAT_XLIFF)
+    saved (self, job);
+  else
     {
-      g_set_object (&self->file, file);
-      g_object_notify (G_OBJECT (self), "file");
+      g_autofree char *name = g_file_get_basename (job->file);
+      g_autofree char *message = g_strdup_printf (_("Exported to %s"), name);
+
+      _bt_window_toast (self, message);
     }
-  if (self->review != NULL)
-    _bt_window_update_actions (self);
   if (job->then_close)
     {
       self->close_confirmed = TRUE;
@@ -192,10 +242,11 @@ save_done_cb (GObject      *object,
     }
 }
 
-void
-_bt_window_save_to (BtWindow *self,
-                    GFile    *file,
-                    gboolean  then_close)
+static void
+write_review (BtWindow *self,
+              GFile    *file,
+              Format    format,
+              gboolean  then_close)
 {
   g_autoptr (GTask) task = NULL;
   SaveJob *job;
@@ -203,15 +254,33 @@ _bt_window_save_to (BtWindow *self,
   g_return_if_fail (self->review != NULL);
 
   job = g_new0 (SaveJob, 1);
+  job->format = format;
   job->n_changes = self->n_changes;
   job->then_close = then_close;
+  job->snapshot = bt_review_copy (self->review);
+  job->file = g_object_ref (file);
   task = g_task_new (self, NULL, save_done_cb, NULL);
-  g_task_set_task_data (task, job, g_free);
-  g_object_set_data_full (G_OBJECT (task), "bt-snapshot", bt_review_copy (self->review),
-                          g_object_unref);
-  g_object_set_data_full (G_OBJECT (task), "bt-file", g_object_ref (file), g_object_unref);
+  g_task_set_task_data (task, job, (GDestroyNotify) save_job_free);
   _bt_window_begin_busy (self);
   g_task_run_in_thread (task, save_thread);
+}
+
+void
+_bt_window_save_to (BtWindow *self,
+                    GFile    *file,
+                    gboolean  then_close)
+{
+  write_review (self, file, FORMAT_XLIFF, then_close);
+}
+
+void
+_bt_window_export_to (BtWindow   *self,
+                      GFile      *file,
+                      const char *format)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (g_str_equal (formats[i].name, format))
+      write_review (self, file, i, FALSE);
 }
 
 static void
@@ -220,27 +289,52 @@ save_chosen_cb (GtkNativeDialog *dialog,
                 BtWindow        *self)
 {
   g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  Format format = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "bt-format"));
   gboolean then_close = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "bt-close"));
 
   if (response == GTK_RESPONSE_ACCEPT && file != NULL && self->review != NULL)
-    _bt_window_save_to (self, file, then_close);
+    write_review (self, file, format, then_close);
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
+}
+
+static void
+choose_file (BtWindow *self,
+             Format    format,
+             gboolean  then_close)
+{
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+  const char *title = format == FORMAT_XLIFF ? _("Save the Review") : _("Export the Review");
+
+  chooser = new_chooser (self, title, GTK_FILE_CHOOSER_ACTION_SAVE,
+                         format == FORMAT_XLIFF ? _("_Save") : _("_Export"));
+  name = g_strconcat (bt_document_get_name (bt_review_get_source (self->review)),
+                      formats[format].suffix, NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data (G_OBJECT (chooser), "bt-format", GUINT_TO_POINTER (format));
+  g_object_set_data (G_OBJECT (chooser), "bt-close", GINT_TO_POINTER (then_close));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (save_chosen_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
 choose_save_file (BtWindow *self,
                   gboolean  then_close)
 {
-  GtkFileChooserNative *chooser;
-  g_autofree char *name = NULL;
+  choose_file (self, FORMAT_XLIFF, then_close);
+}
 
-  chooser = new_chooser (self, _("Save the Review"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"));
-  name = g_strdup_printf ("%s.xlf", bt_document_get_name (bt_review_get_source (self->review)));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_object_set_data (G_OBJECT (chooser), "bt-close", GINT_TO_POINTER (then_close));
-  g_signal_connect_object (chooser, "response", G_CALLBACK (save_chosen_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  for (guint i = FORMAT_XLIFF12; i < G_N_ELEMENTS (formats); i++)
+    if (g_str_equal (formats[i].name, name))
+      choose_file (BT_WINDOW (widget), i, FALSE);
 }
 
 static void
@@ -639,6 +733,7 @@ _bt_window_update_actions (BtWindow *self)
   gtk_widget_action_set_enabled (widget, "win.redo", open && bt_review_can_redo (review));
   gtk_widget_action_set_enabled (widget, "win.save", open);
   gtk_widget_action_set_enabled (widget, "win.save-as", open);
+  gtk_widget_action_set_enabled (widget, "win.export", open);
   gtk_widget_action_set_enabled (widget, "win.toggle-link", paragraph && sentence);
   gtk_widget_action_set_enabled (widget, "win.accept", paragraph);
   gtk_widget_action_set_enabled (widget, "win.reject", paragraph);
@@ -690,4 +785,5 @@ _bt_window_class_actions_init (GtkWidgetClass *widget_class)
     }
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo",
                                        NULL);
+  gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
 }

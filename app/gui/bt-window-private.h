@@ -88,6 +88,10 @@ void        _bt_window_class_actions_init (GtkWidgetClass *widget_class);
 void        _bt_window_save_to            (BtWindow       *self,
                                            GFile          *file,
                                            gboolean        then_close);
+/* @format: "xliff12", "json" or "csv". */
+void        _bt_window_export_to          (BtWindow       *self,
+                                           GFile          *file,
+                                           const char     *format);
 void        _bt_window_init_pointer       (BtWindow       *self);
 /* Asks whether to save before closing. */
 void        _bt_window_ask_unsaved        (BtWindow       *self);

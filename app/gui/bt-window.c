@@ -438,6 +438,21 @@ connect_review (BtWindow *self)
                            G_CONNECT_SWAPPED);
 }
 
+static void
+set_reviewer (BtWindow *self)
+{
+  g_autofree char *name = NULL;
+
+  if (self->settings != NULL)
+    name = g_settings_get_string (self->settings, "reviewer-name");
+  if (name == NULL || name[0] == '\0')
+    {
+      g_free (name);
+      name = g_strdup (g_get_real_name ());
+    }
+  bt_review_set_reviewer (self->review, name);
+}
+
 void
 _bt_window_set_review (BtWindow *self,
                        BtReview *review,
@@ -448,6 +463,7 @@ _bt_window_set_review (BtWindow *self,
   disconnect_review (self);
   self->review = g_object_ref (review);
   g_set_object (&self->file, file);
+  set_reviewer (self);
 
   self->source_model = bt_line_model_new (review, BT_SIDE_SOURCE);
   self->target_model = bt_line_model_new (review, BT_SIDE_TARGET);
@@ -681,6 +697,7 @@ bt_window_init (BtWindow *self)
   gtk_list_view_set_factory (self->target_view, target_factory);
   bt_link_gutter_set_views (self->gutter, self->source_view, self->target_view);
   _bt_window_init_pointer (self);
+  g_signal_connect (self, "notify::file", G_CALLBACK (update_title), NULL);
   bind_settings (self);
   update_title (self);
   _bt_window_update_actions (self);
