@@ -588,7 +588,6 @@ bt_xliff_write_bytes (BtReview  *review,
   self.target = bt_review_get_target (review);
   write_document (&self);
   xmlFreeTextWriter (self.w);
-  xmlBufferAdd (buffer, (const xmlChar *) "\n", 1);
   bytes = g_bytes_new (xmlBufferContent (buffer), (gsize) xmlBufferLength (buffer));
   xmlBufferFree (buffer);
   return bytes;
