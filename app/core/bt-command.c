@@ -610,7 +610,7 @@ structure_label (BtStructureEdit edit)
 }
 
 /* For merges, @at_char is where the undo splits again: the code points of
- * the first paragraph (or sentence) before the merge. */
+ * the first paragraph, or where the first sentence ends in its paragraph. */
 BtCommand *
 bt_command_new_structure (BtStructureEdit edit,
                           guint           index,

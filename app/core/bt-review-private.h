@@ -64,8 +64,8 @@ void      _bt_review_restore_annotations       (BtReview         *self,
                                                 const BtAnnotations *annotations);
 void      _bt_annotations_free                 (BtAnnotations    *annotations);
 
-/* Remap the annotations after the document changed; @old_n_chars and
- * @n_chars are the code points of the paragraph(s) before and after. */
+/* Remap the annotations once the document has changed; the old_* counts
+ * are the code points the paragraphs had before it did. */
 void      _bt_review_remap_split_paragraph     (BtReview         *self,
                                                 guint             paragraph,
                                                 guint             old_n_chars);

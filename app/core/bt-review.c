@@ -247,12 +247,21 @@ set_sentence_addition (BtReview *self,
   g_array_index (self->sentence_addition, guint, sentence) = index_plus_one;
 }
 
+/* Keeps the buckets, so that a rebuild allocates next to nothing. */
+static void
+index_empty (GPtrArray *index)
+{
+  for (guint i = 0; i < index->len; i++)
+    if (index->pdata[i] != NULL)
+      g_array_set_size (index->pdata[i], 0);
+}
+
 static void
 rebuild_indices (BtReview *self)
 {
-  g_ptr_array_set_size (self->paragraph_links, 0);
-  g_ptr_array_set_size (self->sentence_links, 0);
-  g_ptr_array_set_size (self->paragraph_omissions, 0);
+  index_empty (self->paragraph_links);
+  index_empty (self->sentence_links);
+  index_empty (self->paragraph_omissions);
   g_hash_table_remove_all (self->omission_index);
   g_array_set_size (self->sentence_addition, 0);
 

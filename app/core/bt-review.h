@@ -118,6 +118,13 @@ typedef struct
   gboolean pass;          /* score <= threshold */
 } BtFigures;
 
+/* Coverage and figures. A code point is OMITTED inside an omission that is
+ * not rejected, else RENDERED when its paragraph has a link that is not
+ * rejected, else UNDECIDED. The score follows MQM: the sum of the severity
+ * weights (0/1/5/10) of the omissions that are not rejected, whatever their
+ * length, divided by the source's code points / 1,000; 0 for an empty
+ * source. A new review's threshold is 5. */
+
 #define BT_TYPE_REVIEW (bt_review_get_type ())
 G_DECLARE_FINAL_TYPE (BtReview, bt_review, BT, REVIEW, GObject)
 
@@ -164,6 +171,7 @@ const BtAddition  *bt_review_find_addition          (BtReview          *self,
 
 BtStatus           bt_review_get_status             (BtReview          *self,
                                                      guint              paragraph);
+/* Never NULL: "" when the paragraph has none. */
 const char        *bt_review_get_note               (BtReview          *self,
                                                      guint              paragraph);
 
@@ -236,6 +244,13 @@ gboolean           bt_review_set_threshold          (BtReview          *self,
 gboolean           bt_review_decide_paragraph       (BtReview          *self,
                                                      guint              paragraph,
                                                      BtState            state);
+/* Segmentation corrections. A split paragraph's links and status go to
+ * both parts, its note stays with the first, and an omission across the
+ * cut becomes two (the second with a new id). A merge joins links (the
+ * first paragraph's win where both link one sentence), moves omissions,
+ * joins notes with a line break and keeps needs-attention if either had
+ * it, reviewed if both had it. Sentences likewise share links and
+ * additions. A sentence's @at_char counts code points in its paragraph. */
 gboolean           bt_review_split_paragraph        (BtReview          *self,
                                                      guint              paragraph,
                                                      guint              at_char);
@@ -268,7 +283,10 @@ void               bt_review_mark_saved             (BtReview          *self);
 
 /* Deep copy of everything but the undo history, for writers in threads. */
 BtReview          *bt_review_copy                   (BtReview          *self);
-/* Field-by-field comparison, history excepted; for tests. */
+/* Field-by-field comparison, history excepted; for tests. Links, omissions
+ * and additions are compared as sets; omission ids, the paragraphs' line
+ * numbers and the documents' names are not compared, since a saved review
+ * numbers omissions afresh; confidences and the threshold match to 1e-9. */
 gboolean           bt_review_equal                  (BtReview          *a,
                                                      BtReview          *b);
 

@@ -894,7 +894,7 @@ test_large (void)
   g_autoptr(BtReview) review = make_review (10000, 2, 15000);
   g_autoptr(GTimer) timer = g_timer_new ();
   BtFigures figures;
-  double built, queried;
+  double built, queried, restructured;
   guint n_linked = 0;
 
   for (guint i = 0; i < 30000; i++)
@@ -918,13 +918,22 @@ test_large (void)
   bt_review_get_figures (review, &figures);
   queried = g_timer_elapsed (timer, NULL);
 
+  g_timer_start (timer);
+  g_assert_true (bt_review_split_paragraph (review, 4321, 6));
+  g_assert_true (bt_review_undo (review));
+  g_assert_true (bt_review_merge_sentences (review, 0) || bt_review_split_sentence (review, 0, 4));
+  g_assert_true (bt_review_undo (review));
+  restructured = g_timer_elapsed (timer, NULL);
+
   g_test_message ("10,000 paragraphs, 30,000 links, 5,000 omissions: built in %.3f s, "
-                  "every paragraph queried and figures in %.3f s", built, queried);
+                  "every paragraph queried and figures in %.3f s, "
+                  "two segmentation corrections undone in %.3f s", built, queried, restructured);
   g_assert_cmpuint (n_linked, ==, 30000);
   g_assert_cmpuint (figures.n_links, ==, 30000);
   g_assert_cmpuint (figures.n_omissions, ==, 5000);
   g_assert_cmpfloat (built, <, 1.0);
   g_assert_cmpfloat (queried, <, 1.0);
+  g_assert_cmpfloat (restructured, <, 1.0);
 }
 
 int
