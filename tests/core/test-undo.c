@@ -156,34 +156,126 @@ typedef struct
   gboolean  (*edit) (BtReview *review);
 } LabelCase;
 
-static gboolean edit_add_link (BtReview *r) { return bt_review_add_link (r, 1, 1, 0, 0.5, 0); }
-static gboolean edit_remove_link (BtReview *r) { return bt_review_remove_link (r, 0, 0); }
-static gboolean edit_toggle_on (BtReview *r) { return bt_review_toggle_link (r, 1, 0); }
-static gboolean edit_toggle_off (BtReview *r) { return bt_review_toggle_link (r, 0, 0); }
-static gboolean edit_accept_link (BtReview *r) { return bt_review_set_link_state (r, 0, 0, 1); }
-static gboolean edit_reject_link (BtReview *r) { return bt_review_set_link_state (r, 0, 0, 2); }
+static gboolean
+edit_add_link (BtReview *r)
+{
+  return bt_review_add_link (r, 1, 1, 0, 0.5, 0);
+}
+
+static gboolean
+edit_remove_link (BtReview *r)
+{
+  return bt_review_remove_link (r, 0, 0);
+}
+
+static gboolean
+edit_toggle_on (BtReview *r)
+{
+  return bt_review_toggle_link (r, 1, 0);
+}
+
+static gboolean
+edit_toggle_off (BtReview *r)
+{
+  return bt_review_toggle_link (r, 0, 0);
+}
+
+static gboolean
+edit_accept_link (BtReview *r)
+{
+  return bt_review_set_link_state (r, 0, 0, 1);
+}
+
+static gboolean
+edit_reject_link (BtReview *r)
+{
+  return bt_review_set_link_state (r, 0, 0, 2);
+}
+
 static gboolean
 edit_add_omission (BtReview *r)
 {
   return bt_review_add_omission (r, 1, 0, 2, 0, 0, NULL, 0, 1, 0) != 0;
 }
-static gboolean edit_remove_omission (BtReview *r) { return bt_review_remove_omission (r, 1); }
+
+static gboolean
+edit_remove_omission (BtReview *r)
+{
+  return bt_review_remove_omission (r, 1);
+}
+
 static gboolean
 edit_update_omission (BtReview *r)
 {
   return bt_review_update_omission (r, 1, BT_CATEGORY_DETAIL, BT_SEVERITY_CRITICAL, "c");
 }
-static gboolean edit_accept_omission (BtReview *r) { return bt_review_set_omission_state (r, 1, 1); }
-static gboolean edit_add_addition (BtReview *r) { return bt_review_add_addition (r, 1, 0, 1, 0); }
-static gboolean edit_status (BtReview *r) { return bt_review_set_status (r, 0, 2); }
-static gboolean edit_note (BtReview *r) { return bt_review_set_note (r, 0, "note"); }
-static gboolean edit_threshold (BtReview *r) { return bt_review_set_threshold (r, 10); }
-static gboolean edit_decide (BtReview *r) { return bt_review_decide_paragraph (r, 0, 1); }
-static gboolean edit_reject_all (BtReview *r) { return bt_review_decide_paragraph (r, 0, 2); }
-static gboolean edit_split (BtReview *r) { return bt_review_split_paragraph (r, 0, 3); }
-static gboolean edit_merge (BtReview *r) { return bt_review_merge_paragraphs (r, 0); }
-static gboolean edit_split_sentence (BtReview *r) { return bt_review_split_sentence (r, 0, 2); }
-static gboolean edit_merge_sentences (BtReview *r) { return bt_review_merge_sentences (r, 0); }
+
+static gboolean
+edit_accept_omission (BtReview *r)
+{
+  return bt_review_set_omission_state (r, 1, 1);
+}
+
+static gboolean
+edit_add_addition (BtReview *r)
+{
+  return bt_review_add_addition (r, 1, 0, 1, 0);
+}
+
+static gboolean
+edit_status (BtReview *r)
+{
+  return bt_review_set_status (r, 0, 2);
+}
+
+static gboolean
+edit_note (BtReview *r)
+{
+  return bt_review_set_note (r, 0, "note");
+}
+
+static gboolean
+edit_threshold (BtReview *r)
+{
+  return bt_review_set_threshold (r, 10);
+}
+
+static gboolean
+edit_decide (BtReview *r)
+{
+  return bt_review_decide_paragraph (r, 0, 1);
+}
+
+static gboolean
+edit_reject_all (BtReview *r)
+{
+  return bt_review_decide_paragraph (r, 0, 2);
+}
+
+static gboolean
+edit_split (BtReview *r)
+{
+  return bt_review_split_paragraph (r, 0, 3);
+}
+
+static gboolean
+edit_merge (BtReview *r)
+{
+  return bt_review_merge_paragraphs (r, 0);
+}
+
+static gboolean
+edit_split_sentence (BtReview *r)
+{
+  return bt_review_split_sentence (r, 0, 2);
+}
+
+static gboolean
+edit_merge_sentences (BtReview *r)
+{
+  return bt_review_merge_sentences (r, 0);
+}
+
 
 static const LabelCase label_cases[] = {
   { "Add Link", edit_add_link },
