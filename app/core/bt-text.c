@@ -18,7 +18,8 @@ struct _BtText
   /* UTF-8, LF line ends, NUL-terminated */
   char   *contents;
   gsize   length;
-  /* gsize byte offsets in contents where each line starts */
+  /* guint32 byte offsets in contents where each line starts; the
+   * contents stay under 4 GiB as files over 64 MiB are refused */
   GArray *line_starts;
 
   char   *encoding;
@@ -96,7 +97,7 @@ bt_text_class_init (BtTextClass *klass)
 static void
 bt_text_init (BtText *self)
 {
-  self->line_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  self->line_starts = g_array_new (FALSE, FALSE, sizeof (guint32));
 }
 
 const char * const *
@@ -132,7 +133,7 @@ take_contents (BtText *self,
   g_array_set_size (self->line_starts, 0);
   if (length > 0)
     {
-      gsize first = 0;
+      guint32 first = 0;
       g_array_append_val (self->line_starts, first);
     }
 
@@ -149,7 +150,7 @@ take_contents (BtText *self,
       *w++ = c;
       if (c == '\n' && r + 1 < end)
         {
-          gsize start = w - utf8;
+          guint32 start = w - utf8;
           g_array_append_val (self->line_starts, start);
         }
     }
@@ -680,6 +681,7 @@ bt_text_new_from_string (const char *utf8,
   BtText *self;
 
   g_return_val_if_fail (utf8 != NULL, NULL);
+  g_return_val_if_fail (strlen (utf8) < G_MAXUINT32, NULL);
   g_return_val_if_fail (g_utf8_validate (utf8, -1, NULL), NULL);
 
   self = g_object_new (BT_TYPE_TEXT, NULL);
@@ -731,7 +733,7 @@ bt_text_get_line_start (BtText *self,
   g_return_val_if_fail (BT_IS_TEXT (self), 0);
   g_return_val_if_fail (index < self->line_starts->len, self->length);
 
-  return g_array_index (self->line_starts, gsize, index);
+  return g_array_index (self->line_starts, guint32, index);
 }
 
 /* Lines end only at LF, CRLF or CR, each of which becomes one LF, so line
@@ -740,14 +742,14 @@ guint
 bt_text_get_line_number (BtText *self,
                          gsize   offset)
 {
-  const gsize *starts;
+  const guint32 *starts;
   guint low = 0;
   guint high;
 
   g_return_val_if_fail (BT_IS_TEXT (self), 0);
   g_return_val_if_fail (offset <= self->length, 0);
 
-  starts = (const gsize *)(gpointer)self->line_starts->data;
+  starts = (const guint32 *)(gpointer)self->line_starts->data;
   high = self->line_starts->len;
   if (high == 0)
     return 0;

@@ -308,6 +308,59 @@ test_split_merge_sentence (void)
   check_document (document);
 }
 
+static char *
+join_paragraphs (BtDocument *document)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint p = 0; p < bt_document_get_n_paragraphs (document); p++)
+    g_string_append (out, bt_document_get_paragraph (document, p)->text);
+  return g_string_free (out, FALSE);
+}
+
+/* Random corrections in any order keep the structure whole and, in
+ * Chinese without spaces, the text itself. */
+static void
+test_random_edits (void)
+{
+  g_autoptr(BtDocument) document = make_document (BT_LANGUAGE_ZH, zh_paragraphs);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autofree char *before = join_paragraphs (document);
+  guint n_changed = 0;
+
+  for (guint round = 0; round < 3000; round++)
+    {
+      guint n_paragraphs = bt_document_get_n_paragraphs (document);
+      guint n_sentences = bt_document_get_n_sentences (document);
+      guint p = g_rand_int_range (rand, 0, n_paragraphs);
+      guint s = g_rand_int_range (rand, 0, n_sentences);
+      guint at = g_rand_int_range (rand, 0, 40);
+      g_autofree char *after = NULL;
+      gboolean changed = FALSE;
+
+      switch (g_rand_int_range (rand, 0, 4))
+        {
+        case 0:
+          changed = bt_document_split_paragraph (document, p, at);
+          break;
+        case 1:
+          changed = bt_document_merge_paragraphs (document, p);
+          break;
+        case 2:
+          changed = bt_document_split_sentence (document, s, at);
+          break;
+        default:
+          changed = bt_document_merge_sentences (document, s);
+        }
+
+      n_changed += changed;
+      check_document (document);
+      after = join_paragraphs (document);
+      g_assert_cmpstr (after, ==, before);
+    }
+  g_assert_cmpuint (n_changed, >, 1000);
+}
+
 typedef struct
 {
   const char *name;
@@ -480,6 +533,7 @@ main (int   argc,
   g_test_add_func ("/document/split-merge-paragraph-en", test_split_merge_paragraph_en);
   g_test_add_func ("/document/split-paragraph-refused", test_split_paragraph_refused);
   g_test_add_func ("/document/split-merge-sentence", test_split_merge_sentence);
+  g_test_add_func ("/document/random-edits", test_random_edits);
   g_test_add_func ("/document/copy", test_copy);
   g_test_add_func ("/document/name", test_name);
   g_test_add_func ("/document/seed", test_seed);
