@@ -21,9 +21,11 @@ typedef struct
 struct _BtCommand
 {
   const BtCommandClass *klass;
-  char                 *label;
+  const char           *label;
+  char                 *owned_label; /* a group's, which the caller names */
 };
 
+/* @label is a translated string, which lives as long as the program. */
 static gpointer
 command_new (gsize                 size,
              const BtCommandClass *klass,
@@ -32,7 +34,7 @@ command_new (gsize                 size,
   BtCommand *self = g_malloc0 (size);
 
   self->klass = klass;
-  self->label = g_strdup (label);
+  self->label = label;
   return self;
 }
 
@@ -69,7 +71,7 @@ bt_command_free (BtCommand *self)
     return;
   if (self->klass->clear != NULL)
     self->klass->clear (self);
-  g_free (self->label);
+  g_free (self->owned_label);
   g_free (self);
 }
 
@@ -138,9 +140,11 @@ bt_command_new_link (const char   *label,
                      const BtLink *before,
                      const BtLink *after)
 {
-  LinkCommand *self = command_new (sizeof *self, &link_class, label);
+  LinkCommand *self;
 
   g_return_val_if_fail (before != NULL || after != NULL, NULL);
+
+  self = command_new (sizeof *self, &link_class, label);
 
   if ((self->has_before = before != NULL))
     copy_link (&self->before, before);
@@ -206,9 +210,11 @@ bt_command_new_omission (const char       *label,
                          const BtOmission *before,
                          const BtOmission *after)
 {
-  OmissionCommand *self = command_new (sizeof *self, &omission_class, label);
+  OmissionCommand *self;
 
   g_return_val_if_fail (before != NULL || after != NULL, NULL);
+
+  self = command_new (sizeof *self, &omission_class, label);
 
   if ((self->has_before = before != NULL))
     copy_omission (&self->before, before);
@@ -263,9 +269,11 @@ bt_command_new_addition (const char       *label,
                          const BtAddition *before,
                          const BtAddition *after)
 {
-  AdditionCommand *self = command_new (sizeof *self, &addition_class, label);
+  AdditionCommand *self;
 
   g_return_val_if_fail (before != NULL || after != NULL, NULL);
+
+  self = command_new (sizeof *self, &addition_class, label);
 
   if ((self->has_before = before != NULL))
     {
@@ -665,7 +673,10 @@ static const BtCommandClass group_class = { group_apply, group_revert, group_cle
 BtCommand *
 bt_command_new_group (const char *label)
 {
-  GroupCommand *self = command_new (sizeof *self, &group_class, label);
+  GroupCommand *self = command_new (sizeof *self, &group_class, NULL);
+
+  self->parent.owned_label = g_strdup (label);
+  self->parent.label = self->parent.owned_label;
 
   self->children = g_ptr_array_new_with_free_func ((GDestroyNotify) bt_command_free);
   return (BtCommand *) self;

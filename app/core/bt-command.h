@@ -10,6 +10,8 @@ G_BEGIN_DECLS
 
 typedef struct _BtCommand BtCommand;
 
+/* Labels are translated strings, kept by reference; a group's is copied. */
+
 BtCommand  *bt_command_new_link       (const char       *label,
                                        const BtLink     *before,
                                        const BtLink     *after);

@@ -1413,6 +1413,8 @@ update_history_state (BtReview *self)
   gboolean can_redo = bt_review_can_redo (self);
   gboolean modified = bt_review_get_modified (self);
 
+  if (can_undo == self->can_undo && can_redo == self->can_redo && modified == self->modified)
+    return;
   g_object_freeze_notify (G_OBJECT (self));
   if (can_undo != self->can_undo)
     {
