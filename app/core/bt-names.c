@@ -16,12 +16,12 @@
 
 #define FIRST_HAN    0x3400
 #define LAST_HAN     0xFAFF
-#define NO_READING   G_MAXUINT32
+#define NO_SYLLABLE  0xFFFFu
 #define MAX_SYLLABLES 4096
 #define MAX_NGRAM    4
 
 static GMutex      reading_lock;
-static guint32     reading_cache[LAST_HAN - FIRST_HAN + 1]; /* syllable + 1 */
+static guint32     reading_cache[LAST_HAN - FIRST_HAN + 1];
 static const char *syllables[MAX_SYLLABLES];
 static guint       n_syllables;
 static UTransliterator *transliterator;
@@ -88,7 +88,7 @@ open_transliterator (void)
 
   if (transliterator != NULL || transliterator_failed)
     return transliterator != NULL;
-  u_uastrcpy (id, "Han-Latin; Latin-ASCII; Lower");
+  u_uastrcpy (id, "Han-Latin");
   transliterator = utrans_openU (id, -1, UTRANS_FORWARD, NULL, 0, NULL,
                                  &status);
   if (U_FAILURE (status))
@@ -99,6 +99,30 @@ open_transliterator (void)
       transliterator_failed = TRUE;
     }
   return transliterator != NULL;
+}
+
+/* "xí" → "xi", "lǜ" → "lu"; NULL unless only letters remain. Stripping
+ * the marks here rather than with ICU's Latin-ASCII keeps the
+ * transliterator quicker to open. */
+static const char *
+strip_tones (const char *pinyin)
+{
+  char out[16];
+  gsize n = 0;
+
+  for (const char *p = pinyin; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar decomposed[4];
+      gunichar c = g_unichar_tolower (g_utf8_get_char (p));
+
+      if (g_unichar_fully_decompose (c, FALSE, decomposed, 4) > 0)
+        c = decomposed[0];
+      if (c < 'a' || c > 'z' || n == sizeof out - 1)
+        return NULL;
+      out[n++] = (char) c;
+    }
+  out[n] = '\0';
+  return n > 0 ? g_intern_string (out) : NULL;
 }
 
 /* Called with the lock held. */
@@ -122,12 +146,9 @@ transliterate (gunichar c)
   if (U_FAILURE (status))
     return NULL;
   u_strToUTF8 (out, sizeof out, NULL, buf, len, &status);
-  if (U_FAILURE (status) || out[0] < 'a' || out[0] > 'z')
+  if (U_FAILURE (status))
     return NULL;
-  for (const char *p = out; *p != '\0'; p++)
-    if (*p < 'a' || *p > 'z')
-      return NULL;
-  return g_intern_string (out);
+  return strip_tones (out);
 }
 
 static guint32
@@ -135,50 +156,81 @@ intern_syllable (const char *syllable)
 {
   for (guint i = 0; i < n_syllables; i++)
     if (syllables[i] == syllable)
-      return i;
+      return i + 1;
   if (n_syllables == MAX_SYLLABLES)
-    return NO_READING;
-  syllables[n_syllables] = syllable;
-  return n_syllables++;
+    return NO_SYLLABLE;
+  syllables[n_syllables++] = syllable;
+  return n_syllables;
+}
+
+/* Called with the lock held. */
+static const char *
+table_alternative (gunichar c)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (alternatives); i++)
+    if (g_utf8_get_char (alternatives[i][0]) == c)
+      return alternatives[i][1];
+  return NULL;
+}
+
+/* A cache entry holds the reading and the other reading of a character
+ * as syllable numbers (from 1) in its low and high 16 bits. */
+static guint32
+fill_cache (gunichar c)
+{
+  const char *reading, *other;
+  guint32 entry = NO_SYLLABLE;
+
+  g_mutex_lock (&reading_lock);
+  reading = transliterate (c);
+  other = table_alternative (c);
+  if (reading != NULL)
+    entry = intern_syllable (reading);
+  if (reading != NULL && other != NULL)
+    entry |= intern_syllable (g_intern_static_string (other)) << 16;
+  g_atomic_int_set ((gint *) &reading_cache[c - FIRST_HAN], (gint) entry);
+  g_mutex_unlock (&reading_lock);
+  return entry;
+}
+
+static void
+lookup_readings (gunichar     c,
+                 const char **reading,
+                 const char **other)
+{
+  guint32 entry, first, second;
+
+  *reading = *other = NULL;
+  if (!is_cached_han (c))
+    return;
+  entry = (guint32) g_atomic_int_get ((gint *) &reading_cache[c - FIRST_HAN]);
+  if (entry == 0)
+    entry = fill_cache (c);
+  first = entry & 0xFFFF;
+  second = entry >> 16;
+  if (first == 0 || first == NO_SYLLABLE)
+    return;
+  *reading = syllables[first - 1];
+  if (second != 0 && second != NO_SYLLABLE)
+    *other = syllables[second - 1];
 }
 
 const char *
 bt_names_reading (gunichar c)
 {
-  guint32 *slot;
-  guint32 v;
+  const char *reading, *other;
 
-  if (!is_cached_han (c))
-    return NULL;
-  slot = &reading_cache[c - FIRST_HAN];
-  v = (guint32) g_atomic_int_get ((gint *) slot);
-  if (v == 0)
-    {
-      const char *s;
-
-      g_mutex_lock (&reading_lock);
-      s = transliterate (c);
-      v = s != NULL ? intern_syllable (s) : NO_READING;
-      v = v == NO_READING ? NO_READING : v + 1;
-      g_atomic_int_set ((gint *) slot, (gint) v);
-      g_mutex_unlock (&reading_lock);
-    }
-  return v == NO_READING ? NULL : syllables[v - 1];
-}
-
-static gunichar
-first_char (const char *utf8)
-{
-  return g_utf8_get_char (utf8);
+  lookup_readings (c, &reading, &other);
+  return reading;
 }
 
 static const char *
 alternative_reading (gunichar c)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (alternatives); i++)
-    if (first_char (alternatives[i][0]) == c)
-      return alternatives[i][1];
-  return NULL;
+  const char *reading, *other;
+
+  lookup_readings (c, &reading, &other);
+  return other;
 }
 
 /* Keys hash the letters only, so "Xi Jinping", "xi jinping" and the
@@ -224,9 +276,10 @@ ngram_keys (const gunichar *t,
   hashes[0] = KEY_SEED;
   for (glong j = i; j < len && j < i + MAX_NGRAM; j++)
     {
-      const char *reading = bt_names_reading (t[j]);
-      const char *other = alternative_reading (t[j]);
+      const char *reading, *other;
       guint count = n;
+
+      lookup_readings (t[j], &reading, &other);
 
       if (reading == NULL)
         break;
@@ -260,12 +313,15 @@ void
 bt_names_chinese_keys (const char *text,
                        GArray     *keys)
 {
+  gunichar firsts[G_N_ELEMENTS (overrides)];
   g_autofree gunichar *t = NULL;
   glong len;
 
   g_return_if_fail (text != NULL);
   g_return_if_fail (keys != NULL);
 
+  for (guint o = 0; o < G_N_ELEMENTS (overrides); o++)
+    firsts[o] = g_utf8_get_char (overrides[o][0]);
   t = g_utf8_to_ucs4_fast (text, -1, &len);
   for (glong i = 0; i < len; i++)
     {
@@ -274,7 +330,7 @@ bt_names_chinese_keys (const char *text,
       ngram_keys (t, len, i, keys);
       for (guint o = 0; o < G_N_ELEMENTS (overrides); o++)
         {
-          glong n = override_at (t, len, i, o);
+          glong n = firsts[o] == t[i] ? override_at (t, len, i, o) : 0;
 
           if (n > 0)
             push_key (keys, key_extend (KEY_SEED, overrides[o][1], -1), i, i + n);
