@@ -23,6 +23,7 @@ static const BtCliCommand commands[] = {
   { "convert", bt_cli_convert, N_("Write a review in another format") },
   { "validate", bt_cli_validate, N_("Check a review file") },
   { "stats", bt_cli_stats, N_("Print the figures of a review") },
+  { "align", bt_cli_align, N_("Suggest links and omissions between a source and a target") },
 };
 
 void

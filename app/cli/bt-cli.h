@@ -25,6 +25,7 @@ int bt_cli_split    (int argc, char **argv);
 int bt_cli_convert  (int argc, char **argv);
 int bt_cli_validate (int argc, char **argv);
 int bt_cli_stats    (int argc, char **argv);
+int bt_cli_align    (int argc, char **argv);
 
 /* Prints "bitext-cli: MESSAGE" to stderr. */
 void bt_cli_error   (const char *format, ...) G_GNUC_PRINTF (1, 2);

@@ -4,7 +4,6 @@
  */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -499,6 +498,10 @@ _bt_align_coverage (BtAlignContext *ctx,
 
       for (guint s = 0; s < n_sentences && !found; s++)
         found = unit_has (&ctx->tgt, sentences[s], keys[k].id);
+      /* Any run of Han characters may be a name: only those the
+       * English spells count. */
+      if (keys[k].signal == BT_SIGNAL_NAMES && !found)
+        continue;
       /* A word of several glosses counts once, by its best one. */
       total[keys[k].start] = MAX (total[keys[k].start], w);
       if (found)

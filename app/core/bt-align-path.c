@@ -20,6 +20,7 @@
 #define POSITION_WEIGHT 1.0
 #define LENGTH_WEIGHT 0.15
 #define SKIP_COST 0.35
+#define STAY_COST 0.15
 #define BACK_COST 1.2
 #define NONE_SCORE -0.9
 
@@ -52,8 +53,10 @@ transition (BtAlignContext *ctx,
   if (from == BT_ALIGN_NONE || to == BT_ALIGN_NONE || !(ctx->enabled & BT_SIGNAL_POSITION))
     return 0;
   d = (double) to - (double) from;
-  if (d == 0 || d == 1)
+  if (d == 1)
     return 0;
+  if (d == 0)
+    return -STAY_COST;
   if (d > 1)
     return -SKIP_COST * log (d);
   return -BACK_COST - SKIP_COST * log (1 - d);
@@ -190,7 +193,7 @@ _bt_align_path_paragraphs (BtAlignContext *ctx,
 {
   g_autoptr (GPtrArray) columns = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (BtAlignCandidate));
-  Path path = { ctx, anchors, MAX (1.5, 0.01 * ctx->src.n_units), found };
+  Path path = { ctx, anchors, MAX (2.0, 0.01 * ctx->src.n_units), found };
 
   if (ctx->tgt.n_units == 0 || ctx->src.n_units == 0)
     {

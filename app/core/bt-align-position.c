@@ -102,7 +102,15 @@ _bt_align_anchors_chain (BtAlignAnchors *anchors,
     {
       double best;
 
-      tree_best (tree, arg, pairs[i].y, &best, &prev[i]);
+      /* Strictly increasing: many anchors on one paragraph are more
+       * often a shared rare word than a real correspondence. */
+      if (pairs[i].y > 0)
+        tree_best (tree, arg, pairs[i].y - 1, &best, &prev[i]);
+      else
+        {
+          best = 0;
+          prev[i] = G_MAXUINT;
+        }
       tree_update (tree, arg, size, pairs[i].y, best + pairs[i].w, i);
       if (best + pairs[i].w > top)
         {

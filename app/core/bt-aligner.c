@@ -21,7 +21,8 @@
 #define CLAUSE_A -5.0
 #define CLAUSE_B 1.2
 
-#define ANCHOR_MIN_LEXICAL 0.25
+#define ANCHOR_MIN_LEXICAL 0.15
+#define REANCHOR_MIN_LEXICAL 0.3
 #define CLAUSE_MIN_WEIGHT 0.8
 #define CLAUSE_MAX_RENDERED 0.12
 #define SECOND_MIN_LEXICAL 0.2
@@ -173,7 +174,7 @@ find_anchors (BtAlignContext *ctx,
   g_autoptr (GArray) xs = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr (GArray) ys = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr (GArray) ws = g_array_new (FALSE, FALSE, sizeof (double));
-  guint max_df = MAX (3, ctx->src.n_units / 200);
+  guint max_df = MAX (3, ctx->src.n_units / 50);
 
   for (guint s = 0; s < ctx->tgt.n_units; s++)
     {
@@ -195,7 +196,7 @@ find_anchors (BtAlignContext *ctx,
           else
             second = MAX (second, c->matched);
         }
-      if (_bt_align_lexical (ctx, s, best) >= ANCHOR_MIN_LEXICAL && best > 1.5 * second)
+      if (_bt_align_lexical (ctx, s, best) >= ANCHOR_MIN_LEXICAL && best > 2 * second)
         {
           double w = _bt_align_lexical (ctx, s, best);
 
@@ -381,6 +382,27 @@ omissions (BtAlignContext *ctx,
     }
 }
 
+static void
+reanchor (BtAlignContext      *ctx,
+          BtAlignAnchors      *anchors,
+          const BtAlignChoice *choices)
+{
+  g_autoptr (GArray) xs = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) ys = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) ws = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint s = 0; s < ctx->tgt.n_units; s++)
+    if (choices[s].paragraph != BT_ALIGN_NONE && choices[s].lexical >= REANCHOR_MIN_LEXICAL)
+      {
+        g_array_append_val (xs, s);
+        g_array_append_val (ys, choices[s].paragraph);
+        g_array_append_val (ws, choices[s].lexical);
+      }
+  if (xs->len > anchors->x->len)
+    _bt_align_anchors_chain (anchors, (guint *) (gpointer) xs->data, (guint *) (gpointer) ys->data,
+                             (double *) (gpointer) ws->data, xs->len);
+}
+
 static gboolean
 run_paragraphs (BtAlignContext *ctx,
                 BtAlignAnchors *anchors,
@@ -390,6 +412,11 @@ run_paragraphs (BtAlignContext *ctx,
 {
   g_autofree BtAlignChoice *choices = g_new0 (BtAlignChoice, ctx->tgt.n_units + 1);
 
+  if (!_bt_align_path_paragraphs (ctx, anchors, choices, cancellable, error))
+    return FALSE;
+  /* The first path's confident links are far more anchors than the rare
+   * words gave: follow them once more. */
+  reanchor (ctx, anchors, choices);
   if (!_bt_align_path_paragraphs (ctx, anchors, choices, cancellable, error))
     return FALSE;
   for (guint s = 0; s < ctx->tgt.n_units; s++)

@@ -1,0 +1,460 @@
+/* eval-align.c: the aligner against every gold set, with an ablation, a
+ * reliability table and a Gale–Church baseline on pre-segmented lines
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib.h>
+#include <math.h>
+#include <stdio.h>
+
+#include "bt-aligner.h"
+#include "bt-gold-reader.h"
+#include "bt-scorer.h"
+
+#define N_BINS 10
+
+typedef struct
+{
+  char     *name;
+  BtReview *gold;
+} GoldSet;
+
+typedef struct
+{
+  double n[N_BINS];
+  double right[N_BINS];
+  double confidence[N_BINS];
+} Reliability;
+
+/* Raw scores and outcomes of the links, for fitting the calibration. */
+typedef struct
+{
+  GArray *score;   /* double */
+  GArray *right;   /* double, 0 or 1 */
+} Samples;
+
+static BtDictionary *dictionary;
+static char *script_path;
+static char *out_dir;
+static gboolean quick;
+static gboolean lines_only;
+
+static const GOptionEntry entries[] = {
+  { "script", 0, 0, G_OPTION_ARG_FILENAME, &script_path, "build-aux/make-condensed-bible", "PATH" },
+  { "out", 0, 0, G_OPTION_ARG_FILENAME, &out_dir, "Where the condensed Bible sets go", "DIR" },
+  { "quick", 0, 0, G_OPTION_ARG_NONE, &quick, "Per-set figures only", NULL },
+  { "lines", 0, 0, G_OPTION_ARG_NONE, &lines_only, "The full Bible pair by lines only", NULL },
+  { NULL }
+};
+
+static void
+gold_set_free (GoldSet *set)
+{
+  g_free (set->name);
+  g_clear_object (&set->gold);
+  g_free (set);
+}
+
+static void
+add_set (GPtrArray  *sets,
+         const char *name,
+         const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  BtReview *gold = bt_gold_read_file (path, &error);
+  GoldSet *set;
+
+  if (gold == NULL)
+    {
+      g_printerr ("eval-align: %s\n", error->message);
+      return;
+    }
+  set = g_new0 (GoldSet, 1);
+  set->name = g_strdup (name);
+  set->gold = gold;
+  g_ptr_array_add (sets, set);
+}
+
+/* The condensed Bible sets, built into the build dir on first use. */
+/* The condensed Bible sets, built into the build dir on first use. */
+static char *
+bible_sets (void)
+{
+  const char *shared = g_getenv ("BITEXT_SHARED_DIR");
+  g_autofree char *bible = shared != NULL ? g_build_filename (shared, "corpus", "bible", NULL) : NULL;
+  g_autofree char *out = g_strdup (out_dir != NULL ? out_dir : "gold-bible");
+  g_autofree char *probe = g_build_filename (out, "bible-lines.json", NULL);
+  const char *argv[] = { "python3", script_path, bible, out, NULL };
+  g_autoptr (GError) error = NULL;
+  int status = 0;
+
+  if (bible == NULL || script_path == NULL || !g_file_test (bible, G_FILE_TEST_IS_DIR))
+    {
+      printf ("# no ../shared/corpus/bible: the condensed Bible sets are skipped\n");
+      return NULL;
+    }
+  if (!g_file_test (probe, G_FILE_TEST_EXISTS) &&
+      (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error) ||
+       !g_spawn_check_wait_status (status, &error)))
+    {
+      printf ("# make-condensed-bible failed: %s\n", error->message);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+static BtReview *
+run (BtReview     *gold,
+     BtAlignUnits  units,
+     BtSignal      disabled,
+     BtAlignment **out)
+{
+  g_autoptr (BtAligner) aligner = bt_aligner_new (dictionary);
+  g_autoptr (GError) error = NULL;
+  BtAlignment *alignment;
+  BtReview *review;
+
+  bt_aligner_set_units (aligner, units);
+  bt_aligner_set_disabled (aligner, disabled);
+  alignment = bt_aligner_run (aligner, bt_review_get_source (gold), bt_review_get_target (gold), NULL, &error);
+  g_assert_no_error (error);
+  review = bt_review_new (bt_review_get_source (gold), bt_review_get_target (gold));
+  bt_alignment_apply (alignment, review);
+  if (out != NULL)
+    *out = alignment;
+  else
+    bt_alignment_free (alignment);
+  return review;
+}
+
+static void
+collect (BtReview    *gold,
+         BtAlignment *alignment,
+         Reliability *links,
+         Reliability *omissions,
+         Samples     *samples)
+{
+  guint n = 0;
+  const BtAlignLink *l = bt_alignment_get_links (alignment, &n);
+  const BtAlignOmission *o;
+  g_autoptr (BtReview) tmp = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const BtLink *g = bt_review_find_link (gold, l[i].paragraph, l[i].sentence);
+      double right = g != NULL && g->state != BT_STATE_REJECTED;
+      guint bin = MIN (N_BINS - 1, (guint) (l[i].confidence * N_BINS));
+
+      links->n[bin]++;
+      links->right[bin] += right;
+      links->confidence[bin] += l[i].confidence;
+      g_array_append_val (samples->score, l[i].score);
+      g_array_append_val (samples->right, right);
+    }
+  o = bt_alignment_get_omissions (alignment, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (GByteArray) coverage = bt_review_get_coverage (gold, o[i].paragraph);
+      guint omitted = 0;
+      guint bin = MIN (N_BINS - 1, (guint) (o[i].confidence * N_BINS));
+
+      for (guint c = o[i].start; c < o[i].end && c < coverage->len; c++)
+        omitted += coverage->data[c] == BT_COVERAGE_OMITTED;
+      omissions->n[bin]++;
+      omissions->right[bin] += 2 * omitted >= o[i].end - o[i].start;
+      omissions->confidence[bin] += o[i].confidence;
+    }
+}
+
+static void
+print_scores (const char           *name,
+              const BtReviewScores *s)
+{
+  printf ("%-18s %5.3f %5.3f %5.3f   %5.3f %5.3f %5.3f   %5.3f %5.3f %5.3f  %s\n", name, s->links.precision,
+          s->links.recall, s->links.f1, s->whole_omissions.precision, s->whole_omissions.recall,
+          s->whole_omissions.f1, s->omitted_f1, s->rendered_f1, s->char_macro_f1,
+          s->links.f1 >= 0.9 && s->whole_omissions.f1 >= 0.9 && s->char_macro_f1 >= 0.75 ? "meets targets"
+                                                                                         : "BELOW TARGET");
+}
+
+static void
+evaluate (GPtrArray   *sets,
+          Reliability *links,
+          Reliability *omissions,
+          Samples     *samples)
+{
+  printf ("\n## Per set (links P R F1 | whole-paragraph omissions P R F1 | characters omitted rendered macro F1)\n");
+  for (guint i = 0; i < sets->len; i++)
+    {
+      GoldSet *set = g_ptr_array_index (sets, i);
+      BtAlignment *alignment = NULL;
+      g_autoptr (BtReview) got = NULL;
+      gint64 t0 = g_get_monotonic_time ();
+      BtReviewScores s;
+
+      got = run (set->gold, BT_ALIGN_UNITS_PARAGRAPHS, 0, &alignment);
+      bt_scorer_compare_reviews (set->gold, got, &s);
+      print_scores (set->name, &s);
+      printf ("%-18s   %.3f s, length ratio %.3f\n", "", (g_get_monotonic_time () - t0) / 1e6,
+              bt_alignment_get_length_ratio (alignment));
+      collect (set->gold, alignment, links, omissions, samples);
+      bt_alignment_free (alignment);
+    }
+}
+
+static void
+ablation (GPtrArray *sets)
+{
+  printf ("\n## Ablation: link F1 / whole-paragraph omission F1 / character macro F1 with one signal removed\n");
+  printf ("%-12s", "removed");
+  for (guint i = 0; i < sets->len; i++)
+    printf (" %20s", ((GoldSet *) g_ptr_array_index (sets, i))->name);
+  printf ("\n");
+  for (gint b = -1; b < BT_N_SIGNALS; b++)
+    {
+      printf ("%-12s", b < 0 ? "(none)" : bt_signal_to_string (1u << b));
+      for (guint i = 0; i < sets->len; i++)
+        {
+          GoldSet *set = g_ptr_array_index (sets, i);
+          g_autoptr (BtReview) got = run (set->gold, BT_ALIGN_UNITS_PARAGRAPHS, b < 0 ? 0 : 1u << b, NULL);
+          BtReviewScores s;
+
+          bt_scorer_compare_reviews (set->gold, got, &s);
+          printf ("   %5.3f/%5.3f/%5.3f", s.links.f1, s.whole_omissions.f1, s.char_macro_f1);
+        }
+      printf ("\n");
+    }
+}
+
+static void
+print_reliability (const char  *what,
+                   Reliability *r)
+{
+  printf ("\n## Reliability of %s confidences (all sets)\n", what);
+  printf ("bin        n     mean confidence   share right\n");
+  for (guint b = 0; b < N_BINS; b++)
+    if (r->n[b] > 0)
+      printf ("[%.1f,%.1f) %6.0f   %5.3f             %5.3f\n", b / 10.0, (b + 1) / 10.0, r->n[b],
+              r->confidence[b] / r->n[b], r->right[b] / r->n[b]);
+}
+
+/* Logistic regression of rightness on the raw score, by Newton steps. */
+static void
+fit_calibration (Samples *samples)
+{
+  double a = 1, b = 0;
+
+  for (int it = 0; it < 50; it++)
+    {
+      double ga = 0, gb = 0, haa = 0, hab = 0, hbb = 0, det;
+
+      for (guint i = 0; i < samples->score->len; i++)
+        {
+          double x = g_array_index (samples->score, double, i);
+          double y = g_array_index (samples->right, double, i);
+          double p = 1 / (1 + exp (-(a * x + b))), w = p * (1 - p) + 1e-9;
+
+          ga += (y - p) * x;
+          gb += y - p;
+          haa += w * x * x;
+          hab += w * x;
+          hbb += w;
+        }
+      det = haa * hbb - hab * hab;
+      if (fabs (det) < 1e-12)
+        break;
+      a += (hbb * ga - hab * gb) / det;
+      b += (haa * gb - hab * ga) / det;
+    }
+  printf ("\n## Link calibration fitted on %u links: confidence = 1 / (1 + exp (-(%.3f * score + %.3f)))\n",
+          samples->score->len, a, b);
+}
+
+/* Gale & Church (1993): beads priced by the length difference alone. */
+static GPtrArray *
+gale_church (BtReview *gold)
+{
+  static const struct { guint di, dj; double p; } beads[] = {
+    { 1, 1, 0.89 }, { 1, 0, 0.0099 / 2 }, { 0, 1, 0.0099 / 2 }, { 2, 1, 0.089 / 2 }, { 1, 2, 0.089 / 2 },
+    { 2, 2, 0.011 },
+  };
+  BtDocument *src = bt_review_get_source (gold), *tgt = bt_review_get_target (gold);
+  guint n = bt_document_get_n_paragraphs (src), m = bt_document_get_n_sentences (tgt);
+  g_autofree double *ls = g_new0 (double, n + 1);
+  g_autofree double *lt = g_new0 (double, m + 1);
+  g_autofree float *cost = g_new (float, (gsize) (n + 1) * (m + 1));
+  g_autofree guint8 *back = g_new0 (guint8, (gsize) (n + 1) * (m + 1));
+  GPtrArray *groups = g_ptr_array_new_with_free_func ((GDestroyNotify) bt_align_group_free);
+  double c;
+
+  for (guint i = 0; i < n; i++)
+    ls[i + 1] = ls[i] + bt_document_get_paragraph (src, i)->n_chars;
+  for (guint j = 0; j < m; j++)
+    {
+      g_autofree char *t = bt_document_dup_sentence_text (tgt, j);
+
+      lt[j + 1] = lt[j] + g_utf8_strlen (t, -1);
+    }
+  c = lt[m] / MAX (ls[n], 1);
+  for (guint i = 0; i <= n; i++)
+    for (guint j = 0; j <= m; j++)
+      {
+        float best = (i == 0 && j == 0) ? 0 : G_MAXFLOAT;
+
+        for (guint k = 0; k < G_N_ELEMENTS (beads) && !(i == 0 && j == 0); k++)
+          {
+            double l1, l2, delta, pd, v;
+
+            if (beads[k].di > i || beads[k].dj > j ||
+                cost[(gsize) (i - beads[k].di) * (m + 1) + j - beads[k].dj] == G_MAXFLOAT)
+              continue;
+            l1 = ls[i] - ls[i - beads[k].di];
+            l2 = lt[j] - lt[j - beads[k].dj];
+            delta = (l2 - l1 * c) / sqrt (MAX (l1, 1) * 6.8);
+            pd = MAX (1e-12, 2 * (1 - 0.5 * erfc (-fabs (delta) / sqrt (2))));
+            v = cost[(gsize) (i - beads[k].di) * (m + 1) + j - beads[k].dj] - log (beads[k].p) - log (pd);
+            if (v < best)
+              {
+                best = v;
+                back[(gsize) i * (m + 1) + j] = k;
+              }
+          }
+        cost[(gsize) i * (m + 1) + j] = best;
+      }
+  for (guint i = n, j = m; i > 0 || j > 0;)
+    {
+      guint k = back[(gsize) i * (m + 1) + j], s[2], t[2];
+
+      for (guint a = 0; a < beads[k].di; a++)
+        s[a] = i - beads[k].di + a;
+      for (guint a = 0; a < beads[k].dj; a++)
+        t[a] = j - beads[k].dj + a;
+      g_ptr_array_add (groups, bt_align_group_new (s, beads[k].di, t, beads[k].dj));
+      i -= beads[k].di;
+      j -= beads[k].dj;
+    }
+  return groups;
+}
+
+static void
+print_groups (const char *name,
+              GPtrArray  *gold,
+              GPtrArray  *predicted)
+{
+  BtScore strict, lax;
+
+  bt_scorer_compare_groups (gold, predicted, &strict, &lax);
+  printf ("%-26s strict %5.3f %5.3f %5.3f   lax %5.3f %5.3f %5.3f\n", name, strict.precision, strict.recall,
+          strict.f1, lax.precision, lax.recall, lax.f1);
+}
+
+static void
+evaluate_lines (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "bible-lines.json", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BtReview) gold = bt_gold_read_file (path, &error);
+  g_autoptr (GPtrArray) gold_groups = NULL;
+
+  if (gold == NULL)
+    {
+      printf ("# %s\n", error->message);
+      return;
+    }
+  gold_groups = bt_scorer_groups_from_review (gold);
+  printf ("\n## Full Bible pair, --units lines (precision recall F1)\n");
+  for (gint b = -1; b < BT_N_SIGNALS; b++)
+    {
+      gint64 t0 = g_get_monotonic_time ();
+      g_autoptr (BtReview) got = run (gold, BT_ALIGN_UNITS_LINES, b < 0 ? 0 : 1u << b, NULL);
+      g_autoptr (GPtrArray) groups = bt_scorer_groups_from_review (got);
+      g_autofree char *name = NULL;
+
+      name = g_strdup_printf ("bitext%s%s (%.2f s)", b < 0 ? "" : " without ", b < 0 ? "" : bt_signal_to_string (1u << b),
+                              (g_get_monotonic_time () - t0) / 1e6);
+      print_groups (name, gold_groups, groups);
+    }
+  {
+    g_autoptr (GPtrArray) gc = gale_church (gold);
+
+    print_groups ("Gale-Church", gold_groups, gc);
+  }
+}
+
+static void
+load_dictionary (void)
+{
+  g_autofree char *path = bt_dictionary_find_default ();
+  g_autoptr (GError) error = NULL;
+
+  if (path != NULL)
+    dictionary = bt_dictionary_load (path, &error);
+  if (dictionary != NULL)
+    printf ("# dictionary: %s (%u headwords)\n", path, bt_dictionary_get_n_headwords (dictionary));
+  else
+    printf ("# no dictionary (%s): every figure below is without one\n",
+            error != NULL ? error->message : "run build-aux/fetch-dictionary");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr (GPtrArray) sets = g_ptr_array_new_with_free_func ((GDestroyNotify) gold_set_free);
+  const char *fixtures = g_getenv ("BITEXT_FIXTURES_DIR");
+  g_autofree char *bible = NULL;
+  Reliability links = { { 0 } }, omissions = { { 0 } };
+  Samples samples = { g_array_new (FALSE, FALSE, sizeof (double)), g_array_new (FALSE, FALSE, sizeof (double)) };
+  g_autoptr (GOptionContext) context = g_option_context_new ("— the aligner against the gold sets");
+  g_autoptr (GError) error = NULL;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("eval-align: %s\n", error->message);
+      return 2;
+    }
+  if (fixtures == NULL)
+    {
+      g_printerr ("eval-align: BITEXT_FIXTURES_DIR is not set\n");
+      return 1;
+    }
+  load_dictionary ();
+  {
+    g_autofree char *sample = g_build_filename (fixtures, "sample-gold.json", NULL);
+    g_autofree char *trad = g_build_filename (fixtures, "trad", "gold.json", NULL);
+
+    add_set (sets, "sample", sample);
+    add_set (sets, "trad", trad);
+  }
+  bible = bible_sets ();
+  for (guint r = 0; bible != NULL && r < 4; r++)
+    {
+      static const char *const rates[] = { "20", "35", "50", "70" };
+      g_autofree char *name = g_strdup_printf ("bible-%s%%", rates[r]);
+      g_autofree char *file = g_strdup_printf ("bible-%s.json", rates[r]);
+      g_autofree char *path = g_build_filename (bible, file, NULL);
+
+      add_set (sets, name, path);
+    }
+  if (lines_only)
+    {
+      if (bible != NULL)
+        evaluate_lines (bible);
+      return 0;
+    }
+  evaluate (sets, &links, &omissions, &samples);
+  print_reliability ("link", &links);
+  print_reliability ("omission", &omissions);
+  fit_calibration (&samples);
+  if (!quick)
+    ablation (sets);
+  if (bible != NULL && !quick)
+    evaluate_lines (bible);
+  g_array_unref (samples.score);
+  g_array_unref (samples.right);
+  g_clear_pointer (&dictionary, bt_dictionary_unref);
+  return 0;
+}
