@@ -133,7 +133,10 @@ BtReview          *bt_review_new                    (BtDocument        *source,
 BtDocument        *bt_review_get_source             (BtReview          *self);
 BtDocument        *bt_review_get_target             (BtReview          *self);
 
-/* The name written into decisions made from now on. */
+/* The name written into decisions made from now on; when it is unset,
+ * decisions carry the user's real name or login. An item's decision is
+ * taken when its state becomes accepted or rejected, and cleared when it
+ * goes back to suggested. */
 const char        *bt_review_get_reviewer           (BtReview          *self);
 void               bt_review_set_reviewer           (BtReview          *self,
                                                      const char        *reviewer);
