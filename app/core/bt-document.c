@@ -379,39 +379,36 @@ typedef struct
   guint       line;
 } Line;
 
-/* The lines of @text, stripped; blank ones have start == end. */
-static GArray *
-collect_lines (BtText *text)
+/* Line @index of @text, stripped; a blank one has start == end. Lines
+ * are read as needed rather than stored: a file of empty lines has
+ * millions of them. */
+static Line
+get_line (BtText *text,
+          guint   index)
 {
   gsize length = 0;
   const char *contents = bt_text_get_contents (text, &length);
-  guint n_lines = bt_text_get_n_lines (text);
-  GArray *lines = g_array_sized_new (FALSE, FALSE, sizeof (Line), n_lines);
+  gsize start = bt_text_get_line_start (text, index);
+  gsize end = index + 1 < bt_text_get_n_lines (text) ? bt_text_get_line_start (text, index + 1) : length;
+  Line line = { contents + start, contents + end, bt_text_get_line_number (text, start) };
 
-  for (guint i = 0; i < n_lines; i++)
-    {
-      gsize start = bt_text_get_line_start (text, i);
-      gsize end = i + 1 < n_lines ? bt_text_get_line_start (text, i + 1) - 1 : length;
-      Line line = { contents + start, contents + end, bt_text_get_line_number (text, start) };
-
-      if (end > start && contents[end - 1] == '\n')
-        line.end--;
-      strip (&line.start, &line.end);
-      g_array_append_val (lines, line);
-    }
-  return lines;
+  if (end > start && contents[end - 1] == '\n')
+    line.end--;
+  strip (&line.start, &line.end);
+  return line;
 }
 
 static gboolean
-has_blank_separator (GArray *lines)
+has_blank_separator (BtText *text)
 {
+  guint n_lines = bt_text_get_n_lines (text);
   gboolean text_before = FALSE;
   gboolean blank_after_text = FALSE;
 
-  for (guint i = 0; i < lines->len; i++)
+  for (guint i = 0; i < n_lines; i++)
     {
-      const Line *line = &g_array_index (lines, Line, i);
-      gboolean blank = line->start == line->end;
+      Line line = get_line (text, i);
+      gboolean blank = line.start == line.end;
 
       if (!blank && blank_after_text)
         return TRUE;
@@ -424,16 +421,17 @@ has_blank_separator (GArray *lines)
 
 static void
 append_blocks (BtDocument *self,
-               GArray     *lines)
+               BtText     *text)
 {
   g_autoptr(GString) block = g_string_new (NULL);
+  guint n_lines = bt_text_get_n_lines (text);
   guint block_line = 0;
 
-  for (guint i = 0; i <= lines->len; i++)
+  for (guint i = 0; i <= n_lines; i++)
     {
-      const Line *line = i < lines->len ? &g_array_index (lines, Line, i) : NULL;
+      Line line = i < n_lines ? get_line (text, i) : (Line) { NULL, NULL, 0 };
 
-      if (line == NULL || line->start == line->end)
+      if (line.start == line.end)
         {
           if (block->len > 0)
             bt_document_append_paragraph (self, block->str, block_line);
@@ -442,26 +440,28 @@ append_blocks (BtDocument *self,
         }
 
       if (block->len == 0)
-        block_line = line->line;
-      else if (needs_space (self->language, block->str, block->len, line->start))
+        block_line = line.line;
+      else if (needs_space (self->language, block->str, block->len, line.start))
         g_string_append_c (block, ' ');
-      g_string_append_len (block, line->start, line->end - line->start);
+      g_string_append_len (block, line.start, line.end - line.start);
     }
 }
 
 static void
 append_lines (BtDocument *self,
-              GArray     *lines)
+              BtText     *text)
 {
-  for (guint i = 0; i < lines->len; i++)
+  guint n_lines = bt_text_get_n_lines (text);
+
+  for (guint i = 0; i < n_lines; i++)
     {
-      const Line *line = &g_array_index (lines, Line, i);
+      Line line = get_line (text, i);
       g_autofree char *paragraph = NULL;
 
-      if (line->start == line->end)
+      if (line.start == line.end)
         continue;
-      paragraph = g_strndup (line->start, line->end - line->start);
-      bt_document_append_paragraph (self, paragraph, line->line);
+      paragraph = g_strndup (line.start, line.end - line.start);
+      bt_document_append_paragraph (self, paragraph, line.line);
     }
 }
 
@@ -470,22 +470,20 @@ bt_document_new_from_text (BtText          *text,
                            BtLanguage       language,
                            BtParagraphMode  mode)
 {
-  g_autoptr(GArray) lines = NULL;
   BtDocument *self;
 
   g_return_val_if_fail (BT_IS_TEXT (text), NULL);
 
   self = bt_document_new (language);
   self->name = g_strdup (bt_text_get_display_name (text));
-  lines = collect_lines (text);
 
   if (mode == BT_PARAGRAPH_MODE_AUTO)
-    mode = has_blank_separator (lines) ? BT_PARAGRAPH_MODE_BLANK_LINES : BT_PARAGRAPH_MODE_LINES;
+    mode = has_blank_separator (text) ? BT_PARAGRAPH_MODE_BLANK_LINES : BT_PARAGRAPH_MODE_LINES;
 
   if (mode == BT_PARAGRAPH_MODE_BLANK_LINES)
-    append_blocks (self, lines);
+    append_blocks (self, text);
   else
-    append_lines (self, lines);
+    append_lines (self, text);
   return self;
 }
 
