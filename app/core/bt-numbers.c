@@ -52,12 +52,16 @@ parse_arabic (const Scan *scan,
               gsize       i,
               double     *value)
 {
-  g_autoptr(GString) digits = g_string_new (NULL);
-  gsize j = i;
+  char digits[64];
+  gsize j = i, n = 0;
 
+  if (arabic_digit (at (scan, i)) < 0)
+    return i;
   while (arabic_digit (at (scan, j)) >= 0)
     {
-      g_string_append_c (digits, '0' + arabic_digit (at (scan, j++)));
+      if (n < sizeof digits - 2)
+        digits[n++] = '0' + arabic_digit (at (scan, j));
+      j++;
       if ((at (scan, j) == ',' || at (scan, j) == 0xFF0C) &&
           arabic_digit (at (scan, j + 1)) >= 0 &&
           arabic_digit (at (scan, j + 2)) >= 0 &&
@@ -65,16 +69,16 @@ parse_arabic (const Scan *scan,
           arabic_digit (at (scan, j + 4)) < 0)
         j++;
     }
-  if (j == i)
-    return i;
   if ((at (scan, j) == '.' || at (scan, j) == 0xFF0E) &&
       arabic_digit (at (scan, j + 1)) >= 0)
     {
-      g_string_append_c (digits, '.');
+      digits[n++] = '.';
       for (j++; arabic_digit (at (scan, j)) >= 0; j++)
-        g_string_append_c (digits, '0' + arabic_digit (at (scan, j)));
+        if (n < sizeof digits - 1)
+          digits[n++] = '0' + arabic_digit (at (scan, j));
     }
-  *value = g_ascii_strtod (digits->str, NULL);
+  digits[n] = '\0';
+  *value = g_ascii_strtod (digits, NULL);
   return j;
 }
 
@@ -344,7 +348,12 @@ typedef struct
   double    value;     /* TOKEN_NUMBER */
   char      word[16];  /* TOKEN_WORD: lower case, cut at 15 bytes */
   gboolean  capital;   /* TOKEN_WORD starts with a capital letter */
+  double    small;     /* TOKEN_WORD: its value as a number word, or -1 */
+  double    scale;     /* TOKEN_WORD: "million" 1e6…, or -1 */
+  double    month;     /* TOKEN_WORD: 1 to 12 for a month, or -1 */
 } Token;
+
+static void classify_word (Token *tok);
 
 static gboolean
 is_ascii_letter (gunichar c)
@@ -368,6 +377,7 @@ read_word (const Scan *scan,
       j++;
     }
   tok->word[n] = '\0';
+  classify_word (tok);
   return j;
 }
 
@@ -467,8 +477,28 @@ lookup_value (const NamedValue *table,
   return -1;
 }
 
-#define SMALL(tok) lookup_value (small_numbers, G_N_ELEMENTS (small_numbers), tok)
-#define SCALE(tok) lookup_value (scales, G_N_ELEMENTS (scales), tok)
+static void
+classify_word (Token *tok)
+{
+  tok->small = lookup_value (small_numbers, G_N_ELEMENTS (small_numbers), tok);
+  tok->scale = lookup_value (scales, G_N_ELEMENTS (scales), tok);
+  tok->month = lookup_value (months, G_N_ELEMENTS (months), tok);
+}
+
+static double
+small_of (const Token *tok)
+{
+  return tok != NULL && tok->type == TOKEN_WORD ? tok->small : -1;
+}
+
+static double
+scale_of (const Token *tok)
+{
+  return tok != NULL && tok->type == TOKEN_WORD ? tok->scale : -1;
+}
+
+#define SMALL(tok) small_of (tok)
+#define SCALE(tok) scale_of (tok)
 
 /* For indexes known to be in range */
 #define TOKEN(k) (&g_array_index (tokens, Token, (k)))
@@ -483,9 +513,9 @@ token (GArray *tokens,
 static double
 month_of (const Token *tok)
 {
-  if (tok == NULL || !tok->capital)
+  if (tok == NULL || tok->type != TOKEN_WORD || !tok->capital)
     return -1;
-  return lookup_value (months, G_N_ELEMENTS (months), tok);
+  return tok->month;
 }
 
 static gboolean

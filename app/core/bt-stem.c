@@ -187,28 +187,32 @@ strip_derivations (GString *s)
     replace_suffix (s, "ly", "", 3);
 }
 
-static const char *
-lookup_irregular (const char *word)
+static GHashTable *
+irregular_table (void)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (irregular); i++)
-    if (strcmp (word, irregular[i][0]) == 0)
-      return irregular[i][1];
-  return NULL;
+  static GHashTable *table;
+
+  if (g_once_init_enter (&table))
+    {
+      GHashTable *t = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; i < G_N_ELEMENTS (irregular); i++)
+        g_hash_table_insert (t, (gpointer) irregular[i][0],
+                             (gpointer) irregular[i][1]);
+      g_once_init_leave (&table, t);
+    }
+
+  return table;
 }
 
-char *
-bt_stem_word (const char *word,
-              gssize      len)
+/* Stems @s, already folded, in place. */
+static void
+stem_folded (GString *s)
 {
-  g_autofree char *folded = NULL;
-  const char *base;
-  GString *s;
+  const char *base = g_hash_table_lookup (irregular_table (), s->str);
 
-  g_return_val_if_fail (word != NULL, NULL);
-
-  folded = g_utf8_casefold (word, len);
-  base = lookup_irregular (folded);
-  s = g_string_new (base != NULL ? base : folded);
+  if (base != NULL)
+    g_string_assign (s, base);
   if (ends_with (s, "'s"))
     g_string_truncate (s, s->len - 2);
   strip_plural (s);
@@ -217,18 +221,53 @@ bt_stem_word (const char *word,
   /* "make", "makes" and "making" all end as "mak" */
   if (s->len > 3 && s->str[s->len - 1] == 'e')
     g_string_truncate (s, s->len - 1);
+}
 
+/* Folds @len bytes of @word into @s, quickly when they are ASCII. */
+static void
+fold_into (GString    *s,
+           const char *word,
+           gsize       len)
+{
+  g_autofree char *folded = NULL;
+
+  g_string_truncate (s, 0);
+  for (gsize i = 0; i < len; i++)
+    {
+      if ((guchar) word[i] >= 0x80)
+        {
+          folded = g_utf8_casefold (word, len);
+          g_string_assign (s, folded);
+          return;
+        }
+      g_string_append_c (s, g_ascii_tolower (word[i]));
+    }
+}
+
+char *
+bt_stem_word (const char *word,
+              gssize      len)
+{
+  GString *s = g_string_new (NULL);
+
+  g_return_val_if_fail (word != NULL, NULL);
+
+  fold_into (s, word, len < 0 ? strlen (word) : (gsize) len);
+  stem_folded (s);
   return g_string_free (s, FALSE);
 }
 
 static gboolean
 is_word_char (gunichar c)
 {
+  if (c < 0x80)
+    return g_ascii_isalnum (c);
   return g_unichar_isalnum (c) && g_unichar_type (c) != G_UNICODE_OTHER_LETTER;
 }
 
 static void
-emit_word (const char     *start,
+emit_word (GString        *buf,
+           const char     *start,
            const char     *end,
            guint           cp_start,
            guint           cp_end,
@@ -236,13 +275,11 @@ emit_word (const char     *start,
            BtStemWordFunc  func,
            gpointer        user_data)
 {
-  g_autofree char *folded = g_utf8_casefold (start, end - start);
-  g_autofree char *stem = NULL;
-
-  if (!keep_stop_words && bt_stem_is_stop_word (folded))
+  fold_into (buf, start, end - start);
+  if (!keep_stop_words && bt_stem_is_stop_word (buf->str))
     return;
-  stem = bt_stem_word (folded, -1);
-  func (stem, cp_start, cp_end, user_data);
+  stem_folded (buf);
+  func (buf->str, cp_start, cp_end, user_data);
 }
 
 /* "China's": the "s" after the apostrophe is no word. */
@@ -268,6 +305,7 @@ bt_stem_foreach (const char     *text,
                  BtStemWordFunc  func,
                  gpointer        user_data)
 {
+  g_autoptr(GString) buf = g_string_sized_new (32);
   const char *p = text;
   guint cp = 0;
 
@@ -286,7 +324,8 @@ bt_stem_foreach (const char     *text,
         }
       if (p > word)
         {
-          emit_word (word, p, cp_word, cp, keep_stop_words, func, user_data);
+          emit_word (buf, word, p, cp_word, cp, keep_stop_words, func,
+                     user_data);
           /* "China's": the "s" after the apostrophe is no word */
           p = skip_possessive (p, &cp);
           continue;
