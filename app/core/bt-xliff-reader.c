@@ -161,7 +161,8 @@ parse (Reader      *self,
   ParseGuard guard = { 0 };
   xmlParserCtxtPtr ctxt;
   xmlDoc *doc;
-  int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;
+  int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA
+                | XML_PARSE_COMPACT;
 
   ctxt = xmlNewParserCtxt ();
   if (ctxt == NULL)
@@ -192,30 +193,95 @@ parse (Reader      *self,
   return doc;
 }
 
-/* Metadata groups: the direct <mda:meta> children by type */
+/* Metadata groups: the direct <mda:meta> children by type. Values point
+ * into the tree; only text split over several nodes is copied. */
 
-static GHashTable *
+#define MAX_METAS 16
+
+typedef struct
+{
+  guint       n;
+  const char *type[MAX_METAS];
+  const char *value[MAX_METAS];
+  char       *owned[MAX_METAS];
+} Metas;
+
+static void
+metas_clear (Metas *metas)
+{
+  for (guint i = 0; i < metas->n; i++)
+    g_free (metas->owned[i]);
+  metas->n = 0;
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Metas, metas_clear)
+
+/* An attribute's value without copying it; NULL if absent or not plain. */
+static const char *
+peek_attribute (xmlNode    *node,
+                const char *name)
+{
+  for (xmlAttr *a = node->properties; a != NULL; a = a->next)
+    if (a->ns == NULL && strcmp ((const char *) a->name, name) == 0)
+      return a->children != NULL && a->children->type == XML_TEXT_NODE && a->children->next == NULL
+             ? (const char *) a->children->content : NULL;
+  return NULL;
+}
+
+static void
+metas_add (Metas   *metas,
+           xmlNode *meta)
+{
+  const char *type = peek_attribute (meta, "type");
+  xmlNode *text = meta->children;
+  guint i;
+
+  if (type == NULL)
+    return;
+  for (i = 0; i < metas->n && strcmp (metas->type[i], type) != 0; i++)
+    ;
+  if (i == MAX_METAS)
+    return;
+  if (i == metas->n)
+    metas->n++;
+  else
+    g_clear_pointer (&metas->owned[i], g_free);
+  metas->type[i] = type;
+  if (text == NULL)
+    metas->value[i] = "";
+  else if (text->type == XML_TEXT_NODE && text->next == NULL)
+    metas->value[i] = (const char *) text->content;
+  else
+    metas->value[i] = metas->owned[i] = get_text (meta);
+}
+
+static Metas
 read_metas (xmlNode *group)
 {
-  GHashTable *metas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  Metas metas = { 0 };
 
   for (xmlNode *child = group->children; child != NULL; child = child->next)
     if (is_element (child, BT_XLIFF_MDA_NS, "meta"))
-      {
-        char *type = get_attribute (child, "type");
-
-        if (type != NULL)
-          g_hash_table_replace (metas, type, get_text (child));
-      }
+      metas_add (&metas, child);
   return metas;
+}
+
+static const char *
+metas_get (const Metas *metas,
+           const char  *type)
+{
+  for (guint i = 0; i < metas->n; i++)
+    if (strcmp (metas->type[i], type) == 0)
+      return metas->value[i];
+  return NULL;
 }
 
 /* The meta's value, or "" when there is none. */
 static const char *
-lookup (GHashTable *metas,
-        const char *type)
+lookup (const Metas *metas,
+        const char  *type)
 {
-  const char *value = g_hash_table_lookup (metas, type);
+  const char *value = metas_get (metas, type);
 
   return value != NULL ? value : "";
 }
@@ -224,23 +290,20 @@ static gboolean
 has_category (xmlNode    *node,
               const char *category)
 {
-  g_autofree char *value = NULL;
-
   if (!is_element (node, BT_XLIFF_MDA_NS, "metaGroup"))
     return FALSE;
-  value = get_attribute (node, "category");
-  return g_strcmp0 (value, category) == 0;
+  return g_strcmp0 (peek_attribute (node, "category"), category) == 0;
 }
 
 static gboolean
 read_uint_meta (Reader      *self,
                 xmlNode     *node,
-                GHashTable  *metas,
+                const Metas *metas,
                 const char  *type,
                 guint       *value,
                 GError     **error)
 {
-  if (!bt_io_parse_uint (g_hash_table_lookup (metas, type), value))
+  if (!bt_io_parse_uint (metas_get (metas, type), value))
     return fail (self, node, error, _("the meta “%s” is missing or not a whole number"), type);
   return TRUE;
 }
@@ -250,30 +313,30 @@ typedef struct
   BtOrigin   origin;
   double     confidence;
   BtState    state;
-  const char *by;
+  char      *by;
   gint64     at;
 } Decided;
 
 static gboolean
 read_decided (Reader      *self,
               xmlNode     *node,
-              GHashTable  *metas,
+              const Metas *metas,
               Decided     *decided,
               GError     **error)
 {
-  const char *at = g_hash_table_lookup (metas, "decided-at");
+  const char *at = metas_get (metas, "decided-at");
 
   if (!bt_origin_from_string (lookup (metas, "origin"), &decided->origin))
     return fail (self, node, error, _("the meta “%s” is missing or unknown"), "origin");
-  if (!bt_io_parse_double (g_hash_table_lookup (metas, "confidence"), &decided->confidence)
+  if (!bt_io_parse_double (metas_get (metas, "confidence"), &decided->confidence)
       || !(decided->confidence >= 0 && decided->confidence <= 1))
     return fail (self, node, error, _("the meta “%s” is missing or out of range"), "confidence");
   if (!bt_state_from_string (lookup (metas, "state"), &decided->state))
     return fail (self, node, error, _("the meta “%s” is missing or unknown"), "state");
-  decided->by = g_hash_table_lookup (metas, "decided-by");
   decided->at = 0;
   if (at != NULL && !bt_io_parse_time (at, &decided->at))
     return fail (self, node, error, _("the meta “%s” is not an ISO 8601 time"), "decided-at");
+  decided->by = g_strdup (metas_get (metas, "decided-by"));
   return TRUE;
 }
 
@@ -302,85 +365,181 @@ append_paragraph (Reader      *self,
                   xmlNode     *node,
                   BtDocument  *document,
                   const char  *text,
-                  GHashTable  *metas,
-                  const char  *spans_type,
+                  const Metas *metas,
+                  const char  *spans_text,
                   GError     **error)
 {
   g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (BtSpan));
   g_autoptr(GError) local_error = NULL;
   guint line = 0;
 
-  if (g_hash_table_contains (metas, "line") && !read_uint_meta (self, node, metas, "line", &line, error))
+  if (metas_get (metas, "line") != NULL && !read_uint_meta (self, node, metas, "line", &line, error))
     return FALSE;
-  if (!parse_spans (g_hash_table_lookup (metas, spans_type), spans))
-    return fail (self, node, error, _("the meta “%s” is missing or malformed"), spans_type);
+  if (!parse_spans (spans_text, spans))
+    return fail (self, node, error, _("the meta “%s” is missing or malformed"), "sentences");
   if (!bt_document_append_segmented (document, text, line, (BtSpan *) spans->data, spans->len, &local_error))
     return fail (self, node, error, "%s", local_error->message);
   return TRUE;
 }
 
-/* Bitext review files */
+/* Bitext review files: the subtrees are read into Loaded as they come,
+ * then the review is built from it in one go. */
+
+typedef enum
+{
+  ITEM_LINK,
+  ITEM_ADDITION,
+  ITEM_OMISSION,
+} ItemKind;
 
 typedef struct
 {
-  guint   sentence;
-  xmlNode *group;
-} PendingSentence;
+  ItemKind    kind;
+  long        line;
+  guint       paragraph;
+  guint       sentence;
+  guint       start;
+  guint       end;
+  BtCategory  category;
+  BtSeverity  severity;
+  char       *ref;       /* links: the unit's fragment identifier */
+  char       *comment;
+  Decided     decided;
+} Item;
+
+static void
+item_clear (gpointer data)
+{
+  Item *item = data;
+
+  g_free (item->ref);
+  g_free (item->comment);
+  g_free (item->decided.by);
+}
+
+typedef struct
+{
+  BtDocument *source;
+  BtDocument *target;
+  GArray     *items;      /* Item */
+  GArray     *statuses;   /* BtStatus per source paragraph */
+  GPtrArray  *notes;      /* per source paragraph, NULL for none */
+  double      threshold;
+  char       *reviewer;
+} Loaded;
+
+static void
+loaded_init (Loaded *loaded)
+{
+  loaded->source = bt_document_new (BT_LANGUAGE_ZH);
+  loaded->target = bt_document_new (BT_LANGUAGE_EN);
+  loaded->items = g_array_new (FALSE, TRUE, sizeof (Item));
+  g_array_set_clear_func (loaded->items, item_clear);
+  loaded->statuses = g_array_new (FALSE, FALSE, sizeof (BtStatus));
+  loaded->notes = g_ptr_array_new_with_free_func (g_free);
+}
+
+static void
+loaded_clear (Loaded *loaded)
+{
+  g_clear_object (&loaded->source);
+  g_clear_object (&loaded->target);
+  g_clear_pointer (&loaded->items, g_array_unref);
+  g_clear_pointer (&loaded->statuses, g_array_unref);
+  g_clear_pointer (&loaded->notes, g_ptr_array_unref);
+  g_clear_pointer (&loaded->reviewer, g_free);
+}
 
 static gboolean
-read_target_paragraph (Reader      *self,
-                       xmlNode     *group,
-                       BtDocument  *target,
-                       GArray      *pending,
-                       GError     **error)
+collect_decided (Reader   *self,
+                 xmlNode  *group,
+                 Loaded   *loaded,
+                 Item     *item,
+                 GError  **error)
 {
-  g_autoptr(GHashTable) metas = read_metas (group);
+  g_auto(Metas) metas_ = read_metas (group);
+
+  item->line = xmlGetLineNo (group);
+  if (!read_decided (self, group, &metas_, &item->decided, error))
+    return FALSE;
+  if (item->kind == ITEM_LINK)
+    item->ref = g_strdup (metas_get (&metas_, "source"));
+  g_array_append_val (loaded->items, *item);
+  return TRUE;
+}
+
+static gboolean
+collect_sentence (Reader   *self,
+                  xmlNode  *group,
+                  Loaded   *loaded,
+                  guint     sentence,
+                  GError  **error)
+{
+  for (xmlNode *child = group->children; child != NULL; child = child->next)
+    {
+      Item item = { ITEM_LINK };
+
+      item.sentence = sentence;
+      if (has_category (child, "bitext:addition"))
+        item.kind = ITEM_ADDITION;
+      else if (!has_category (child, "bitext:link"))
+        continue;
+      if (!collect_decided (self, child, loaded, &item, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+collect_target_paragraph (Reader   *self,
+                          xmlNode  *group,
+                          Loaded   *loaded,
+                          GError  **error)
+{
+  g_auto(Metas) metas_ = read_metas (group);
+  const Metas *metas = &metas_;
   g_autoptr(GString) spans = g_string_new (NULL);
-  g_autoptr(GHashTable) with_spans = NULL;
-  const char *text = g_hash_table_lookup (metas, "text");
-  guint n_sentences = 0;
+  const char *text = metas_get (metas, "text");
+  guint sentence = bt_document_get_n_sentences (loaded->target);
 
   if (text == NULL)
     return fail (self, group, error, _("the meta “%s” is missing"), "text");
   for (xmlNode *child = group->children; child != NULL; child = child->next)
     if (has_category (child, "bitext:target-sentence"))
       {
-        g_autoptr(GHashTable) sentence = read_metas (child);
-        const char *span = g_hash_table_lookup (sentence, "span");
-        PendingSentence p = { bt_document_get_n_sentences (target) + n_sentences++, child };
+        g_auto(Metas) sentence_metas = read_metas (child);
+        const char *span = metas_get (&sentence_metas, "span");
 
         if (span == NULL)
           return fail (self, child, error, _("the meta “%s” is missing"), "span");
         g_string_append_printf (spans, "%s%s", spans->len > 0 ? " " : "", span);
-        g_array_append_val (pending, p);
+        if (!collect_sentence (self, child, loaded, sentence++, error))
+          return FALSE;
       }
-  g_hash_table_replace (metas, g_strdup ("sentences"), g_strdup (spans->str));
-  return append_paragraph (self, group, target, text, metas, "sentences", error);
+  return append_paragraph (self, group, loaded->target, text, metas, spans->str, error);
 }
 
 static gboolean
-read_review_group (Reader      *self,
-                   xmlNode     *group,
-                   BtDocument  *source,
-                   BtDocument  *target,
-                   double      *threshold,
-                   char       **reviewer,
-                   GError     **error)
+collect_review_group (Reader   *self,
+                      xmlNode  *group,
+                      Loaded   *loaded,
+                      GError  **error)
 {
-  g_autoptr(GHashTable) metas = read_metas (group);
+  g_auto(Metas) metas_ = read_metas (group);
+  const Metas *metas = &metas_;
   guint profile = 0;
 
   if (!read_uint_meta (self, group, metas, "profile", &profile, error))
     return FALSE;
   if (profile != 1)
     return fail (self, group, error, _("the file uses Bitext profile %u, which this version cannot read"), profile);
-  if (!bt_io_parse_double (g_hash_table_lookup (metas, "threshold"), threshold))
+  if (!bt_io_parse_double (metas_get (metas, "threshold"), &loaded->threshold))
     return fail (self, group, error, _("the meta “%s” is missing or malformed"), "threshold");
-  *reviewer = g_strdup (g_hash_table_lookup (metas, "reviewer"));
-  if (g_hash_table_contains (metas, "source-name"))
-    bt_document_set_name (source, g_hash_table_lookup (metas, "source-name"));
-  if (g_hash_table_contains (metas, "target-name"))
-    bt_document_set_name (target, g_hash_table_lookup (metas, "target-name"));
+  loaded->reviewer = g_strdup (metas_get (metas, "reviewer"));
+  if (metas_get (metas, "source-name") != NULL)
+    bt_document_set_name (loaded->source, metas_get (metas, "source-name"));
+  if (metas_get (metas, "target-name") != NULL)
+    bt_document_set_name (loaded->target, metas_get (metas, "target-name"));
   return TRUE;
 }
 
@@ -394,32 +553,27 @@ source_text (xmlNode *unit)
 }
 
 static gboolean
-read_omission (Reader   *self,
-               xmlNode  *group,
-               guint     paragraph,
-               GError  **error)
+collect_omission (Reader   *self,
+                  xmlNode  *group,
+                  Loaded   *loaded,
+                  guint     paragraph,
+                  GError  **error)
 {
-  g_autoptr(GHashTable) metas = read_metas (group);
-  guint start, end, id;
-  BtCategory category;
-  BtSeverity severity;
-  const char *comment = g_hash_table_lookup (metas, "comment");
-  Decided decided;
+  g_auto(Metas) metas_ = read_metas (group);
+  const Metas *metas = &metas_;
+  Item item = { ITEM_OMISSION };
 
-  if (!read_uint_meta (self, group, metas, "start", &start, error)
-      || !read_uint_meta (self, group, metas, "end", &end, error)
-      || !read_decided (self, group, metas, &decided, error))
+  item.paragraph = paragraph;
+  if (!read_uint_meta (self, group, metas, "start", &item.start, error)
+      || !read_uint_meta (self, group, metas, "end", &item.end, error))
     return FALSE;
-  if (!bt_category_from_string (lookup (metas, "category"), &category))
+  if (!bt_category_from_string (lookup (metas, "category"), &item.category))
     return fail (self, group, error, _("the meta “%s” is missing or unknown"), "category");
-  if (!bt_severity_from_string (lookup (metas, "severity"), &severity))
+  if (!bt_severity_from_string (lookup (metas, "severity"), &item.severity))
     return fail (self, group, error, _("the meta “%s” is missing or unknown"), "severity");
-  id = bt_review_add_omission (self->review, paragraph, start, end, category, severity,
-                               comment != NULL ? comment : "", decided.origin,
-                               decided.confidence, decided.state);
-  if (id == 0)
-    return fail (self, group, error, _("the omission [%u, %u) does not fit its paragraph"), start, end);
-  _bt_review_restore_omission_decision (self->review, id, decided.by, decided.at);
+  if (!collect_decided (self, group, loaded, &item, error))
+    return FALSE;
+  g_array_index (loaded->items, Item, loaded->items->len - 1).comment = g_strdup (lookup (metas, "comment"));
   return TRUE;
 }
 
@@ -429,161 +583,203 @@ paragraph_note (xmlNode *unit)
   xmlNode *notes = first_child (unit, BT_XLIFF_NS, "notes");
 
   for (xmlNode *note = notes != NULL ? notes->children : NULL; note != NULL; note = note->next)
-    {
-      g_autofree char *category = NULL;
-
-      if (!is_element (note, BT_XLIFF_NS, "note"))
-        continue;
-      category = get_attribute (note, "category");
-      if (g_strcmp0 (category, "bitext:paragraph") == 0)
-        return note;
-    }
+    if (is_element (note, BT_XLIFF_NS, "note")
+        && g_strcmp0 (peek_attribute (note, "category"), "bitext:paragraph") == 0)
+      return note;
   return NULL;
 }
 
 static gboolean
-read_unit_details (Reader   *self,
-                   xmlNode  *unit,
-                   guint     paragraph,
-                   GError  **error)
+collect_unit_metadata (Reader   *self,
+                       xmlNode  *metadata,
+                       Loaded   *loaded,
+                       const char *text,
+                       GError  **error)
+{
+  guint paragraph = bt_document_get_n_paragraphs (loaded->source);
+  gboolean found = FALSE;
+
+  for (xmlNode *child = metadata->children; child != NULL; child = child->next)
+    if (!found && has_category (child, "bitext:paragraph"))
+      {
+        g_auto(Metas) metas_ = read_metas (child);
+        BtStatus status;
+
+        if (!bt_status_from_string (lookup (&metas_, "status"), &status))
+          return fail (self, child, error, _("the meta “%s” is missing or unknown"), "status");
+        g_array_append_val (loaded->statuses, status);
+        if (!append_paragraph (self, child, loaded->source, text, &metas_,
+                               metas_get (&metas_, "sentences"), error))
+          return FALSE;
+        found = TRUE;
+      }
+    else if (found && has_category (child, "bitext:omission")
+             && !collect_omission (self, child, loaded, paragraph, error))
+      return FALSE;
+  return found;
+}
+
+static gboolean
+collect_unit (Reader   *self,
+              xmlNode  *unit,
+              Loaded   *loaded,
+              GError  **error)
 {
   xmlNode *metadata = first_child (unit, BT_XLIFF_MDA_NS, "metadata");
   xmlNode *note = paragraph_note (unit);
-  BtStatus status = BT_STATUS_UNREVIEWED;
-
-  for (xmlNode *child = metadata->children; child != NULL; child = child->next)
-    if (has_category (child, "bitext:paragraph"))
-      {
-        g_autoptr(GHashTable) metas = read_metas (child);
-
-        if (!bt_status_from_string (lookup (metas, "status"), &status))
-          return fail (self, child, error, _("the meta “%s” is missing or unknown"), "status");
-      }
-    else if (has_category (child, "bitext:omission") && !read_omission (self, child, paragraph, error))
-      return FALSE;
-  bt_review_set_status (self->review, paragraph, status);
-  if (note != NULL)
-    {
-      g_autofree char *text = get_text (note);
-
-      bt_review_set_note (self->review, paragraph, text);
-    }
-  return TRUE;
-}
-
-static gboolean
-read_source_unit (Reader      *self,
-                  xmlNode     *unit,
-                  BtDocument  *source,
-                  GError     **error)
-{
-  xmlNode *metadata = first_child (unit, BT_XLIFF_MDA_NS, "metadata");
-  g_autofree char *id = get_attribute (unit, "id");
   g_autofree char *text = source_text (unit);
-  guint index = bt_document_get_n_paragraphs (source);
+  const char *id = peek_attribute (unit, "id");
+  guint index = bt_document_get_n_paragraphs (loaded->source);
 
-  if (metadata == NULL || text == NULL)
-    return fail (self, unit, error, _("the unit lacks its Bitext metadata or its source"));
-  for (xmlNode *child = metadata->children; child != NULL; child = child->next)
-    if (has_category (child, "bitext:paragraph"))
-      {
-        g_autoptr(GHashTable) metas = read_metas (child);
+  if (id == NULL || g_hash_table_contains (self->units, id))
+    return fail (self, unit, error, _("the unit id is missing or used twice"));
+  if (metadata == NULL || text == NULL || !collect_unit_metadata (self, metadata, loaded, text, error))
+    {
+      if (error == NULL || *error == NULL)
+        fail (self, unit, error, _("the unit lacks its Bitext metadata or its source"));
+      return FALSE;
+    }
+  g_hash_table_insert (self->units, g_strdup (id), GUINT_TO_POINTER (index + 1));
+  g_ptr_array_add (loaded->notes, note != NULL ? get_text (note) : NULL);
+  return TRUE;
+}
 
-        if (g_hash_table_contains (self->units, id))
-          return fail (self, unit, error, _("the unit id “%s” is used twice"), id);
-        g_hash_table_insert (self->units, g_steal_pointer (&id), GUINT_TO_POINTER (index + 1));
-        return append_paragraph (self, child, source, text, metas, "sentences", error);
-      }
-  return fail (self, unit, error, _("the unit lacks its Bitext metadata or its source"));
+static gboolean G_GNUC_PRINTF (4, 5)
+fail_at (Reader      *self,
+         long         line,
+         GError     **error,
+         const char  *format,
+         ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, BT_ERROR, BT_ERROR_FORMAT, _("%s, line %ld: %s"), self->name, line, message);
+  return FALSE;
 }
 
 static gboolean
-read_link (Reader   *self,
-           xmlNode  *group,
-           guint     sentence,
-           GError  **error)
+apply_link (Reader   *self,
+            Item     *item,
+            GError  **error)
 {
-  g_autoptr(GHashTable) metas = read_metas (group);
-  const char *ref = g_hash_table_lookup (metas, "source");
   gpointer index = NULL;
-  Decided decided;
 
-  if (ref == NULL || !g_str_has_prefix (ref, "#/f=f1/u=")
-      || !g_hash_table_lookup_extended (self->units, ref + strlen ("#/f=f1/u="), NULL, &index))
-    return fail (self, group, error, _("the link points to no unit: “%s”"), ref != NULL ? ref : "");
-  if (!read_decided (self, group, metas, &decided, error))
-    return FALSE;
-  if (!bt_review_add_link (self->review, GPOINTER_TO_UINT (index) - 1, sentence,
-                           decided.origin, decided.confidence, decided.state))
-    return fail (self, group, error, _("the link is given twice"));
-  _bt_review_restore_link_decision (self->review, GPOINTER_TO_UINT (index) - 1, sentence,
-                                    decided.by, decided.at);
+  if (item->ref == NULL || !g_str_has_prefix (item->ref, "#/f=f1/u=")
+      || !g_hash_table_lookup_extended (self->units, item->ref + strlen ("#/f=f1/u="), NULL, &index))
+    return fail_at (self, item->line, error, _("the link points to no unit: “%s”"),
+                    item->ref != NULL ? item->ref : "");
+  item->paragraph = GPOINTER_TO_UINT (index) - 1;
+  if (!bt_review_add_link (self->review, item->paragraph, item->sentence, item->decided.origin,
+                           item->decided.confidence, item->decided.state))
+    return fail_at (self, item->line, error, _("the link is given twice"));
+  _bt_review_restore_link_decision (self->review, item->paragraph, item->sentence,
+                                    item->decided.by, item->decided.at);
   return TRUE;
 }
 
 static gboolean
-read_sentence_details (Reader          *self,
-                       PendingSentence *pending,
-                       GError         **error)
+apply_item (Reader   *self,
+            Item     *item,
+            GError  **error)
 {
-  for (xmlNode *child = pending->group->children; child != NULL; child = child->next)
-    if (has_category (child, "bitext:link"))
-      {
-        if (!read_link (self, child, pending->sentence, error))
-          return FALSE;
-      }
-    else if (has_category (child, "bitext:addition"))
-      {
-        g_autoptr(GHashTable) metas = read_metas (child);
-        Decided decided;
+  const Decided *d = &item->decided;
+  guint id;
 
-        if (!read_decided (self, child, metas, &decided, error))
-          return FALSE;
-        if (!bt_review_add_addition (self->review, pending->sentence, decided.origin,
-                                     decided.confidence, decided.state))
-          return fail (self, child, error, _("the addition is given twice"));
-        _bt_review_restore_addition_decision (self->review, pending->sentence,
-                                              decided.by, decided.at);
-      }
-  return TRUE;
+  switch (item->kind)
+    {
+    case ITEM_LINK:
+      return apply_link (self, item, error);
+    case ITEM_ADDITION:
+      if (!bt_review_add_addition (self->review, item->sentence, d->origin, d->confidence, d->state))
+        return fail_at (self, item->line, error, _("the addition is given twice"));
+      _bt_review_restore_addition_decision (self->review, item->sentence, d->by, d->at);
+      return TRUE;
+    case ITEM_OMISSION:
+    default:
+      id = bt_review_add_omission (self->review, item->paragraph, item->start, item->end,
+                                   item->category, item->severity, item->comment,
+                                   d->origin, d->confidence, d->state);
+      if (id == 0)
+        return fail_at (self, item->line, error, _("the omission [%u, %u) does not fit its paragraph"),
+                        item->start, item->end);
+      _bt_review_restore_omission_decision (self->review, id, d->by, d->at);
+      return TRUE;
+    }
 }
 
-static gboolean
-read_documents (Reader      *self,
-                xmlNode     *file,
-                xmlNode     *metadata,
-                BtDocument  *source,
-                BtDocument  *target,
-                GArray      *pending,
-                GError     **error)
-{
-  for (xmlNode *child = metadata->children; child != NULL; child = child->next)
-    if (has_category (child, "bitext:target-paragraph")
-        && !read_target_paragraph (self, child, target, pending, error))
-      return FALSE;
-  for (xmlNode *child = file->children; child != NULL; child = child->next)
-    if (is_element (child, BT_XLIFF_NS, "unit") && !read_source_unit (self, child, source, error))
-      return FALSE;
-  if (bt_document_get_n_paragraphs (source) == 0)
-    return fail (self, file, error, _("the file holds no unit"));
-  return TRUE;
-}
-
-static gboolean
-read_details (Reader   *self,
-              xmlNode  *file,
-              GArray   *pending,
+static BtReview *
+build_review (Reader   *self,
+              Loaded   *loaded,
               GError  **error)
 {
-  guint paragraph = 0;
+  g_autoptr(BtReview) review = bt_review_new (loaded->source, loaded->target);
 
-  for (guint i = 0; i < pending->len; i++)
-    if (!read_sentence_details (self, &g_array_index (pending, PendingSentence, i), error))
-      return FALSE;
-  for (xmlNode *child = file->children; child != NULL; child = child->next)
-    if (is_element (child, BT_XLIFF_NS, "unit") && !read_unit_details (self, child, paragraph++, error))
-      return FALSE;
+  self->review = review;
+  if (loaded->reviewer != NULL)
+    bt_review_set_reviewer (review, loaded->reviewer);
+  bt_review_set_threshold (review, loaded->threshold);
+  for (guint i = 0; i < loaded->statuses->len; i++)
+    {
+      const char *note = g_ptr_array_index (loaded->notes, i);
+
+      bt_review_set_status (review, i, g_array_index (loaded->statuses, BtStatus, i));
+      if (note != NULL)
+        bt_review_set_note (review, i, note);
+    }
+  for (guint i = 0; i < loaded->items->len; i++)
+    if (!apply_item (self, &g_array_index (loaded->items, Item, i), error))
+      return NULL;
+  return g_steal_pointer (&review);
+}
+
+/* Whether @group, the first group of the file's metadata, is Bitext's. */
+static gboolean
+is_review_group (xmlNode *group)
+{
+  return has_category (group, "bitext:review");
+}
+
+static gboolean
+collect_file_metadata (Reader   *self,
+                       xmlNode  *group,
+                       Loaded   *loaded,
+                       GError  **error)
+{
+  if (has_category (group, "bitext:review"))
+    return collect_review_group (self, group, loaded, error);
+  if (has_category (group, "bitext:target-paragraph"))
+    return collect_target_paragraph (self, group, loaded, error);
   return TRUE;
+}
+
+/* From a whole tree, when the file could not be streamed. */
+static BtReview *
+read_bitext_tree (Reader   *self,
+                  xmlNode  *file,
+                  xmlNode  *metadata,
+                  GError  **error)
+{
+  Loaded loaded = { 0 };
+  BtReview *review = NULL;
+
+  loaded_init (&loaded);
+  for (xmlNode *child = metadata->children; child != NULL; child = child->next)
+    if (child->type == XML_ELEMENT_NODE && !collect_file_metadata (self, child, &loaded, error))
+      goto out;
+  for (xmlNode *child = file->children; child != NULL; child = child->next)
+    if (is_element (child, BT_XLIFF_NS, "unit") && !collect_unit (self, child, &loaded, error))
+      goto out;
+  if (bt_document_get_n_paragraphs (loaded.source) == 0)
+    fail (self, file, error, _("the file holds no unit"));
+  else
+    review = build_review (self, &loaded, error);
+out:
+  loaded_clear (&loaded);
+  return review;
 }
 
 static xmlNode *
@@ -592,36 +788,9 @@ find_review_group (xmlNode  *file,
 {
   *metadata = first_child (file, BT_XLIFF_MDA_NS, "metadata");
   for (xmlNode *child = *metadata != NULL ? (*metadata)->children : NULL; child != NULL; child = child->next)
-    if (has_category (child, "bitext:review"))
-      return child;
+    if (child->type == XML_ELEMENT_NODE)
+      return is_review_group (child) ? child : NULL;
   return NULL;
-}
-
-static BtReview *
-read_bitext (Reader   *self,
-             xmlNode  *file,
-             xmlNode  *metadata,
-             xmlNode  *review_group,
-             GError  **error)
-{
-  g_autoptr(BtDocument) source = bt_document_new (BT_LANGUAGE_ZH);
-  g_autoptr(BtDocument) target = bt_document_new (BT_LANGUAGE_EN);
-  g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (PendingSentence));
-  g_autoptr(BtReview) review = NULL;
-  g_autofree char *reviewer = NULL;
-  double threshold = 0;
-
-  if (!read_review_group (self, review_group, source, target, &threshold, &reviewer, error)
-      || !read_documents (self, file, metadata, source, target, pending, error))
-    return NULL;
-  review = bt_review_new (source, target);
-  self->review = review;
-  if (reviewer != NULL)
-    bt_review_set_reviewer (review, reviewer);
-  bt_review_set_threshold (review, threshold);
-  if (!read_details (self, file, pending, error))
-    return NULL;
-  return g_steal_pointer (&review);
 }
 
 /* XLIFF from other tools */
@@ -845,7 +1014,7 @@ read_root (Reader   *self,
   review_group = file != NULL ? find_review_group (file, &metadata) : NULL;
   if (review_group == NULL)
     return read_foreign (self, root, TRUE, error);
-  return read_bitext (self, file, metadata, review_group, error);
+  return read_bitext_tree (self, file, metadata, error);
 }
 
 BtReview *

