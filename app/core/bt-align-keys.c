@@ -276,6 +276,7 @@ _bt_align_context_clear (BtAlignContext *ctx)
   g_clear_pointer (&ctx->postings, g_free);
   g_clear_pointer (&ctx->post_start, g_free);
   g_clear_pointer (&ctx->tgt_total, g_free);
+  g_clear_pointer (&ctx->src_total, g_free);
   g_clear_pointer (&ctx->acc, g_free);
   g_clear_pointer (&ctx->acc_signals, g_free);
   g_clear_pointer (&ctx->touched, g_array_unref);
@@ -356,6 +357,25 @@ index_source (BtAlignContext *ctx)
                        MAX (0.05f, (float) log ((n + 1.0) / (ctx->df[id] + 0.5)) / (float) log (n + 2.0));
 }
 
+/* A word of several glosses counts once, by its best one. */
+static void
+source_totals (BtAlignContext *ctx)
+{
+  const BtAlignKey *keys = (const BtAlignKey *) (gconstpointer) ctx->src.keys->data;
+
+  ctx->src_total = g_new0 (float, ctx->src.n_units);
+  for (guint u = 0; u < ctx->src.n_units; u++)
+    {
+      g_autofree float *best = g_new0 (float, ctx->src.n_chars[u] + 1);
+
+      for (guint k = ctx->src.offsets[u]; k < ctx->src.offsets[u + 1]; k++)
+        if (keys[k].signal != BT_SIGNAL_NAMES && keys[k].start <= ctx->src.n_chars[u])
+          best[keys[k].start] = MAX (best[keys[k].start], ctx->weights[keys[k].id]);
+      for (guint c = 0; c <= ctx->src.n_chars[u]; c++)
+        ctx->src_total[u] += best[c];
+    }
+}
+
 static void
 target_totals (BtAlignContext *ctx)
 {
@@ -375,6 +395,7 @@ _bt_align_extract (BtAlignContext *ctx,
   if (!extract_source (ctx, cancellable, error) || !extract_target (ctx, cancellable, error))
     return FALSE;
   index_source (ctx);
+  source_totals (ctx);
   target_totals (ctx);
   ctx->acc = g_new0 (float, ctx->src.n_units + 1);
   ctx->acc_signals = g_new0 (guint32, ctx->src.n_units + 1);
@@ -515,4 +536,12 @@ _bt_align_lexical (BtAlignContext *ctx,
                    double          matched)
 {
   return matched / (ctx->tgt_total[sentence] + 1.0);
+}
+
+double
+_bt_align_rendered_share (BtAlignContext *ctx,
+                          guint           paragraph,
+                          double          matched)
+{
+  return MIN (matched, ctx->src_total[paragraph]) / (ctx->src_total[paragraph] + 1.0);
 }

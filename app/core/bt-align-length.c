@@ -18,8 +18,9 @@ double_cmp (gconstpointer a,
   return (x > y) - (x < y);
 }
 
-/* The median and the median absolute deviation of the log ratios: robust to
- * the anchors that are wrong, and to condensed pairs. */
+/* A quantile and the median absolute deviation of the log ratios: robust
+ * to the anchors that are wrong. Condensed pairs have a paragraph longer
+ * than its sentence, so there a low quantile is the full rendering. */
 void
 _bt_align_fit_ratio (BtAlignContext *ctx,
                      const guint    *paragraphs,
@@ -40,7 +41,7 @@ _bt_align_fit_ratio (BtAlignContext *ctx,
   if (n < 5)
     return;
   qsort (logs, n, sizeof (double), double_cmp);
-  median = logs[n / 2];
+  median = logs[ctx->units == BT_ALIGN_UNITS_LINES ? n / 2 : n / 5];
   for (guint i = 0; i < n; i++)
     logs[i] = fabs (logs[i] - median);
   qsort (logs, n, sizeof (double), double_cmp);

@@ -18,11 +18,14 @@
 #define MAX_CANDIDATES 16
 #define LEXICAL_WEIGHT 5.0
 #define POSITION_WEIGHT 1.0
+#define SHARE_WEIGHT 2.0
 #define LENGTH_WEIGHT 0.15
 #define SKIP_COST 0.35
 #define STAY_COST 0.15
 #define BACK_COST 1.2
 #define NONE_SCORE -0.9
+#define MOVE_MIN_LEXICAL 0.4
+#define MOVE_MARGIN 0.25
 
 typedef struct
 {
@@ -70,7 +73,8 @@ emission (Path    *path,
           double   expected)
 {
   BtAlignContext *ctx = path->ctx;
-  double e = LEXICAL_WEIGHT * _bt_align_lexical (ctx, sentence, matched);
+  double e = LEXICAL_WEIGHT * _bt_align_lexical (ctx, sentence, matched) +
+             SHARE_WEIGHT * _bt_align_rendered_share (ctx, paragraph, matched);
   double src = ctx->src.n_chars[paragraph], tgt = ctx->tgt.n_chars[sentence];
 
   if (ctx->enabled & BT_SIGNAL_POSITION)
@@ -184,6 +188,30 @@ trace_back (GPtrArray     *columns,
     }
 }
 
+/* A sentence moved far from its paragraph costs the path two long jumps;
+ * when its words point clearly elsewhere, follow them instead. */
+static void
+follow_moves (GPtrArray     *columns,
+              BtAlignChoice *choices)
+{
+  for (guint s = 0; s < columns->len; s++)
+    {
+      GArray *column = g_ptr_array_index (columns, s);
+      const State *best = NULL;
+
+      for (guint i = 0; i < column->len; i++)
+        {
+          const State *st = &g_array_index (column, State, i);
+
+          if (st->paragraph != BT_ALIGN_NONE && st->lexical >= MOVE_MIN_LEXICAL &&
+              st->lexical >= choices[s].lexical + MOVE_MARGIN && (best == NULL || st->lexical > best->lexical))
+            best = st;
+        }
+      if (best != NULL)
+        choices[s] = (BtAlignChoice) { best->paragraph, best->emission, best->lexical, best->signals };
+    }
+}
+
 gboolean
 _bt_align_path_paragraphs (BtAlignContext *ctx,
                            BtAlignAnchors *anchors,
@@ -212,5 +240,6 @@ _bt_align_path_paragraphs (BtAlignContext *ctx,
       g_ptr_array_add (columns, column);
     }
   trace_back (columns, choices);
+  follow_moves (columns, choices);
   return TRUE;
 }

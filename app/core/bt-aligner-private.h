@@ -61,6 +61,7 @@ typedef struct
   guint        *postings;   /* source units of each id, ascending */
   guint        *post_start; /* n_ids + 1 offsets into postings */
   float        *tgt_total;  /* per target unit: weight of its keys */
+  float        *src_total;  /* per source unit: weight of its words */
 
   double        ratio;      /* source chars per target char */
   double        ratio_spread;
@@ -107,6 +108,10 @@ void     _bt_align_coverage        (BtAlignContext   *ctx,
 /* Lexical score of a pair, in [0, 1). */
 double   _bt_align_lexical         (BtAlignContext   *ctx,
                                     guint             sentence,
+                                    double            matched);
+/* Share of the paragraph's words that @matched stands for, in [0, 1). */
+double   _bt_align_rendered_share  (BtAlignContext   *ctx,
+                                    guint             paragraph,
                                     double            matched);
 
 /* bt-align-length.c */

@@ -25,7 +25,7 @@
 #define REANCHOR_MIN_LEXICAL 0.3
 #define CLAUSE_MIN_WEIGHT 0.8
 #define CLAUSE_MAX_RENDERED 0.12
-#define SECOND_MIN_LEXICAL 0.2
+#define SECOND_MIN_LEXICAL 0.3
 
 struct _BtAligner
 {
@@ -286,7 +286,7 @@ second_links (BtAlignContext      *ctx,
             continue;
           extra = _bt_align_match (ctx, q, s, p, &signals);
           lex = _bt_align_lexical (ctx, s, extra);
-          if (lex >= SECOND_MIN_LEXICAL && extra >= 1.0)
+          if (lex >= SECOND_MIN_LEXICAL && extra >= 1.5)
             add_link (self, q, s, lex, logistic (LINK_A, SECOND_LINK_B, 4 * lex), link_signals (ctx, signals));
         }
     }
