@@ -610,6 +610,175 @@ test_random_sequences (void)
     }
 }
 
+/* Signals: every paragraph and sentence whose annotations change is named,
+ * so views can refresh rows; corrections say the structure changed. */
+
+typedef struct
+{
+  GHashTable *paragraphs;
+  GHashTable *sentences;
+  gboolean    structure;
+  guint       changed;
+} Heard;
+
+static void
+heard_paragraph_cb (BtReview *review,
+                    guint     paragraph,
+                    Heard    *heard)
+{
+  g_hash_table_add (heard->paragraphs, GUINT_TO_POINTER (paragraph));
+}
+
+static void
+heard_sentence_cb (BtReview *review,
+                   guint     sentence,
+                   Heard    *heard)
+{
+  g_hash_table_add (heard->sentences, GUINT_TO_POINTER (sentence));
+}
+
+static void
+heard_structure_cb (BtReview *review,
+                    Heard    *heard)
+{
+  heard->structure = TRUE;
+}
+
+static void
+heard_changed_cb (BtReview *review,
+                  Heard    *heard)
+{
+  heard->changed++;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(char *const *) a, *(char *const *) b);
+}
+
+static char *
+join_sorted (GPtrArray *parts)
+{
+  g_ptr_array_sort (parts, compare_strings);
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv ("|", (char **) parts->pdata);
+}
+
+static char *
+paragraph_fingerprint (BtReview *review,
+                       guint     paragraph)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  guint n = 0;
+  const guint *items = bt_review_get_paragraph_links (review, paragraph, &n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const BtLink *link = bt_review_get_link (review, items[i]);
+      g_ptr_array_add (parts, g_strdup_printf ("l%u %d %d %g %" G_GINT64_FORMAT, link->sentence,
+                                               link->state, link->origin, link->confidence,
+                                               link->decision.at));
+    }
+  for (guint i = 0; i < bt_review_get_n_omissions (review); i++)
+    {
+      const BtOmission *o = bt_review_get_omission (review, i);
+      if (o->paragraph == paragraph)
+        g_ptr_array_add (parts, g_strdup_printf ("o%u %u %u %d %d %d %s", o->id, o->start, o->end,
+                                                 o->category, o->severity, o->state, o->comment));
+    }
+  g_ptr_array_add (parts, g_strdup_printf ("s%d n%s", bt_review_get_status (review, paragraph),
+                                           bt_review_get_note (review, paragraph)));
+  return join_sorted (parts);
+}
+
+static char *
+sentence_fingerprint (BtReview *review,
+                      guint     sentence)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  const BtAddition *addition = bt_review_find_addition (review, sentence);
+  guint n = 0;
+  const guint *items = bt_review_get_sentence_links (review, sentence, &n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const BtLink *link = bt_review_get_link (review, items[i]);
+      g_ptr_array_add (parts, g_strdup_printf ("l%u %d", link->paragraph, link->state));
+    }
+  if (addition != NULL)
+    g_ptr_array_add (parts, g_strdup_printf ("a%d", addition->state));
+  return join_sorted (parts);
+}
+
+static GStrv
+fingerprints (BtReview *review,
+              gboolean  of_paragraphs)
+{
+  guint n = of_paragraphs ? n_paragraphs (review) : n_sentences (review);
+  GStrv all = g_new0 (char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    all[i] = of_paragraphs ? paragraph_fingerprint (review, i) : sentence_fingerprint (review, i);
+  return all;
+}
+
+static void
+assert_heard (GStrv       before,
+              GStrv       after,
+              GHashTable *heard)
+{
+  for (guint i = 0; before[i] != NULL; i++)
+    if (strcmp (before[i], after[i]) != 0)
+      g_assert_true (g_hash_table_contains (heard, GUINT_TO_POINTER (i)));
+}
+
+static void
+test_random_signals (void)
+{
+  g_autoptr(BtReview) review = make_review (5, 2, 4, 2);
+  Heard heard = { g_hash_table_new (NULL, NULL), g_hash_table_new (NULL, NULL), FALSE, 0 };
+  guint n_checked = 0;
+
+  g_signal_connect (review, "paragraph-changed", G_CALLBACK (heard_paragraph_cb), &heard);
+  g_signal_connect (review, "sentence-changed", G_CALLBACK (heard_sentence_cb), &heard);
+  g_signal_connect (review, "structure-changed", G_CALLBACK (heard_structure_cb), &heard);
+  g_signal_connect (review, "changed", G_CALLBACK (heard_changed_cb), &heard);
+
+  for (guint step = 0; step < 1000; step++)
+    {
+      g_auto(GStrv) paragraphs = fingerprints (review, TRUE);
+      g_auto(GStrv) sentences = fingerprints (review, FALSE);
+      g_auto(GStrv) paragraphs_after = NULL;
+      g_auto(GStrv) sentences_after = NULL;
+      gboolean done;
+
+      g_hash_table_remove_all (heard.paragraphs);
+      g_hash_table_remove_all (heard.sentences);
+      heard.structure = FALSE;
+      heard.changed = 0;
+      _bt_review_set_clock (review, CLOCK + step);
+      if (rand_below (4) == 0)
+        done = rand_below (2) ? bt_review_undo (review) : bt_review_redo (review);
+      else
+        done = random_edit (review);
+
+      g_assert_cmpuint (heard.changed, ==, done ? 1 : 0);
+      if (!done || heard.structure)
+        continue;
+      paragraphs_after = fingerprints (review, TRUE);
+      sentences_after = fingerprints (review, FALSE);
+      assert_heard (paragraphs, paragraphs_after, heard.paragraphs);
+      assert_heard (sentences, sentences_after, heard.sentences);
+      n_checked++;
+    }
+  g_test_message ("%u steps checked", n_checked);
+  g_assert_cmpuint (n_checked, >, 300);
+  g_hash_table_unref (heard.paragraphs);
+  g_hash_table_unref (heard.sentences);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -621,6 +790,7 @@ main (int    argc,
   g_test_add_func ("/undo/groups", test_groups);
   g_test_add_func ("/undo/decide-paragraph", test_decide_paragraph);
   g_test_add_func ("/undo/random-sequences", test_random_sequences);
+  g_test_add_func ("/undo/random-signals", test_random_signals);
 
   return g_test_run ();
 }
