@@ -4,15 +4,18 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
+#include <unicode/uvernum.h>
 
 #include "bt-names.h"
 
-/* Readings are cached per character: ICU's transliterator is slow to
- * call and not thread-safe, while a document reads the same few
- * thousand characters over and over. */
+/* Every character's reading is looked up in a table built once per
+ * process. ICU's transliterator takes a good part of a second to open
+ * and to read all characters, so its readings are also kept on disk,
+ * under $XDG_CACHE_HOME/bitext/, for the next process. */
 
 #define FIRST_HAN    0x3400
 #define LAST_HAN     0xFAFF
@@ -20,8 +23,12 @@
 #define MAX_SYLLABLES 4096
 #define MAX_NGRAM    4
 
-static GMutex      reading_lock;
-static guint32     reading_cache[LAST_HAN - FIRST_HAN + 1];
+#define N_CHARS      (LAST_HAN - FIRST_HAN + 1)
+#define READINGS_MAGIC "BTREAD\0\1"
+
+/* syllable numbers (from 1) of the reading and the other reading in the
+ * low and high 16 bits; NO_SYLLABLE when the character has none */
+static guint32     reading_cache[N_CHARS];
 static const char *syllables[MAX_SYLLABLES];
 static guint       n_syllables;
 static UTransliterator *transliterator;
@@ -125,7 +132,6 @@ strip_tones (const char *pinyin)
   return n > 0 ? g_intern_string (out) : NULL;
 }
 
-/* Called with the lock held. */
 static const char *
 transliterate (gunichar c)
 {
@@ -134,9 +140,6 @@ transliterate (gunichar c)
   char out[64];
   int32_t len = 0, limit;
 
-  for (guint i = 0; i < G_N_ELEMENTS (preferred); i++)
-    if (g_utf8_get_char (preferred[i][0]) == c)
-      return g_intern_static_string (preferred[i][1]);
   if (!open_transliterator ())
     return NULL;
   U16_APPEND_UNSAFE (buf, len, c);
@@ -163,34 +166,171 @@ intern_syllable (const char *syllable)
   return n_syllables;
 }
 
-/* Called with the lock held. */
-static const char *
-table_alternative (gunichar c)
+static gboolean
+is_han (gunichar c)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (alternatives); i++)
-    if (g_utf8_get_char (alternatives[i][0]) == c)
-      return alternatives[i][1];
-  return NULL;
+  return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+         (c >= 0xF900 && c <= 0xFAFF);
 }
 
-/* A cache entry holds the reading and the other reading of a character
- * as syllable numbers (from 1) in its low and high 16 bits. */
-static guint32
-fill_cache (gunichar c)
+static void
+compute_readings (guint16 *readings)
 {
-  const char *reading, *other;
-  guint32 entry = NO_SYLLABLE;
+  for (gunichar c = FIRST_HAN; c <= LAST_HAN; c++)
+    {
+      const char *reading = is_han (c) ? transliterate (c) : NULL;
 
-  g_mutex_lock (&reading_lock);
-  reading = transliterate (c);
-  other = table_alternative (c);
-  if (reading != NULL)
-    entry = intern_syllable (reading);
-  if (reading != NULL && other != NULL)
-    entry |= intern_syllable (g_intern_static_string (other)) << 16;
-  g_atomic_int_set ((gint *) &reading_cache[c - FIRST_HAN], (gint) entry);
-  g_mutex_unlock (&reading_lock);
-  return entry;
+      readings[c - FIRST_HAN] = reading != NULL ? intern_syllable (reading) : 0;
+    }
+  if (transliterator != NULL)
+    g_clear_pointer (&transliterator, utrans_close);
+}
+
+typedef struct
+{
+  char    magic[8];
+  guint32 n_chars;
+  guint32 n_syllables;
+  guint32 strings_size;
+  guint32 reserved;
+  guint64 hash;
+} ReadingsHeader;
+
+static guint64
+hash_body (const guint8 *data,
+           gsize         len)
+{
+  guint64 h = 1469598103934665603ull;
+
+  for (gsize i = 0; i < len; i++)
+    h = (h ^ data[i]) * 1099511628211ull;
+  return h;
+}
+
+static char *
+readings_path (void)
+{
+  return g_build_filename (g_get_user_cache_dir (), "bitext",
+                           "readings-icu" U_ICU_VERSION ".bin", NULL);
+}
+
+/* Syllables are NUL-terminated lower-case letters, n_syllables of them. */
+static gboolean
+load_syllables (const char *strings,
+                gsize       size,
+                guint       count)
+{
+  const char *p = strings, *end = strings + size;
+
+  for (guint i = 0; i < count; i++)
+    {
+      const char *nul = memchr (p, '\0', end - p);
+
+      if (nul == NULL || nul == p)
+        return FALSE;
+      for (const char *q = p; q < nul; q++)
+        if (*q < 'a' || *q > 'z')
+          return FALSE;
+      syllables[i] = g_intern_string (p);
+      p = nul + 1;
+    }
+  n_syllables = count;
+  return p == end;
+}
+
+static gboolean
+load_readings (const char *path,
+               guint16    *readings)
+{
+  g_autofree char *data = NULL;
+  ReadingsHeader h;
+  gsize size, body;
+
+  if (!g_file_get_contents (path, &data, &size, NULL) || size < sizeof h)
+    return FALSE;
+  memcpy (&h, data, sizeof h);
+  body = (gsize) h.n_chars * sizeof (guint16) + h.strings_size;
+  if (memcmp (h.magic, READINGS_MAGIC, 8) != 0 || h.n_chars != N_CHARS ||
+      h.n_syllables >= MAX_SYLLABLES || h.strings_size > size ||
+      size != sizeof h + body ||
+      h.hash != hash_body ((const guint8 *) data + sizeof h, body))
+    return FALSE;
+  memcpy (readings, data + sizeof h, N_CHARS * sizeof (guint16));
+  for (guint i = 0; i < N_CHARS; i++)
+    if (readings[i] > h.n_syllables)
+      return FALSE;
+  return load_syllables (data + sizeof h + N_CHARS * sizeof (guint16),
+                         h.strings_size, h.n_syllables);
+}
+
+static void
+save_readings (const char    *path,
+               const guint16 *readings)
+{
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  ReadingsHeader h = { .n_chars = N_CHARS, .n_syllables = n_syllables };
+
+  memcpy (h.magic, READINGS_MAGIC, 8);
+  g_byte_array_append (out, (const guint8 *) &h, sizeof h);
+  g_byte_array_append (out, (const guint8 *) readings, N_CHARS * sizeof (guint16));
+  for (guint i = 0; i < n_syllables; i++)
+    g_byte_array_append (out, (const guint8 *) syllables[i], strlen (syllables[i]) + 1);
+  h.strings_size = out->len - sizeof h - N_CHARS * sizeof (guint16);
+  h.hash = hash_body (out->data + sizeof h, out->len - sizeof h);
+  memcpy (out->data, &h, sizeof h);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0 ||
+      !g_file_set_contents (path, (const char *) out->data, out->len, NULL))
+    g_debug ("Could not cache the readings of Han characters in %s", path);
+}
+
+/* The readings names want where they differ from ICU's, and the other
+ * readings of polyphonic characters. */
+static void
+apply_tables (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (preferred); i++)
+    {
+      gunichar c = g_utf8_get_char (preferred[i][0]);
+      guint32 *entry = &reading_cache[c - FIRST_HAN];
+
+      *entry = (*entry & 0xFFFF0000u) |
+               intern_syllable (g_intern_static_string (preferred[i][1]));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (alternatives); i++)
+    {
+      gunichar c = g_utf8_get_char (alternatives[i][0]);
+      guint32 *entry = &reading_cache[c - FIRST_HAN];
+
+      guint32 other = intern_syllable (g_intern_static_string (alternatives[i][1]));
+
+      if ((*entry & 0xFFFF) != NO_SYLLABLE && other != NO_SYLLABLE)
+        *entry |= other << 16;
+    }
+}
+
+static void
+ensure_readings (void)
+{
+  static gsize ready;
+
+  if (g_once_init_enter (&ready))
+    {
+      g_autofree guint16 *readings = g_new0 (guint16, N_CHARS);
+      g_autofree char *path = readings_path ();
+
+      if (!load_readings (path, readings))
+        {
+          n_syllables = 0;
+          compute_readings (readings);
+          save_readings (path, readings);
+        }
+      for (guint i = 0; i < N_CHARS; i++)
+        reading_cache[i] = readings[i] != 0 ? readings[i] : NO_SYLLABLE;
+      apply_tables ();
+      g_once_init_leave (&ready, 1);
+    }
 }
 
 static void
@@ -203,15 +343,14 @@ lookup_readings (gunichar     c,
   *reading = *other = NULL;
   if (!is_cached_han (c))
     return;
-  entry = (guint32) g_atomic_int_get ((gint *) &reading_cache[c - FIRST_HAN]);
-  if (entry == 0)
-    entry = fill_cache (c);
+  ensure_readings ();
+  entry = reading_cache[c - FIRST_HAN];
   first = entry & 0xFFFF;
   second = entry >> 16;
-  if (first == 0 || first == NO_SYLLABLE)
+  if (first == NO_SYLLABLE)
     return;
   *reading = syllables[first - 1];
-  if (second != 0 && second != NO_SYLLABLE)
+  if (second != 0)
     *other = syllables[second - 1];
 }
 
@@ -244,7 +383,7 @@ key_extend (guint32     h,
 {
   for (gssize i = 0; len < 0 ? s[i] != '\0' : i < len; i++)
     {
-      char c = g_ascii_tolower (s[i]);
+      char c = s[i] | 0x20; /* ASCII lower case; other bytes fail below */
 
       if (c >= 'a' && c <= 'z')
         h = (h ^ (guchar) c) * 16777619u;

@@ -10,6 +10,18 @@
 #include "bt-dictionary.h"
 #include "bt-error.h"
 
+/* A new directory inside the test's private one. */
+static char *
+make_work_dir (void)
+{
+  static guint count;
+  char *dir = g_strdup_printf ("%s/work-%u", g_getenv ("BITEXT_TEST_HOME"),
+                               count++);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  return dir;
+}
+
 static char *
 fixture_path (void)
 {
@@ -242,7 +254,7 @@ load_checked (const char *path,
 static void
 test_dictionary_cache (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("bitext-dict-XXXXXX", NULL);
+  g_autofree char *dir = make_work_dir ();
   g_autofree char *cache_dir = g_build_filename (dir, "cache", NULL);
   g_autofree char *path = copy_fixture (dir);
   g_autofree char *cache_path = NULL;
@@ -310,7 +322,7 @@ test_dictionary_corrupt_cache (void)
     damage_truncate, damage_empty, damage_header, damage_magic,
     damage_middle, damage_last, damage_counts, damage_garble,
   };
-  g_autofree char *dir = g_dir_make_tmp ("bitext-dict-XXXXXX", NULL);
+  g_autofree char *dir = make_work_dir ();
   g_autofree char *path = copy_fixture (dir);
 
   for (guint i = 0; i < G_N_ELEMENTS (damages); i++)
@@ -335,7 +347,7 @@ test_dictionary_corrupt_cache (void)
 static void
 test_dictionary_stale_cache (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("bitext-dict-XXXXXX", NULL);
+  g_autofree char *dir = make_work_dir ();
   g_autofree char *path = copy_fixture (dir);
   g_autoptr(BtDictionary) first = load_checked (path, dir, FALSE);
   g_autoptr(BtDictionary) second = NULL;
@@ -371,7 +383,7 @@ test_dictionary_bad_files (void)
     { "鐵 铁\n", BT_ERROR_FORMAT, "line 1, byte 5:" },
     { "# ok\n鐵 铁 [tie3] /ir\xff/\n", BT_ERROR_ENCODING, "line 2, byte 19:" },
   };
-  g_autofree char *dir = g_dir_make_tmp ("bitext-dict-XXXXXX", NULL);
+  g_autofree char *dir = make_work_dir ();
   g_autofree char *path = g_build_filename (dir, "bad.u8", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -428,6 +440,25 @@ test_dictionary_find_default (void)
   g_assert_cmpint (g_remove (installed), ==, 0);
 }
 
+/* Removes the private directory the test made. */
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
 static const char * const private_dirs[] = {
   "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_DATA_DIRS", "XDG_CONFIG_HOME",
 };
@@ -437,11 +468,13 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *home = NULL;
+  int status;
 
   g_test_init (&argc, &argv, NULL);
 
   /* Set before GLib reads them: the cache and data dirs must be private. */
   home = g_dir_make_tmp ("bitext-test-dictionary-XXXXXX", NULL);
+  g_setenv ("BITEXT_TEST_HOME", home, TRUE);
   for (guint i = 0; i < G_N_ELEMENTS (private_dirs); i++)
     {
       g_autofree char *dir = g_build_filename (home, private_dirs[i], NULL);
@@ -464,5 +497,7 @@ main (int   argc,
   g_test_add_func ("/dictionary/missing-file", test_dictionary_missing_file);
   g_test_add_func ("/dictionary/find-default", test_dictionary_find_default);
 
-  return g_test_run ();
+  status = g_test_run ();
+  remove_tree (home);
+  return status;
 }

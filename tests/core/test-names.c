@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "bt-names.h"
 
 static void
@@ -146,16 +148,134 @@ test_names_english_spans (void)
   g_assert_cmpuint (k->end, ==, 21);
 }
 
+static char *
+readings_cache (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "bitext",
+                                           NULL);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_prefix (name, "readings-"))
+      return g_build_filename (dir, name, NULL);
+  return NULL;
+}
+
+/* Each run is a new process, as the readings are read once per process. */
+static void
+test_names_cache_child (void)
+{
+  g_autofree char *form = bt_names_name_form ("習近平");
+
+  g_assert_cmpstr (form, ==, "xi jinping");
+  g_assert_cmpstr (bt_names_reading (0x9F8D /* 龍 */), ==, "long");
+  g_assert_cmpstr (bt_names_reading (0x4E2D /* 中 */), ==, "zhong");
+  g_assert_cmpstr (bt_names_reading (0xAC00 /* 가 */), ==, NULL);
+}
+
+static void
+run_child (void)
+{
+  g_test_trap_subprocess ("/names/cache/child", 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+typedef void (*Damage) (char *data, gsize *len);
+
+static void damage_truncate (char *data, gsize *len) { *len -= 7; }
+static void damage_header (char *data, gsize *len) { *len = 10; }
+static void damage_middle (char *data, gsize *len) { data[*len / 2] ^= 0x21; }
+static void damage_syllable (char *data, gsize *len) { data[*len - 2] = '#'; }
+static void
+damage_garble (char *data, gsize *len)
+{
+  for (gsize i = 0; i < *len; i += 3)
+    data[i] = (char) (i * 7);
+}
+
+static void
+test_names_cache (void)
+{
+  static const Damage damages[] = {
+    damage_truncate, damage_header, damage_middle, damage_syllable,
+    damage_garble,
+  };
+  g_autofree char *path = readings_cache ();
+  g_autofree char *built = NULL;
+  gsize built_len;
+
+  if (path != NULL)
+    g_assert_cmpint (g_remove (path), ==, 0);
+  run_child ();
+  g_clear_pointer (&path, g_free);
+  path = readings_cache ();
+  g_assert_nonnull (path);
+  g_assert_true (g_file_get_contents (path, &built, &built_len, NULL));
+  run_child ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (damages); i++)
+    {
+      g_autofree char *data = g_memdup2 (built, built_len);
+      g_autofree char *rebuilt = NULL;
+      gsize len = built_len;
+
+      damages[i] (data, &len);
+      g_assert_true (g_file_set_contents (path, data, len, NULL));
+      run_child ();
+      g_assert_true (g_file_get_contents (path, &rebuilt, &len, NULL));
+      g_assert_cmpmem (rebuilt, len, built, built_len);
+    }
+}
+
+/* Removes the private directory the test made. */
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *cache = NULL;
+  gboolean parent;
+  int status;
+
   g_test_init (&argc, &argv, NULL);
+
+  /* a private cache, shared with the children run from this process */
+  cache = g_strdup (g_getenv ("BITEXT_TEST_CACHE"));
+  parent = cache == NULL;
+  if (parent)
+    {
+      cache = g_dir_make_tmp ("bitext-test-names-XXXXXX", NULL);
+      g_setenv ("BITEXT_TEST_CACHE", cache, TRUE);
+    }
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
 
   g_test_add_func ("/names/name-form", test_names_name_form);
   g_test_add_func ("/names/reading", test_names_reading);
   g_test_add_func ("/names/match", test_names_match);
   g_test_add_func ("/names/english-spans", test_names_english_spans);
+  g_test_add_func ("/names/cache", test_names_cache);
+  g_test_add_func ("/names/cache/child", test_names_cache_child);
 
-  return g_test_run ();
+  status = g_test_run ();
+  if (parent)
+    remove_tree (cache);
+  return status;
 }
