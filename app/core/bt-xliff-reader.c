@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
+#include <libxml/xmlreader.h>
 #include <libxml/SAX2.h>
 #include <string.h>
 
@@ -22,6 +23,8 @@
 #include "bt-xliff-writer.h"
 
 #define XLIFF12_NS "urn:oasis:names:tc:xliff:document:1.2"
+#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING \
+                       | XML_PARSE_NOCDATA | XML_PARSE_COMPACT)
 
 typedef struct
 {
@@ -161,8 +164,6 @@ parse (Reader      *self,
   ParseGuard guard = { 0 };
   xmlParserCtxtPtr ctxt;
   xmlDoc *doc;
-  int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA
-                | XML_PARSE_COMPACT;
 
   ctxt = xmlNewParserCtxt ();
   if (ctxt == NULL)
@@ -172,7 +173,7 @@ parse (Reader      *self,
     }
   ctxt->_private = &guard;
   ctxt->sax->entityDecl = entity_declared_cb;
-  doc = xmlCtxtReadMemory (ctxt, data, (int) size, NULL, NULL, options);
+  doc = xmlCtxtReadMemory (ctxt, data, (int) size, NULL, NULL, PARSE_OPTIONS);
   if (guard.entity_line > 0)
     {
       g_set_error (error, BT_ERROR, BT_ERROR_XML,
@@ -793,6 +794,159 @@ find_review_group (xmlNode  *file,
   return NULL;
 }
 
+/* Streaming: a Bitext file is read one top-level subtree at a time, so the
+ * whole tree never exists. Anything unusual (a DOCTYPE, a parse error,
+ * XLIFF from another tool) falls back to the tree, which says precisely
+ * what is wrong or reads the foreign file. */
+
+typedef enum
+{
+  STREAM_DONE,
+  STREAM_FALLBACK,
+} StreamResult;
+
+static void
+ignore_error_cb (void        *data,
+                 xmlErrorPtr  error)
+{
+}
+
+static gboolean
+check_subtree (Reader   *self,
+               xmlNode  *node,
+               int       depth,
+               GError  **error)
+{
+  for (xmlAttr *a = node->properties; a != NULL; a = a->next)
+    if (a->children != NULL && a->children->content != NULL
+        && strlen ((const char *) a->children->content) > BT_XLIFF_MAX_ATTRIBUTE)
+      return fail (self, node, error, _("the attribute “%s” is longer than %d bytes"),
+                   (const char *) a->name, BT_XLIFF_MAX_ATTRIBUTE);
+  return check_limits (self, node->children, depth + 1, error);
+}
+
+typedef struct
+{
+  Reader           *self;
+  xmlTextReaderPtr  reader;
+  Loaded            loaded;
+  gboolean          seen_file;
+  gboolean          seen_review;
+} Stream;
+
+/* Reads the subtree the reader is on; FALSE with @error set when it is
+ * wrong, FALSE without when the stream must give up. */
+static gboolean
+stream_subtree (Stream   *stream,
+                int       depth,
+                GError  **error)
+{
+  xmlNode *node = xmlTextReaderExpand (stream->reader);
+
+  if (node == NULL || !check_subtree (stream->self, node, depth, error))
+    return FALSE;
+  if (depth == 2)
+    return collect_unit (stream->self, node, &stream->loaded, error);
+  if (!stream->seen_review)
+    {
+      if (!is_review_group (node))
+        return FALSE;
+      stream->seen_review = TRUE;
+    }
+  return collect_file_metadata (stream->self, node, &stream->loaded, error);
+}
+
+/* Whether the stream can go on past the element it is on. */
+static gboolean
+stream_accepts (Stream  *stream,
+                xmlNode *node,
+                int      depth)
+{
+  switch (depth)
+    {
+    case 0:
+      return is_element (node, BT_XLIFF_NS, "xliff")
+             && g_str_has_prefix (peek_attribute (node, "version") ? peek_attribute (node, "version") : "", "2.");
+    case 1:
+      if (stream->seen_file || !is_element (node, BT_XLIFF_NS, "file"))
+        return FALSE;
+      stream->seen_file = TRUE;
+      return TRUE;
+    case 2:
+      return is_element (node, BT_XLIFF_MDA_NS, "metadata")
+             || (stream->seen_review && is_element (node, BT_XLIFF_NS, "unit"));
+    default:
+      return is_element (node, BT_XLIFF_MDA_NS, "metaGroup");
+    }
+}
+
+static StreamResult
+stream_elements (Stream   *stream,
+                 GError  **error)
+{
+  int ret = xmlTextReaderRead (stream->reader);
+
+  while (ret == 1)
+    {
+      int type = xmlTextReaderNodeType (stream->reader);
+      int depth = xmlTextReaderDepth (stream->reader);
+      xmlNode *node = xmlTextReaderCurrentNode (stream->reader);
+
+      if (type == XML_READER_TYPE_DOCUMENT_TYPE)
+        return STREAM_FALLBACK;
+      if (type != XML_READER_TYPE_ELEMENT)
+        {
+          ret = xmlTextReaderRead (stream->reader);
+          continue;
+        }
+      if (!stream_accepts (stream, node, depth))
+        return STREAM_FALLBACK;
+      if (depth < 2 && !check_subtree (stream->self, node, depth, error))
+        return STREAM_DONE;
+      if (depth < 2 || (depth == 2 && is_element (node, BT_XLIFF_MDA_NS, "metadata")))
+        {
+          ret = xmlTextReaderRead (stream->reader);
+          continue;
+        }
+      if (!stream_subtree (stream, depth, error))
+        return error != NULL && *error != NULL ? STREAM_DONE : STREAM_FALLBACK;
+      ret = xmlTextReaderNext (stream->reader);
+    }
+  return ret == 0 && stream->seen_review ? STREAM_DONE : STREAM_FALLBACK;
+}
+
+static StreamResult
+read_stream (Reader      *self,
+             const char  *data,
+             gsize        size,
+             BtReview   **review,
+             GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  Stream stream = { self };
+  StreamResult result;
+
+  stream.reader = xmlReaderForMemory (data, (int) size, NULL, NULL, PARSE_OPTIONS);
+  if (stream.reader == NULL)
+    return STREAM_FALLBACK;
+  xmlTextReaderSetStructuredErrorHandler (stream.reader, ignore_error_cb, NULL);
+  loaded_init (&stream.loaded);
+  result = stream_elements (&stream, &local_error);
+  if (result == STREAM_DONE && local_error == NULL)
+    {
+      if (bt_document_get_n_paragraphs (stream.loaded.source) == 0)
+        fail_at (self, xmlTextReaderGetParserLineNumber (stream.reader), &local_error,
+                 _("the file holds no unit"));
+      else
+        *review = build_review (self, &stream.loaded, &local_error);
+    }
+  loaded_clear (&stream.loaded);
+  xmlFreeTextReader (stream.reader);
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return result;
+}
+
 /* XLIFF from other tools */
 
 static gboolean
@@ -1045,12 +1199,16 @@ bt_xliff_read_data (const char  *data,
       g_set_error (error, BT_ERROR, BT_ERROR_TOO_LARGE, _("%s: the file is larger than 64 MiB"), name);
       return NULL;
     }
-  doc = parse (&self, data, size, error);
-  if (doc == NULL)
-    return NULL;
-  if (check_limits (&self, xmlDocGetRootElement (doc), 1, error))
-    review = read_root (&self, xmlDocGetRootElement (doc), error);
-  xmlFreeDoc (doc);
+  if (read_stream (&self, data, size, &review, error) == STREAM_FALLBACK)
+    {
+      g_hash_table_remove_all (units);
+      doc = parse (&self, data, size, error);
+      if (doc == NULL)
+        return NULL;
+      if (check_limits (&self, xmlDocGetRootElement (doc), 1, error))
+        review = read_root (&self, xmlDocGetRootElement (doc), error);
+      xmlFreeDoc (doc);
+    }
   if (review == NULL)
     return NULL;
   bt_review_clear_history (review);

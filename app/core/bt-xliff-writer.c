@@ -566,6 +566,12 @@ bt_xliff_check_review (BtReview  *review,
   return bt_io_check_xml_text (bt_review_get_reviewer (review), _("the reviewer name"), error);
 }
 
+static void
+xml_free (gpointer data)
+{
+  xmlFree (data);
+}
+
 GBytes *
 bt_xliff_write_bytes (BtReview  *review,
                       GError   **error)
@@ -573,6 +579,7 @@ bt_xliff_write_bytes (BtReview  *review,
   Writer self = { 0 };
   xmlBufferPtr buffer;
   GBytes *bytes;
+  gsize size;
 
   g_return_val_if_fail (BT_IS_REVIEW (review), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -588,7 +595,8 @@ bt_xliff_write_bytes (BtReview  *review,
   self.target = bt_review_get_target (review);
   write_document (&self);
   xmlFreeTextWriter (self.w);
-  bytes = g_bytes_new (xmlBufferContent (buffer), (gsize) xmlBufferLength (buffer));
+  size = (gsize) xmlBufferLength (buffer);
+  bytes = g_bytes_new_with_free_func (xmlBufferDetach (buffer), size, xml_free, NULL);
   xmlBufferFree (buffer);
   return bytes;
 }

@@ -264,6 +264,12 @@ write_document (Writer *self)
   xmlTextWriterEndDocument (self->w);
 }
 
+static void
+xml_free (gpointer data)
+{
+  xmlFree (data);
+}
+
 GBytes *
 bt_xliff12_write_bytes (BtReview  *review,
                         GError   **error)
@@ -271,6 +277,7 @@ bt_xliff12_write_bytes (BtReview  *review,
   Writer self = { 0 };
   xmlBufferPtr buffer;
   GBytes *bytes;
+  gsize size;
 
   g_return_val_if_fail (BT_IS_REVIEW (review), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -286,7 +293,8 @@ bt_xliff12_write_bytes (BtReview  *review,
   self.target = bt_review_get_target (review);
   write_document (&self);
   xmlFreeTextWriter (self.w);
-  bytes = g_bytes_new (xmlBufferContent (buffer), (gsize) xmlBufferLength (buffer));
+  size = (gsize) xmlBufferLength (buffer);
+  bytes = g_bytes_new_with_free_func (xmlBufferDetach (buffer), size, xml_free, NULL);
   xmlBufferFree (buffer);
   return bytes;
 }
