@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -459,6 +460,31 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
+static void
+test_dictionary_find_from_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *found = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_test_skip ("the compiled settings schema is not in GSETTINGS_SCHEMA_DIR");
+      return;
+    }
+
+  g_unsetenv ("BITEXT_DICTIONARY");
+  settings = g_settings_new_full (schema, NULL, NULL);
+  g_assert_true (g_settings_set_string (settings, "dictionary-path",
+                                        "/from/settings.u8"));
+  found = bt_dictionary_find_default ();
+  g_assert_cmpstr (found, ==, "/from/settings.u8");
+  g_settings_reset (settings, "dictionary-path");
+}
+
 static const char * const private_dirs[] = {
   "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_DATA_DIRS", "XDG_CONFIG_HOME",
 };
@@ -496,6 +522,8 @@ main (int   argc,
   g_test_add_func ("/dictionary/bad-files", test_dictionary_bad_files);
   g_test_add_func ("/dictionary/missing-file", test_dictionary_missing_file);
   g_test_add_func ("/dictionary/find-default", test_dictionary_find_default);
+  g_test_add_func ("/dictionary/find-from-settings",
+                   test_dictionary_find_from_settings);
 
   status = g_test_run ();
   remove_tree (home);
