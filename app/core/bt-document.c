@@ -232,22 +232,31 @@ append_piece (BtDocument *self,
   clear_piece (piece);
 }
 
+/* Takes @text, valid UTF-8, and segments it. */
+static void
+append_text (BtDocument *self,
+             char       *text,
+             guint       line)
+{
+  Piece piece;
+
+  piece.text = text;
+  piece.n_chars = g_utf8_strlen (text, -1);
+  piece.line = line;
+  piece.spans = bt_segment_sentences (text, self->language);
+  append_piece (self, &piece);
+}
+
 void
 bt_document_append_paragraph (BtDocument *self,
                               const char *text,
                               guint       line)
 {
-  Piece piece;
-
   g_return_if_fail (BT_IS_DOCUMENT (self));
   g_return_if_fail (text != NULL);
   g_return_if_fail (g_utf8_validate (text, -1, NULL));
 
-  piece.text = g_strdup (text);
-  piece.n_chars = g_utf8_strlen (text, -1);
-  piece.line = line;
-  piece.spans = bt_segment_sentences (text, self->language);
-  append_piece (self, &piece);
+  append_text (self, g_strdup (text), line);
 }
 
 static gboolean
@@ -434,7 +443,7 @@ append_blocks (BtDocument *self,
       if (line.start == line.end)
         {
           if (block->len > 0)
-            bt_document_append_paragraph (self, block->str, block_line);
+            append_text (self, g_strndup (block->str, block->len), block_line);
           g_string_truncate (block, 0);
           continue;
         }
@@ -456,12 +465,9 @@ append_lines (BtDocument *self,
   for (guint i = 0; i < n_lines; i++)
     {
       Line line = get_line (text, i);
-      g_autofree char *paragraph = NULL;
 
-      if (line.start == line.end)
-        continue;
-      paragraph = g_strndup (line.start, line.end - line.start);
-      bt_document_append_paragraph (self, paragraph, line.line);
+      if (line.start != line.end)
+        append_text (self, g_strndup (line.start, line.end - line.start), line.line);
     }
 }
 
