@@ -521,6 +521,17 @@ bt_window_open_files (BtWindow  *self,
   g_return_if_fail (BT_IS_WINDOW (self));
   g_return_if_fail (files != NULL && (n_files == 1 || n_files == 2));
 
+  /* Unsaved work is never replaced: the files get a window of their own. */
+  if (self->review != NULL && bt_review_get_modified (self->review) &&
+      gtk_window_get_application (GTK_WINDOW (self)) != NULL)
+    {
+      BtWindow *other = bt_window_new (gtk_window_get_application (GTK_WINDOW (self)));
+
+      gtk_window_present (GTK_WINDOW (other));
+      bt_window_open_files (other, files, n_files);
+      return;
+    }
+
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
@@ -546,6 +557,43 @@ bt_window_open_sample (BtWindow *self)
   bt_window_open_files (self, files, 2);
   g_object_unref (files[0]);
   g_object_unref (files[1]);
+}
+
+/* Drag and drop: one or two files, as on the command line */
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         BtWindow      *self)
+{
+  GSList *list = g_value_get_boxed (value);
+  GFile *files[2];
+  guint n = 0;
+
+  for (GSList *l = list; l != NULL && n < 3; l = l->next)
+    {
+      if (n < 2)
+        files[n] = l->data;
+      n++;
+    }
+  if (n == 0 || n > 2)
+    {
+      _bt_window_show_error (self, _("Drop one bilingual file or review, or a source and a target"));
+      return FALSE;
+    }
+  bt_window_open_files (self, files, n);
+  return TRUE;
+}
+
+static void
+init_drop (BtWindow *self)
+{
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 }
 
 /* Settings */
@@ -697,6 +745,7 @@ bt_window_init (BtWindow *self)
   gtk_list_view_set_factory (self->target_view, target_factory);
   bt_link_gutter_set_views (self->gutter, self->source_view, self->target_view);
   _bt_window_init_pointer (self);
+  init_drop (self);
   g_signal_connect (self, "notify::file", G_CALLBACK (update_title), NULL);
   bind_settings (self);
   update_title (self);
