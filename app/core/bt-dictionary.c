@@ -22,7 +22,7 @@
 
 #define INDEX_MAGIC   "BTDICT\0\2"
 #define INDEX_ENDIAN  0x01020304u
-#define INDEX_VERSION 1u
+#define INDEX_VERSION 2u /* bump when glosses are read differently */
 #define ROOT          G_MAXUINT32
 #define WORD_FLAG     0x80000000u
 #define FINGERPRINT_CHUNK (64 * 1024)
@@ -255,13 +255,23 @@ static const char * const gloss_stop_words[] = {
   "somebody", "used", "esp", "coll", "pr", "variant", "also", "see",
 };
 
+/* Compared as stems: "surname" gives "surnam". */
 static gboolean
 is_gloss_stop_word (const char *stem)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (gloss_stop_words); i++)
-    if (strcmp (stem, gloss_stop_words[i]) == 0)
-      return TRUE;
-  return FALSE;
+  static GHashTable *stems;
+
+  if (g_once_init_enter (&stems))
+    {
+      GHashTable *t = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             NULL);
+
+      for (guint i = 0; i < G_N_ELEMENTS (gloss_stop_words); i++)
+        g_hash_table_add (t, bt_stem_word (gloss_stop_words[i], -1));
+      g_once_init_leave (&stems, t);
+    }
+
+  return g_hash_table_contains (stems, stem);
 }
 
 static void
