@@ -419,8 +419,7 @@ bt_command_new_threshold (double before,
   return (BtCommand *) self;
 }
 
-/* Segmentation corrections. Their remapping loses what a merge folds
- * together, so they keep the annotations before and after. */
+/* Segmentation corrections keep the rows they took, to put them back. */
 
 typedef struct
 {
@@ -430,15 +429,23 @@ typedef struct
   guint            at_char;
   gboolean         cuts_sentence; /* a split inside a sentence, which the undo joins */
   guint            cut_sentence;
-  BtAnnotations   *before;
-  BtAnnotations   *after;
+  guint            old_n_chars;   /* of the split paragraph, or the second merged one */
+  BtAnnotations   *taken;
+  GHashTable      *second_ids;    /* cut omission id -> its second part's */
 } StructureCommand;
 
-static guint
-paragraph_chars (BtDocument *document,
-                 guint       paragraph)
+static gboolean
+is_split (BtStructureEdit edit)
 {
-  return bt_document_get_paragraph (document, paragraph)->n_chars;
+  return edit == BT_STRUCTURE_SPLIT_PARAGRAPH || edit == BT_STRUCTURE_SPLIT_SENTENCE;
+}
+
+static BtRows
+structure_rows (BtStructureEdit edit)
+{
+  if (edit == BT_STRUCTURE_SPLIT_PARAGRAPH || edit == BT_STRUCTURE_MERGE_PARAGRAPHS)
+    return BT_ROWS_PARAGRAPHS;
+  return BT_ROWS_SENTENCES;
 }
 
 static void
@@ -460,65 +467,64 @@ find_cut_sentence (StructureCommand *self,
 }
 
 static gboolean
-structure_split_paragraph (StructureCommand *self,
-                           BtReview         *review)
+correct_source (StructureCommand *self,
+                BtDocument       *source)
 {
-  BtDocument *source = bt_review_get_source (review);
-  guint old_n_chars;
+  guint n_paragraphs = bt_document_get_n_paragraphs (source);
 
-  if (self->index >= bt_document_get_n_paragraphs (source))
+  if (self->edit == BT_STRUCTURE_SPLIT_PARAGRAPH)
+    {
+      if (self->index >= n_paragraphs)
+        return FALSE;
+      self->old_n_chars = bt_document_get_paragraph (source, self->index)->n_chars;
+      find_cut_sentence (self, source);
+      return bt_document_split_paragraph (source, self->index, self->at_char);
+    }
+  if (self->index + 1 >= n_paragraphs)
     return FALSE;
-  old_n_chars = paragraph_chars (source, self->index);
-  find_cut_sentence (self, source);
-  if (!bt_document_split_paragraph (source, self->index, self->at_char))
-    return FALSE;
-  if (self->after == NULL)
-    _bt_review_remap_split_paragraph (review, self->index, old_n_chars);
-  return TRUE;
+  self->old_n_chars = bt_document_get_paragraph (source, self->index + 1)->n_chars;
+  return bt_document_merge_paragraphs (source, self->index);
 }
 
 static gboolean
-structure_merge_paragraphs (StructureCommand *self,
-                            BtReview         *review)
-{
-  BtDocument *source = bt_review_get_source (review);
-  guint first, second;
-
-  if (self->index + 1 >= bt_document_get_n_paragraphs (source))
-    return FALSE;
-  first = paragraph_chars (source, self->index);
-  second = paragraph_chars (source, self->index + 1);
-  if (!bt_document_merge_paragraphs (source, self->index))
-    return FALSE;
-  if (self->after == NULL)
-    _bt_review_remap_merge_paragraphs (review, self->index, first, second);
-  return TRUE;
-}
-
-static gboolean
-structure_do (StructureCommand *self,
-              BtReview         *review)
+correct_documents (StructureCommand *self,
+                   BtReview         *review)
 {
   BtDocument *target = bt_review_get_target (review);
 
   switch (self->edit)
     {
     case BT_STRUCTURE_SPLIT_PARAGRAPH:
-      return structure_split_paragraph (self, review);
     case BT_STRUCTURE_MERGE_PARAGRAPHS:
-      return structure_merge_paragraphs (self, review);
+      return correct_source (self, bt_review_get_source (review));
     case BT_STRUCTURE_SPLIT_SENTENCE:
-      if (!bt_document_split_sentence (target, self->index, self->at_char))
-        return FALSE;
-      if (self->after == NULL)
-        _bt_review_remap_split_sentence (review, self->index);
-      return TRUE;
+      return bt_document_split_sentence (target, self->index, self->at_char);
     case BT_STRUCTURE_MERGE_SENTENCES:
-      if (!bt_document_merge_sentences (target, self->index))
-        return FALSE;
-      if (self->after == NULL)
-        _bt_review_remap_merge_sentences (review, self->index);
-      return TRUE;
+      return bt_document_merge_sentences (target, self->index);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+fill_rows (StructureCommand *self,
+           BtReview         *review)
+{
+  switch (self->edit)
+    {
+    case BT_STRUCTURE_SPLIT_PARAGRAPH:
+      _bt_review_split_paragraph_rows (review, self->index, self->taken, self->old_n_chars,
+                                       self->second_ids);
+      break;
+    case BT_STRUCTURE_MERGE_PARAGRAPHS:
+      _bt_review_merge_paragraph_rows (review, self->index, self->taken, self->old_n_chars);
+      break;
+    case BT_STRUCTURE_SPLIT_SENTENCE:
+      _bt_review_split_sentence_rows (review, self->index, self->taken);
+      break;
+    case BT_STRUCTURE_MERGE_SENTENCES:
+      _bt_review_merge_sentence_rows (review, self->index, self->taken);
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -529,26 +535,23 @@ structure_apply (BtCommand *command,
                  BtReview  *review)
 {
   StructureCommand *self = (StructureCommand *) command;
-  g_autoptr(BtAnnotations) before = NULL;
+  BtRows rows = structure_rows (self->edit);
+  guint n_before = is_split (self->edit) ? 1 : 2;
+  guint n_after = 3 - n_before;
 
-  if (self->before == NULL)
-    before = _bt_review_save_annotations (review);
-  if (!structure_do (self, review))
+  if (!correct_documents (self, review))
     return FALSE;
-  if (self->after == NULL)
-    {
-      self->before = g_steal_pointer (&before);
-      self->after = _bt_review_save_annotations (review);
-    }
-  else
-    _bt_review_restore_annotations (review, self->after);
+  g_clear_pointer (&self->taken, _bt_annotations_free);
+  self->taken = _bt_review_take_rows (review, rows, self->index, n_before);
+  _bt_review_shift_rows (review, rows, self->index + n_before, (int) n_after - (int) n_before);
+  fill_rows (self, review);
   _bt_review_emit_structure_changed (review);
   return TRUE;
 }
 
 static void
-structure_undo_document (StructureCommand *self,
-                         BtReview         *review)
+undo_documents (StructureCommand *self,
+                BtReview         *review)
 {
   BtDocument *source = bt_review_get_source (review);
   BtDocument *target = bt_review_get_target (review);
@@ -581,9 +584,14 @@ structure_revert (BtCommand *command,
                   BtReview  *review)
 {
   StructureCommand *self = (StructureCommand *) command;
+  BtRows rows = structure_rows (self->edit);
+  guint n_before = is_split (self->edit) ? 1 : 2;
+  guint n_after = 3 - n_before;
 
-  structure_undo_document (self, review);
-  _bt_review_restore_annotations (review, self->before);
+  undo_documents (self, review);
+  _bt_review_drop_rows (review, rows, self->index, n_after);
+  _bt_review_shift_rows (review, rows, self->index + n_after, (int) n_before - (int) n_after);
+  _bt_review_put_rows (review, self->taken, self->index);
   _bt_review_emit_structure_changed (review);
 }
 
@@ -592,8 +600,8 @@ structure_clear (BtCommand *command)
 {
   StructureCommand *self = (StructureCommand *) command;
 
-  g_clear_pointer (&self->before, _bt_annotations_free);
-  g_clear_pointer (&self->after, _bt_annotations_free);
+  g_clear_pointer (&self->taken, _bt_annotations_free);
+  g_clear_pointer (&self->second_ids, g_hash_table_unref);
 }
 
 static const BtCommandClass structure_class = { structure_apply, structure_revert,
@@ -629,6 +637,7 @@ bt_command_new_structure (BtStructureEdit edit,
   self->edit = edit;
   self->index = index;
   self->at_char = at_char;
+  self->second_ids = g_hash_table_new (NULL, NULL);
   return (BtCommand *) self;
 }
 

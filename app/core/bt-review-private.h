@@ -55,28 +55,58 @@ void      _bt_review_put_threshold             (BtReview         *self,
                                                 double            threshold);
 guint     _bt_review_take_omission_id          (BtReview         *self);
 
-/* Everything on top of the documents, for segmentation corrections that
- * keep the state before and after to undo and redo exactly. */
+/* Segmentation corrections work on rows: the annotations of some source
+ * paragraphs (links, omissions, status, note) or of some target sentences
+ * (links, addition). */
 typedef struct _BtAnnotations BtAnnotations;
 
-BtAnnotations *_bt_review_save_annotations     (BtReview         *self);
-void      _bt_review_restore_annotations       (BtReview         *self,
-                                                const BtAnnotations *annotations);
+typedef enum
+{
+  BT_ROWS_PARAGRAPHS,
+  BT_ROWS_SENTENCES,
+} BtRows;
+
+/* Takes the items of rows [@first, @first + @n) out of the review; for
+ * paragraphs, their statuses and notes are copied too. */
+BtAnnotations *_bt_review_take_rows            (BtReview         *self,
+                                                BtRows            rows,
+                                                guint             first,
+                                                guint             n);
+void      _bt_review_drop_rows                 (BtReview         *self,
+                                                BtRows            rows,
+                                                guint             first,
+                                                guint             n);
+/* Rows from @from on move by @delta (+1 or -1). */
+void      _bt_review_shift_rows                (BtReview         *self,
+                                                BtRows            rows,
+                                                guint             from,
+                                                int               delta);
+/* Puts taken rows back where they were. */
+void      _bt_review_put_rows                  (BtReview         *self,
+                                                const BtAnnotations *taken,
+                                                guint             first);
 void      _bt_annotations_free                 (BtAnnotations    *annotations);
 
-/* Remap the annotations once the document has changed; the old_* counts
- * are the code points the paragraphs had before it did. */
-void      _bt_review_remap_split_paragraph     (BtReview         *self,
+/* Fill the rows a correction made from the rows it took; the documents
+ * are already corrected and the other rows shifted. @old_n_chars counts
+ * the code points the split paragraph had; @old_second_n_chars those of
+ * the second merged one. @second_ids maps a cut omission's id to the id of
+ * its second part, so that a redo gives the same ids. */
+void      _bt_review_split_paragraph_rows      (BtReview         *self,
                                                 guint             paragraph,
-                                                guint             old_n_chars);
-void      _bt_review_remap_merge_paragraphs    (BtReview         *self,
+                                                const BtAnnotations *old,
+                                                guint             old_n_chars,
+                                                GHashTable       *second_ids);
+void      _bt_review_merge_paragraph_rows      (BtReview         *self,
                                                 guint             paragraph,
-                                                guint             old_first_n_chars,
+                                                const BtAnnotations *old,
                                                 guint             old_second_n_chars);
-void      _bt_review_remap_split_sentence      (BtReview         *self,
-                                                guint             sentence);
-void      _bt_review_remap_merge_sentences     (BtReview         *self,
-                                                guint             sentence);
+void      _bt_review_split_sentence_rows       (BtReview         *self,
+                                                guint             sentence,
+                                                const BtAnnotations *old);
+void      _bt_review_merge_sentence_rows       (BtReview         *self,
+                                                guint             sentence,
+                                                const BtAnnotations *old);
 void      _bt_review_emit_structure_changed    (BtReview         *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BtAnnotations, _bt_annotations_free)

@@ -1138,20 +1138,14 @@ _bt_review_put_threshold (BtReview *self,
   self->threshold = threshold;
 }
 
-/* Segmentation corrections */
+/* Segmentation corrections. A correction takes the rows it touches out of
+ * the review, shifts the rows after them, and puts back what the new rows
+ * hold; its undo drops the new rows, shifts back and puts the old ones
+ * back, so it keeps no more than the rows it touched. */
 
-BtAnnotations *
-_bt_review_save_annotations (BtReview *self)
-{
-  BtAnnotations *annotations = g_new0 (BtAnnotations, 1);
-
-  annotations_copy (annotations, &self->data);
-  return annotations;
-}
-
-void
-_bt_review_restore_annotations (BtReview            *self,
-                                const BtAnnotations *annotations)
+static void
+restore_annotations (BtReview            *self,
+                     const BtAnnotations *annotations)
 {
   annotations_clear (&self->data);
   annotations_copy (&self->data, annotations);
@@ -1164,120 +1158,287 @@ _bt_review_emit_structure_changed (BtReview *self)
   g_signal_emit (self, signals[STRUCTURE_CHANGED], 0);
 }
 
+static gboolean
+link_in_rows (const BtLink *link,
+              BtRows        rows,
+              guint         first,
+              guint         n)
+{
+  guint row = rows == BT_ROWS_PARAGRAPHS ? link->paragraph : link->sentence;
+
+  return row >= first && row - first < n;
+}
+
+/* Moves the items of the rows into @taken, or frees them if it is NULL. */
 static void
-split_paragraph_links (BtReview *self,
-                       guint     paragraph)
+move_rows (BtReview      *self,
+           BtRows         rows,
+           guint          first,
+           guint          n,
+           BtAnnotations *taken)
 {
   GArray *links = self->data.links;
+  GArray *omissions = self->data.omissions;
+  GArray *additions = self->data.additions;
 
   for (guint i = links->len; i > 0; i--)
     {
       BtLink *link = &g_array_index (links, BtLink, i - 1);
-      if (link->paragraph > paragraph)
-        link->paragraph++;
-      else if (link->paragraph == paragraph)
+      if (!link_in_rows (link, rows, first, n))
+        continue;
+      if (taken != NULL)
         {
-          BtLink copy = *link;
-          copy.paragraph++;
-          copy.decision.by = g_strdup (link->decision.by);
-          g_array_append_val (links, copy);
+          g_array_append_val (taken->links, *link);
+          link->decision.by = NULL;
         }
+      g_array_remove_index_fast (links, i - 1);
+    }
+  for (guint i = omissions->len; i > 0 && rows == BT_ROWS_PARAGRAPHS; i--)
+    {
+      BtOmission *omission = &g_array_index (omissions, BtOmission, i - 1);
+      if (omission->paragraph < first || omission->paragraph - first >= n)
+        continue;
+      if (taken != NULL)
+        {
+          g_array_append_val (taken->omissions, *omission);
+          omission->comment = NULL;
+          omission->decision.by = NULL;
+        }
+      g_array_remove_index_fast (omissions, i - 1);
+    }
+  for (guint i = additions->len; i > 0 && rows == BT_ROWS_SENTENCES; i--)
+    {
+      BtAddition *addition = &g_array_index (additions, BtAddition, i - 1);
+      if (addition->sentence < first || addition->sentence - first >= n)
+        continue;
+      if (taken != NULL)
+        {
+          g_array_append_val (taken->additions, *addition);
+          addition->decision.by = NULL;
+        }
+      g_array_remove_index_fast (additions, i - 1);
     }
 }
 
-/* The first part keeps [0, first_end) of the old paragraph; the second
- * holds [second_start, old end), shifted to its own start. */
-static void
-split_paragraph_omissions (BtReview *self,
-                           guint     paragraph,
-                           guint     first_end,
-                           guint     second_start)
+BtAnnotations *
+_bt_review_take_rows (BtReview *self,
+                      BtRows    rows,
+                      guint     first,
+                      guint     n)
 {
-  GArray *omissions = self->data.omissions;
+  BtAnnotations *taken = g_new0 (BtAnnotations, 1);
 
-  for (guint i = omissions->len; i > 0; i--)
+  annotations_init (taken);
+  move_rows (self, rows, first, n, taken);
+  if (rows == BT_ROWS_PARAGRAPHS)
     {
-      BtOmission *omission = &g_array_index (omissions, BtOmission, i - 1);
-      gboolean in_first = omission->start < first_end;
-      gboolean in_second = omission->end > second_start;
+      ensure_paragraph_slots (self, first + n);
+      g_array_append_vals (taken->statuses, &g_array_index (self->data.statuses, guint8, first),
+                           n);
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (taken->notes, g_strdup (g_ptr_array_index (self->data.notes, first + i)));
+    }
+  return taken;
+}
 
-      if (omission->paragraph > paragraph)
-        omission->paragraph++;
-      if (omission->paragraph != paragraph)
-        continue;
-      if (in_second)
-        {
-          BtOmission second;
-          copy_omission (&second, omission);
-          second.paragraph++;
-          second.start = MAX (omission->start, second_start) - second_start;
-          second.end = omission->end - second_start;
-          if (in_first)
-            second.id = _bt_review_take_omission_id (self);
-          g_array_append_val (omissions, second);
-          omission = &g_array_index (omissions, BtOmission, i - 1);
-        }
+void
+_bt_review_drop_rows (BtReview *self,
+                      BtRows    rows,
+                      guint     first,
+                      guint     n)
+{
+  move_rows (self, rows, first, n, NULL);
+}
+
+/* Rows from @from on move by @delta. A paragraph row is made (empty) at
+ * @from, or the row before @from is removed. */
+void
+_bt_review_shift_rows (BtReview *self,
+                       BtRows    rows,
+                       guint     from,
+                       int       delta)
+{
+  for (guint i = 0; i < self->data.links->len; i++)
+    {
+      BtLink *link = &g_array_index (self->data.links, BtLink, i);
+      guint *row = rows == BT_ROWS_PARAGRAPHS ? &link->paragraph : &link->sentence;
+      if (*row >= from)
+        *row += delta;
+    }
+  for (guint i = 0; i < self->data.omissions->len && rows == BT_ROWS_PARAGRAPHS; i++)
+    {
+      BtOmission *omission = &g_array_index (self->data.omissions, BtOmission, i);
+      if (omission->paragraph >= from)
+        omission->paragraph += delta;
+    }
+  for (guint i = 0; i < self->data.additions->len && rows == BT_ROWS_SENTENCES; i++)
+    {
+      BtAddition *addition = &g_array_index (self->data.additions, BtAddition, i);
+      if (addition->sentence >= from)
+        addition->sentence += delta;
+    }
+  if (rows == BT_ROWS_SENTENCES)
+    return;
+  ensure_paragraph_slots (self, from);
+  if (delta > 0)
+    {
+      g_array_insert_val (self->data.statuses, from, (guint8) { BT_STATUS_UNREVIEWED });
+      g_ptr_array_insert (self->data.notes, from, NULL);
+    }
+  else
+    {
+      g_array_remove_index (self->data.statuses, from - 1);
+      g_ptr_array_remove_index (self->data.notes, from - 1);
+    }
+}
+
+static void
+append_link (BtReview     *self,
+             const BtLink *link,
+             guint         paragraph,
+             guint         sentence)
+{
+  BtLink copy = *link;
+
+  copy.paragraph = paragraph;
+  copy.sentence = sentence;
+  copy.decision.by = g_strdup (link->decision.by);
+  g_array_append_val (self->data.links, copy);
+}
+
+static void
+append_omission (BtReview         *self,
+                 const BtOmission *omission,
+                 guint             paragraph,
+                 guint             start,
+                 guint             end)
+{
+  BtOmission copy;
+
+  copy_omission (&copy, omission);
+  copy.paragraph = paragraph;
+  copy.start = start;
+  copy.end = end;
+  g_array_append_val (self->data.omissions, copy);
+  self->next_omission_id = MAX (self->next_omission_id, copy.id + 1);
+}
+
+static void
+append_addition (BtReview         *self,
+                 const BtAddition *addition,
+                 guint             sentence)
+{
+  BtAddition copy = *addition;
+
+  copy.sentence = sentence;
+  copy.decision.by = g_strdup (addition->decision.by);
+  g_array_append_val (self->data.additions, copy);
+}
+
+static void
+set_paragraph_slot (BtReview   *self,
+                    guint       paragraph,
+                    guint8      status,
+                    const char *note)
+{
+  ensure_paragraph_slots (self, paragraph + 1);
+  g_array_index (self->data.statuses, guint8, paragraph) = status;
+  g_free (g_ptr_array_index (self->data.notes, paragraph));
+  self->data.notes->pdata[paragraph] = g_strdup (note);
+}
+
+void
+_bt_review_put_rows (BtReview            *self,
+                     const BtAnnotations *rows,
+                     guint                first)
+{
+  for (guint i = 0; i < rows->links->len; i++)
+    {
+      const BtLink *link = &g_array_index (rows->links, BtLink, i);
+      append_link (self, link, link->paragraph, link->sentence);
+    }
+  for (guint i = 0; i < rows->omissions->len; i++)
+    {
+      const BtOmission *omission = &g_array_index (rows->omissions, BtOmission, i);
+      append_omission (self, omission, omission->paragraph, omission->start, omission->end);
+    }
+  for (guint i = 0; i < rows->additions->len; i++)
+    {
+      const BtAddition *addition = &g_array_index (rows->additions, BtAddition, i);
+      append_addition (self, addition, addition->sentence);
+    }
+  for (guint i = 0; i < rows->statuses->len; i++)
+    set_paragraph_slot (self, first + i, g_array_index (rows->statuses, guint8, i),
+                        g_ptr_array_index (rows->notes, i));
+  rebuild_indices (self);
+}
+
+/* The id of the second part of a cut omission: new the first time, the
+ * same on every redo. */
+static guint
+second_part_id (BtReview   *self,
+                GHashTable *second_ids,
+                guint       id)
+{
+  gpointer found = g_hash_table_lookup (second_ids, GUINT_TO_POINTER (id));
+
+  if (found == NULL)
+    {
+      found = GUINT_TO_POINTER (_bt_review_take_omission_id (self));
+      g_hash_table_insert (second_ids, GUINT_TO_POINTER (id), found);
+    }
+  return GPOINTER_TO_UINT (found);
+}
+
+/* The first part keeps [0, first_end) of the old paragraph; the second
+ * holds [second_start, old end), counted from its own start. */
+static void
+split_omission (BtReview         *self,
+                const BtOmission *omission,
+                guint             first_end,
+                guint             second_start,
+                GHashTable       *second_ids)
+{
+  guint paragraph = omission->paragraph;
+  gboolean in_first = omission->start < first_end;
+  gboolean in_second = omission->end > second_start;
+
+  if (in_first)
+    append_omission (self, omission, paragraph, omission->start, MIN (omission->end, first_end));
+  if (in_second)
+    {
+      BtOmission second = *omission;
       if (in_first)
-        omission->end = MIN (omission->end, first_end);
-      else
-        g_array_remove_index_fast (omissions, i - 1);
+        second.id = second_part_id (self, second_ids, omission->id);
+      append_omission (self, &second, paragraph + 1,
+                       MAX (omission->start, second_start) - second_start,
+                       omission->end - second_start);
     }
 }
 
 void
-_bt_review_remap_split_paragraph (BtReview *self,
-                                  guint     paragraph,
-                                  guint     old_n_chars)
+_bt_review_split_paragraph_rows (BtReview            *self,
+                                 guint                paragraph,
+                                 const BtAnnotations *old,
+                                 guint                old_n_chars,
+                                 GHashTable          *second_ids)
 {
   guint first = bt_document_get_paragraph (self->source, paragraph)->n_chars;
   guint second = bt_document_get_paragraph (self->source, paragraph + 1)->n_chars;
-  guint8 status;
+  guint8 status = g_array_index (old->statuses, guint8, 0);
 
-  split_paragraph_links (self, paragraph);
-  split_paragraph_omissions (self, paragraph, first, old_n_chars - second);
-  ensure_paragraph_slots (self, paragraph + 1);
-  status = g_array_index (self->data.statuses, guint8, paragraph);
-  g_array_insert_val (self->data.statuses, paragraph + 1, status);
-  g_ptr_array_insert (self->data.notes, paragraph + 1, NULL);
+  for (guint i = 0; i < old->links->len; i++)
+    {
+      const BtLink *link = &g_array_index (old->links, BtLink, i);
+      append_link (self, link, paragraph, link->sentence);
+      append_link (self, link, paragraph + 1, link->sentence);
+    }
+  for (guint i = 0; i < old->omissions->len; i++)
+    split_omission (self, &g_array_index (old->omissions, BtOmission, i), first,
+                    old_n_chars - second, second_ids);
+  set_paragraph_slot (self, paragraph, status, g_ptr_array_index (old->notes, 0));
+  set_paragraph_slot (self, paragraph + 1, status, NULL);
   rebuild_indices (self);
-}
-
-/* The sentences linked to @paragraph, or the paragraphs linked to
- * @sentence, before a merge moves them. */
-static GHashTable *
-linked_set (BtReview  *self,
-            GPtrArray *index,
-            guint      key,
-            gboolean   want_sentences)
-{
-  GHashTable *set = g_hash_table_new (NULL, NULL);
-  guint n = 0;
-  const guint *items = bucket_items (index, key, &n);
-
-  for (guint i = 0; i < n; i++)
-    {
-      const BtLink *link = &g_array_index (self->data.links, BtLink, items[i]);
-      g_hash_table_add (set, GUINT_TO_POINTER (want_sentences ? link->sentence : link->paragraph));
-    }
-  return set;
-}
-
-static void
-merge_paragraph_links (BtReview *self,
-                       guint     paragraph)
-{
-  GArray *links = self->data.links;
-  g_autoptr(GHashTable) first = linked_set (self, self->paragraph_links, paragraph, TRUE);
-
-  for (guint i = links->len; i > 0; i--)
-    {
-      BtLink *link = &g_array_index (links, BtLink, i - 1);
-      if (link->paragraph == paragraph + 1
-          && g_hash_table_contains (first, GUINT_TO_POINTER (link->sentence)))
-        g_array_remove_index_fast (links, i - 1);
-      else if (link->paragraph > paragraph)
-        link->paragraph--;
-    }
 }
 
 static BtStatus
@@ -1291,116 +1452,100 @@ merge_statuses (BtStatus a,
   return BT_STATUS_UNREVIEWED;
 }
 
-static void
-merge_paragraph_notes (BtReview *self,
-                       guint     paragraph)
+static char *
+join_notes (const char *first,
+            const char *second)
 {
-  char **first = (char **) &self->data.notes->pdata[paragraph];
-  char *second = g_ptr_array_steal_index (self->data.notes, paragraph + 1);
+  if (first == NULL || second == NULL)
+    return g_strdup (first != NULL ? first : second);
+  return g_strconcat (first, "\n", second, NULL);
+}
 
-  if (*first == NULL)
-    *first = second;
-  else if (second != NULL)
-    {
-      char *joined = g_strconcat (*first, "\n", second, NULL);
-      g_free (*first);
-      g_free (second);
-      *first = joined;
-    }
+/* Links of @old's rows @row and @row + 1 become links of @row; where both
+ * link the same item, the first row's link stays. */
+static void
+merge_links (BtReview            *self,
+             const BtAnnotations *old,
+             BtRows               rows,
+             guint                row)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < old->links->len; i++)
+      {
+        const BtLink *link = &g_array_index (old->links, BtLink, i);
+        gboolean by_paragraph = rows == BT_ROWS_PARAGRAPHS;
+        guint own = by_paragraph ? link->paragraph : link->sentence;
+        guint other = by_paragraph ? link->sentence : link->paragraph;
+
+        if (own != row + pass || !g_hash_table_add (seen, GUINT_TO_POINTER (other)))
+          continue;
+        append_link (self, link, by_paragraph ? row : link->paragraph,
+                     by_paragraph ? link->sentence : row);
+      }
 }
 
 void
-_bt_review_remap_merge_paragraphs (BtReview *self,
-                                   guint     paragraph,
-                                   guint     old_first_n_chars,
-                                   guint     old_second_n_chars)
+_bt_review_merge_paragraph_rows (BtReview            *self,
+                                 guint                paragraph,
+                                 const BtAnnotations *old,
+                                 guint                old_second_n_chars)
 {
   guint n_chars = bt_document_get_paragraph (self->source, paragraph)->n_chars;
   guint offset = n_chars - old_second_n_chars;
-  guint8 *statuses;
+  const guint8 *statuses = (const guint8 *) old->statuses->data;
+  g_autofree char *note = join_notes (g_ptr_array_index (old->notes, 0),
+                                      g_ptr_array_index (old->notes, 1));
 
-  merge_paragraph_links (self, paragraph);
-  for (guint i = 0; i < self->data.omissions->len; i++)
+  merge_links (self, old, BT_ROWS_PARAGRAPHS, paragraph);
+  for (guint i = 0; i < old->omissions->len; i++)
     {
-      BtOmission *omission = &g_array_index (self->data.omissions, BtOmission, i);
-      if (omission->paragraph == paragraph + 1)
-        {
-          omission->start += offset;
-          omission->end += offset;
-        }
-      if (omission->paragraph > paragraph)
-        omission->paragraph--;
+      const BtOmission *omission = &g_array_index (old->omissions, BtOmission, i);
+      guint shift = omission->paragraph == paragraph ? 0 : offset;
+      append_omission (self, omission, paragraph, omission->start + shift,
+                       omission->end + shift);
     }
-  ensure_paragraph_slots (self, paragraph + 2);
-  statuses = (guint8 *) self->data.statuses->data;
-  statuses[paragraph] = merge_statuses (statuses[paragraph], statuses[paragraph + 1]);
-  g_array_remove_index (self->data.statuses, paragraph + 1);
-  merge_paragraph_notes (self, paragraph);
+  set_paragraph_slot (self, paragraph, merge_statuses (statuses[0], statuses[1]), note);
   rebuild_indices (self);
 }
 
 void
-_bt_review_remap_split_sentence (BtReview *self,
-                                 guint     sentence)
+_bt_review_split_sentence_rows (BtReview            *self,
+                                guint                sentence,
+                                const BtAnnotations *old)
 {
-  GArray *links = self->data.links;
-  GArray *additions = self->data.additions;
-
-  for (guint i = links->len; i > 0; i--)
+  for (guint i = 0; i < old->links->len; i++)
     {
-      BtLink *link = &g_array_index (links, BtLink, i - 1);
-      if (link->sentence > sentence)
-        link->sentence++;
-      else if (link->sentence == sentence)
-        {
-          BtLink copy = *link;
-          copy.sentence++;
-          copy.decision.by = g_strdup (link->decision.by);
-          g_array_append_val (links, copy);
-        }
+      const BtLink *link = &g_array_index (old->links, BtLink, i);
+      append_link (self, link, link->paragraph, sentence);
+      append_link (self, link, link->paragraph, sentence + 1);
     }
-  for (guint i = additions->len; i > 0; i--)
+  for (guint i = 0; i < old->additions->len; i++)
     {
-      BtAddition *addition = &g_array_index (additions, BtAddition, i - 1);
-      if (addition->sentence > sentence)
-        addition->sentence++;
-      else if (addition->sentence == sentence)
-        {
-          BtAddition copy = *addition;
-          copy.sentence++;
-          copy.decision.by = g_strdup (addition->decision.by);
-          g_array_append_val (additions, copy);
-        }
+      const BtAddition *addition = &g_array_index (old->additions, BtAddition, i);
+      append_addition (self, addition, sentence);
+      append_addition (self, addition, sentence + 1);
     }
   rebuild_indices (self);
 }
 
 void
-_bt_review_remap_merge_sentences (BtReview *self,
-                                  guint     sentence)
+_bt_review_merge_sentence_rows (BtReview            *self,
+                                guint                sentence,
+                                const BtAnnotations *old)
 {
-  GArray *links = self->data.links;
-  GArray *additions = self->data.additions;
-  gboolean first_added = find_addition_index (self, sentence) != NONE;
-  g_autoptr(GHashTable) first = linked_set (self, self->sentence_links, sentence, FALSE);
+  const BtAddition *kept = NULL;
 
-  for (guint i = links->len; i > 0; i--)
+  merge_links (self, old, BT_ROWS_SENTENCES, sentence);
+  for (guint i = 0; i < old->additions->len; i++)
     {
-      BtLink *link = &g_array_index (links, BtLink, i - 1);
-      if (link->sentence == sentence + 1
-          && g_hash_table_contains (first, GUINT_TO_POINTER (link->paragraph)))
-        g_array_remove_index_fast (links, i - 1);
-      else if (link->sentence > sentence)
-        link->sentence--;
+      const BtAddition *addition = &g_array_index (old->additions, BtAddition, i);
+      if (kept == NULL || addition->sentence < kept->sentence)
+        kept = addition;
     }
-  for (guint i = additions->len; i > 0; i--)
-    {
-      BtAddition *addition = &g_array_index (additions, BtAddition, i - 1);
-      if (addition->sentence == sentence + 1 && first_added)
-        g_array_remove_index_fast (additions, i - 1);
-      else if (addition->sentence > sentence)
-        addition->sentence--;
-    }
+  if (kept != NULL)
+    append_addition (self, kept, sentence);
   rebuild_indices (self);
 }
 
@@ -2051,7 +2196,7 @@ bt_review_copy (BtReview *self)
   source = bt_document_copy (self->source);
   target = bt_document_copy (self->target);
   copy = bt_review_new (source, target);
-  _bt_review_restore_annotations (copy, &self->data);
+  restore_annotations (copy, &self->data);
   copy->threshold = self->threshold;
   copy->next_omission_id = self->next_omission_id;
   copy->reviewer = g_strdup (self->reviewer);
