@@ -95,6 +95,7 @@ test_dictionary_lookup (void)
     { "習近平", "chines jinp politician xi" },
     { "就业", "employ find job" },
     { "发展", "develop" },
+    { "林", "forest lin wood" },
   };
   g_autoptr(BtDictionary) dict = load_mini ();
 
@@ -219,8 +220,8 @@ test_dictionary_vocabulary (void)
   g_assert_null (bt_dictionary_word (dict, n_words));
   g_assert_cmpuint (bt_dictionary_word_id (dict, "the"), ==, BT_DICTIONARY_NO_WORD);
   g_assert_cmpuint (bt_dictionary_word_id (dict, "nowhere"), ==, BT_DICTIONARY_NO_WORD);
-  /* the Traditional and the Simplified forms of 52 entries, some alike */
-  g_assert_cmpuint (bt_dictionary_get_n_headwords (dict), ==, 80);
+  /* the Traditional and the Simplified forms of 54 entries, some alike */
+  g_assert_cmpuint (bt_dictionary_get_n_headwords (dict), ==, 81);
 }
 
 /* A private copy of the fixture, so that tests may change it. */
