@@ -184,22 +184,15 @@ run_child (void)
 typedef void (*Damage) (char *data, gsize *len);
 
 static void damage_truncate (char *data, gsize *len) { *len -= 7; }
-static void damage_header (char *data, gsize *len) { *len = 10; }
 static void damage_middle (char *data, gsize *len) { data[*len / 2] ^= 0x21; }
 static void damage_syllable (char *data, gsize *len) { data[*len - 2] = '#'; }
-static void
-damage_garble (char *data, gsize *len)
-{
-  for (gsize i = 0; i < *len; i += 3)
-    data[i] = (char) (i * 7);
-}
 
 static void
 test_names_cache (void)
 {
+  /* each damage costs a full rebuild, so only a few */
   static const Damage damages[] = {
-    damage_truncate, damage_header, damage_middle, damage_syllable,
-    damage_garble,
+    damage_truncate, damage_middle, damage_syllable,
   };
   g_autofree char *path = readings_cache ();
   g_autofree char *built = NULL;
