@@ -504,13 +504,14 @@ _bt_review_get_decider (BtReview *self)
   return name;
 }
 
-/* Fills @decision for an item that moves from @before to @after. */
+/* Fills @decision for an item that goes to @state; the name is borrowed,
+ * the command that records it copies it. */
 static void
 decide (BtReview   *self,
         BtDecision *decision,
-        BtState     after)
+        BtState     state)
 {
-  if (after == BT_STATE_SUGGESTED)
+  if (state == BT_STATE_SUGGESTED)
     {
       decision->by = NULL;
       decision->at = 0;
