@@ -98,6 +98,7 @@ dictionary_keys (BtAlignContext *ctx,
       g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint32));
 
       bt_dictionary_english_ids (ctx->dictionary, text, ids);
+      ctx->n_known = ids->len;
       for (guint i = 0; i < ids->len; i++)
         add_key (ctx, keys, BT_SIGNAL_DICTIONARY, g_array_index (ids, guint32, i), 0, 0);
       return;
@@ -137,6 +138,25 @@ number_keys (BtAlignContext *ctx,
     }
 }
 
+/* Every run of Han characters gives name keys; only those the English
+ * spells somewhere are worth keeping. */
+static void
+collect_english_names (BtAlignContext *ctx)
+{
+  g_autoptr (GArray) names = g_array_new (FALSE, FALSE, sizeof (BtNameKey));
+
+  ctx->english_names = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < ctx->tgt.n_units; i++)
+    {
+      g_autofree char *text = bt_document_dup_sentence_text (ctx->target, i);
+
+      g_array_set_size (names, 0);
+      bt_names_english_keys (text, names);
+      for (guint k = 0; k < names->len; k++)
+        g_hash_table_add (ctx->english_names, GUINT_TO_POINTER (g_array_index (names, BtNameKey, k).key));
+    }
+}
+
 static void
 name_keys (BtAlignContext *ctx,
            const char     *text,
@@ -153,7 +173,8 @@ name_keys (BtAlignContext *ctx,
     {
       BtNameKey *n = &g_array_index (names, BtNameKey, i);
 
-      add_key (ctx, keys, BT_SIGNAL_NAMES, n->key, n->start, n->end);
+      if (language == BT_LANGUAGE_EN || g_hash_table_contains (ctx->english_names, GUINT_TO_POINTER (n->key)))
+        add_key (ctx, keys, BT_SIGNAL_NAMES, n->key, n->start, n->end);
     }
 }
 
@@ -277,6 +298,8 @@ _bt_align_context_clear (BtAlignContext *ctx)
   g_clear_pointer (&ctx->post_start, g_free);
   g_clear_pointer (&ctx->tgt_total, g_free);
   g_clear_pointer (&ctx->src_total, g_free);
+  g_clear_pointer (&ctx->tgt_known, g_free);
+  g_clear_pointer (&ctx->english_names, g_hash_table_unref);
   g_clear_pointer (&ctx->acc, g_free);
   g_clear_pointer (&ctx->acc_signals, g_free);
   g_clear_pointer (&ctx->touched, g_array_unref);
@@ -308,6 +331,7 @@ extract_target (BtAlignContext *ctx,
                 GError        **error)
 {
   ctx->lookup_only = TRUE;
+  ctx->tgt_known = g_new0 (guint, ctx->tgt.n_units + 1);
   for (guint i = 0; i < ctx->tgt.n_units; i++)
     {
       g_autofree char *text = bt_document_dup_sentence_text (ctx->target, i);
@@ -316,7 +340,9 @@ extract_target (BtAlignContext *ctx,
         return FALSE;
       ctx->tgt.offsets[i] = ctx->tgt.keys->len;
       ctx->tgt.n_chars[i] = g_utf8_strlen (text, -1);
+      ctx->n_known = 0;
       unit_keys (ctx, text, BT_LANGUAGE_EN, ctx->tgt.keys);
+      ctx->tgt_known[i] = ctx->n_known;
       close_unit (ctx->tgt.keys, ctx->tgt.offsets[i], TRUE);
     }
   ctx->tgt.offsets[ctx->tgt.n_units] = ctx->tgt.keys->len;
@@ -392,6 +418,8 @@ _bt_align_extract (BtAlignContext *ctx,
                    GCancellable   *cancellable,
                    GError        **error)
 {
+  if (ctx->enabled & BT_SIGNAL_NAMES)
+    collect_english_names (ctx);
   if (!extract_source (ctx, cancellable, error) || !extract_target (ctx, cancellable, error))
     return FALSE;
   index_source (ctx);

@@ -24,8 +24,8 @@
 #define STAY_COST 0.15
 #define BACK_COST 1.2
 #define NONE_SCORE -0.9
-#define MOVE_MIN_LEXICAL 0.4
-#define MOVE_MARGIN 0.25
+#define MOVE_MIN_LEXICAL 0.5
+#define MOVE_MARGIN 0.35
 
 typedef struct
 {
@@ -221,7 +221,7 @@ _bt_align_path_paragraphs (BtAlignContext *ctx,
 {
   g_autoptr (GPtrArray) columns = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (BtAlignCandidate));
-  Path path = { ctx, anchors, MAX (2.0, 0.01 * ctx->src.n_units), found };
+  Path path = { ctx, anchors, CLAMP (0.01 * ctx->src.n_units, 2.0, 20.0), found };
 
   if (ctx->tgt.n_units == 0 || ctx->src.n_units == 0)
     {

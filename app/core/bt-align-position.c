@@ -76,6 +76,20 @@ tree_update (double *tree,
       }
 }
 
+static void
+reverse (GArray *a)
+{
+  double *v = (double *) (gpointer) a->data;
+
+  for (guint i = 0, j = a->len; i + 1 < j; i++, j--)
+    {
+      double t = v[i];
+
+      v[i] = v[j - 1];
+      v[j - 1] = t;
+    }
+}
+
 void
 _bt_align_anchors_chain (BtAlignAnchors *anchors,
                          const guint    *sentences,
@@ -124,9 +138,11 @@ _bt_align_anchors_chain (BtAlignAnchors *anchors,
     {
       double x = pairs[i].x, y = pairs[i].y;
 
-      g_array_prepend_val (anchors->x, x);
-      g_array_prepend_val (anchors->y, y);
+      g_array_append_val (anchors->x, x);
+      g_array_append_val (anchors->y, y);
     }
+  reverse (anchors->x);
+  reverse (anchors->y);
 }
 
 double

@@ -53,6 +53,8 @@ typedef struct
   gsize         slot_mask;
   guint32       n_ids;
   gboolean      lookup_only;
+  guint         n_known;
+  GHashTable   *english_names; /* name keys the target holds */
 
   BtAlignSide   src;        /* one unit per source paragraph */
   BtAlignSide   tgt;        /* one unit per target sentence */
@@ -62,6 +64,7 @@ typedef struct
   guint        *post_start; /* n_ids + 1 offsets into postings */
   float        *tgt_total;  /* per target unit: weight of its keys */
   float        *src_total;  /* per source unit: weight of its words */
+  guint        *tgt_known;  /* per target unit: its words the dictionary knows */
 
   double        ratio;      /* source chars per target char */
   double        ratio_spread;

@@ -26,6 +26,7 @@
 #define CLAUSE_MIN_WEIGHT 0.8
 #define CLAUSE_MAX_RENDERED 0.12
 #define SECOND_MIN_LEXICAL 0.3
+#define ADDITION_MIN_WORDS 2
 
 struct _BtAligner
 {
@@ -174,7 +175,7 @@ find_anchors (BtAlignContext *ctx,
   g_autoptr (GArray) xs = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr (GArray) ys = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr (GArray) ws = g_array_new (FALSE, FALSE, sizeof (double));
-  guint max_df = MAX (3, ctx->src.n_units / 50);
+  guint max_df = CLAMP (ctx->src.n_units / 50, 3, 40);
 
   for (guint s = 0; s < ctx->tgt.n_units; s++)
     {
@@ -425,8 +426,8 @@ run_paragraphs (BtAlignContext *ctx,
 
       /* With a dictionary, a sentence none of whose words is found in
        * its paragraph more likely renders nothing at all. */
-      if (c->paragraph != BT_ALIGN_NONE && c->lexical == 0 && (ctx->enabled & BT_SIGNAL_DICTIONARY) &&
-          ctx->dictionary != NULL)
+      if (c->paragraph != BT_ALIGN_NONE && c->lexical == 0 && ctx->tgt_known[s] >= ADDITION_MIN_WORDS &&
+          (ctx->enabled & BT_SIGNAL_DICTIONARY) && ctx->dictionary != NULL)
         c->paragraph = BT_ALIGN_NONE;
       if (c->paragraph != BT_ALIGN_NONE)
         add_link (self, c->paragraph, s, c->score, logistic (LINK_A, LINK_B, c->score),
