@@ -887,7 +887,9 @@ test_random_indices (void)
   assert_indices (review);
 }
 
-/* The writers' benchmark review: it must be cheap to build and query. */
+/* The writers' benchmark review: it must be cheap to build and query.
+ * The bounds are loose enough for sanitizers on a busy machine, and far
+ * below what work quadratic in the links would take. */
 static void
 test_large (void)
 {
@@ -931,9 +933,9 @@ test_large (void)
   g_assert_cmpuint (n_linked, ==, 30000);
   g_assert_cmpuint (figures.n_links, ==, 30000);
   g_assert_cmpuint (figures.n_omissions, ==, 5000);
-  g_assert_cmpfloat (built, <, 1.0);
-  g_assert_cmpfloat (queried, <, 1.0);
-  g_assert_cmpfloat (restructured, <, 1.0);
+  g_assert_cmpfloat (built, <, 2.0);
+  g_assert_cmpfloat (queried, <, 2.0);
+  g_assert_cmpfloat (restructured, <, 2.0);
 }
 
 int
