@@ -579,6 +579,7 @@ bt_xliff_write_bytes (BtReview  *review,
   Writer self = { 0 };
   xmlBufferPtr buffer;
   GBytes *bytes;
+  xmlChar *content;
   gsize size;
 
   g_return_val_if_fail (BT_IS_REVIEW (review), NULL);
@@ -596,7 +597,8 @@ bt_xliff_write_bytes (BtReview  *review,
   write_document (&self);
   xmlFreeTextWriter (self.w);
   size = (gsize) xmlBufferLength (buffer);
-  bytes = g_bytes_new_with_free_func (xmlBufferDetach (buffer), size, xml_free, NULL);
+  content = xmlBufferDetach (buffer);
+  bytes = g_bytes_new_with_free_func (content, size, xml_free, content);
   xmlBufferFree (buffer);
   return bytes;
 }
