@@ -6,6 +6,7 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "bt-error.h"
 #include "bt-test-review.h"
@@ -258,6 +259,117 @@ test_refused (void)
     }
 }
 
+static int
+run_cli (const char *const *args,
+         char              **out,
+         char              **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  int status = 0;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("BITEXT_CLI"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, 0, NULL, NULL, out, err, &status, NULL));
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static void
+test_cli_convert (void)
+{
+  g_autofree char *golden = fixture ("golden.xlf");
+  g_autofree char *golden_json = fixture ("golden.json");
+  g_autofree char *out_path = temp_path ("out.json");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *written = NULL;
+  const char *to_xliff[] = { "convert", golden, "--format", "xliff", NULL };
+  const char *to_json[] = { "convert", golden, "--format", "json", "-o", out_path, NULL };
+
+  if (g_getenv ("BITEXT_CLI") == NULL)
+    {
+      g_test_skip ("BITEXT_CLI is not set");
+      return;
+    }
+  g_assert_cmpint (run_cli (to_xliff, &out, &err), ==, 0);
+  g_assert_true (g_file_get_contents (golden, &expected, NULL, NULL));
+  g_assert_cmpstr (out, ==, expected);
+  g_clear_pointer (&expected, g_free);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (to_json, &out, &err), ==, 0);
+  g_assert_true (g_file_get_contents (golden_json, &expected, NULL, NULL));
+  g_assert_true (g_file_get_contents (out_path, &written, NULL, NULL));
+  g_assert_cmpstr (written, ==, expected);
+  remove_temp (out_path);
+}
+
+static void
+test_cli_failures (void)
+{
+  g_autofree char *golden = fixture ("golden.xlf");
+  g_autofree char *foreign = fixture ("foreign-2.0.xlf");
+  g_autofree char *out_path = temp_path ("never.json");
+  g_autofree char *missing = g_build_filename (g_get_tmp_dir (), "bitext-no-such-review.xlf", NULL);
+  struct
+  {
+    const char *args[8];
+    int         status;
+    const char *message;
+  } cases[] = {
+    { { "convert", golden, NULL }, 2, "--format" },
+    { { "convert", golden, "--format", "docx", NULL }, 2, "--format" },
+    { { "convert", NULL }, 2, "one review file" },
+    { { "convert", missing, "--format", "json", "-o", out_path, NULL }, 1, "bitext-no-such-review.xlf" },
+    { { "validate", foreign, NULL }, 1, "not a Bitext review" },
+    { { "stats", missing, NULL }, 1, "bitext-no-such-review.xlf" },
+  };
+
+  if (g_getenv ("BITEXT_CLI") == NULL)
+    {
+      g_test_skip ("BITEXT_CLI is not set");
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (run_cli (cases[i].args, &out, &err), ==, cases[i].status);
+      if (strstr (err, cases[i].message) == NULL)
+        g_error ("case %u: “%s” lacks “%s”", i, err, cases[i].message);
+    }
+  g_assert_false (g_file_test (out_path, G_FILE_TEST_EXISTS));
+  remove_temp (out_path);
+}
+
+static void
+test_cli_validate_stats (void)
+{
+  g_autofree char *golden = fixture ("golden.xlf");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *validate[] = { "validate", golden, NULL };
+  const char *stats[] = { "stats", golden, NULL };
+
+  if (g_getenv ("BITEXT_CLI") == NULL)
+    {
+      g_test_skip ("BITEXT_CLI is not set");
+      return;
+    }
+  g_assert_cmpint (run_cli (validate, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "2 paragraphs, 2 sentences, 3 links, 4 omissions"));
+  g_assert_cmpstr (err, ==, "");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (stats, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Paragraphs: 2 (reviewed 1, needing attention 1)"));
+  g_assert_nonnull (strstr (out, "Source characters: 34"));
+  g_assert_nonnull (strstr (out, "Score: "));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -273,6 +385,9 @@ main (int    argc,
   g_test_add_func ("/xliff/refused", test_refused);
   g_test_add_data_func ("/xliff/foreign-1.2", "foreign-okapi-1.2.xlf", test_foreign);
   g_test_add_data_func ("/xliff/foreign-2.0", "foreign-2.0.xlf", test_foreign);
+  g_test_add_func ("/xliff/cli/convert", test_cli_convert);
+  g_test_add_func ("/xliff/cli/failures", test_cli_failures);
+  g_test_add_func ("/xliff/cli/validate-stats", test_cli_validate_stats);
 
   return g_test_run ();
 }
