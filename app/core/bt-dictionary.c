@@ -22,7 +22,7 @@
 
 #define INDEX_MAGIC   "BTDICT\0\2"
 #define INDEX_ENDIAN  0x01020304u
-#define INDEX_VERSION 2u /* bump when glosses are read differently */
+#define INDEX_VERSION 3u /* bump when glosses are read differently */
 #define ROOT          G_MAXUINT32
 #define WORD_FLAG     0x80000000u
 #define FINGERPRINT_CHUNK (64 * 1024)
@@ -36,7 +36,7 @@ typedef struct
   guint64 source_size;
   gint64  source_mtime;
   guint64 source_hash;
-  guint64 body_hash;
+  guint64 index_hash;   /* of the header (this field as 0) and the body */
   guint32 n_slots;      /* power of two */
   guint32 n_headwords;
   guint32 n_ids;
@@ -101,6 +101,18 @@ hash_bytes (const guint8 *data,
   return h ^ (h >> 32);
 }
 
+static guint64
+index_hash (const guint8 *data,
+            gsize         size)
+{
+  IndexHeader h;
+
+  memcpy (&h, data, sizeof h);
+  h.index_hash = 0;
+  return hash_bytes ((const guint8 *) &h, sizeof h) * 31 +
+         hash_bytes (data + sizeof h, size - sizeof h);
+}
+
 static guint32
 node_hash (guint32  parent,
            gunichar ch)
@@ -147,7 +159,7 @@ layout_views (BtDictionary *self,
              h->strings_size;
   if (expected != size)
     return FALSE;
-  if (h->body_hash != hash_bytes (data + sizeof *h, size - sizeof *h))
+  if (h->index_hash != index_hash (data, size))
     return FALSE;
 
   self->header = h;
@@ -603,7 +615,7 @@ compact_trie (Table   *roomy,
 }
 
 static void
-append_aligned (GByteArray    *out,
+append_raw (GByteArray    *out,
                 gconstpointer  data,
                 gsize          len)
 {
@@ -637,9 +649,9 @@ append_vocabulary (Builder    *b,
   while (strings->len % 8 != 0)
     g_string_append_c (strings, '\0');
 
-  append_aligned (out, offsets->data, offsets->len * sizeof (guint32));
-  append_aligned (out, slots, ((gsize) mask + 1) * sizeof (guint32));
-  append_aligned (out, strings->str, strings->len);
+  append_raw (out, offsets->data, offsets->len * sizeof (guint32));
+  append_raw (out, slots, ((gsize) mask + 1) * sizeof (guint32));
+  append_raw (out, strings->str, strings->len);
   *n_word_slots = mask + 1;
   *strings_size = strings->len;
 }
@@ -669,12 +681,13 @@ serialize (Builder           *b,
   h.n_words = b->words->len;
 
   g_byte_array_append (out, (const guint8 *) &h, sizeof h);
-  append_aligned (out, table.nodes, (gsize) h.n_slots * sizeof (IndexNode));
+  append_raw (out, table.nodes, (gsize) h.n_slots * sizeof (IndexNode));
   g_free (table.nodes);
-  append_aligned (out, ids->data, ids->len * sizeof (guint32));
+  append_raw (out, ids->data, ids->len * sizeof (guint32));
   append_vocabulary (b, out, &h.n_word_slots, &h.strings_size);
 
-  h.body_hash = hash_bytes (out->data + sizeof h, out->len - sizeof h);
+  memcpy (out->data, &h, sizeof h);
+  h.index_hash = index_hash (out->data, out->len);
   memcpy (out->data, &h, sizeof h);
   return g_byte_array_free_to_bytes (out);
 }

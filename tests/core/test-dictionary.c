@@ -311,6 +311,8 @@ damage_last (char *data, gsize *len) { data[*len - 1] ^= 0x01; }
 static void
 damage_counts (char *data, gsize *len) { memset (data + 48, 0xFF, 24); }
 static void
+damage_headwords (char *data, gsize *len) { data[60] ^= 0x01; }
+static void
 damage_garble (char *data, gsize *len)
 {
   for (gsize i = 0; i < *len; i++)
@@ -322,7 +324,8 @@ test_dictionary_corrupt_cache (void)
 {
   static const Damage damages[] = {
     damage_truncate, damage_empty, damage_header, damage_magic,
-    damage_middle, damage_last, damage_counts, damage_garble,
+    damage_middle, damage_last, damage_counts, damage_headwords,
+    damage_garble,
   };
   g_autofree char *dir = make_work_dir ();
   g_autofree char *path = copy_fixture (dir);
