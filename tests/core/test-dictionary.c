@@ -311,7 +311,7 @@ damage_last (char *data, gsize *len) { data[*len - 1] ^= 0x01; }
 static void
 damage_counts (char *data, gsize *len) { memset (data + 48, 0xFF, 24); }
 static void
-damage_headwords (char *data, gsize *len) { data[60] ^= 0x01; }
+damage_headwords (char *data, gsize *len) { data[52] ^= 0x01; }
 static void
 damage_garble (char *data, gsize *len)
 {
