@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "bt-command.h"
 #include "bt-review-private.h"
@@ -466,6 +467,48 @@ find_cut_sentence (StructureCommand *self,
     }
 }
 
+static GArray *
+sentence_spans (BtDocument        *document,
+                const BtParagraph *paragraph)
+{
+  GArray *spans = g_array_new (FALSE, FALSE, sizeof (BtSpan));
+
+  for (guint k = 0; k < paragraph->n_sentences; k++)
+    {
+      const BtSentence *sentence = bt_document_get_sentence (document, paragraph->first_sentence + k);
+      BtSpan span = { sentence->start, sentence->end };
+      g_array_append_val (spans, span);
+    }
+  return spans;
+}
+
+/* A split whose merge would not give the paragraph back (blanks dropped at
+ * the cut, a space put between two Latin letters) could not be undone, so
+ * it is tried first on a copy of the paragraph alone. */
+static gboolean
+split_is_reversible (StructureCommand *self,
+                     BtDocument       *source)
+{
+  const BtParagraph *paragraph = bt_document_get_paragraph (source, self->index);
+  g_autoptr(BtDocument) trial = bt_document_new (bt_document_get_language (source));
+  g_autoptr(GArray) spans = sentence_spans (source, paragraph);
+  g_autoptr(GArray) merged_spans = NULL;
+  const BtParagraph *merged;
+
+  if (!bt_document_append_segmented (trial, paragraph->text, paragraph->line,
+                                     (const BtSpan *) spans->data, spans->len, NULL)
+      || !bt_document_split_paragraph (trial, 0, self->at_char)
+      || !bt_document_merge_paragraphs (trial, 0))
+    return FALSE;
+  if (self->cuts_sentence
+      && !bt_document_merge_sentences (trial, self->cut_sentence - paragraph->first_sentence))
+    return FALSE;
+  merged = bt_document_get_paragraph (trial, 0);
+  merged_spans = sentence_spans (trial, merged);
+  return strcmp (merged->text, paragraph->text) == 0 && merged_spans->len == spans->len
+         && memcmp (merged_spans->data, spans->data, spans->len * sizeof (BtSpan)) == 0;
+}
+
 static gboolean
 correct_source (StructureCommand *self,
                 BtDocument       *source)
@@ -478,7 +521,8 @@ correct_source (StructureCommand *self,
         return FALSE;
       self->old_n_chars = bt_document_get_paragraph (source, self->index)->n_chars;
       find_cut_sentence (self, source);
-      return bt_document_split_paragraph (source, self->index, self->at_char);
+      return split_is_reversible (self, source)
+             && bt_document_split_paragraph (source, self->index, self->at_char);
     }
   if (self->index + 1 >= n_paragraphs)
     return FALSE;

@@ -253,7 +253,9 @@ gboolean           bt_review_decide_paragraph       (BtReview          *self,
  * first paragraph's win where both link one sentence), moves omissions,
  * joins notes with a line break and keeps needs-attention if either had
  * it, reviewed if both had it. Sentences likewise share links and
- * additions. A sentence's @at_char counts code points in its paragraph. */
+ * additions. A sentence's @at_char counts code points in its paragraph.
+ * A paragraph split that a merge would not take back exactly (a blank at
+ * the cut, a cut between two Latin letters or digits) is refused. */
 gboolean           bt_review_split_paragraph        (BtReview          *self,
                                                      guint              paragraph,
                                                      guint              at_char);

@@ -793,6 +793,47 @@ test_split_paragraph (void)
   assert_indices (review);
 }
 
+typedef struct
+{
+  const char *text;
+  guint       at_char;
+  gboolean    allowed;
+} CutCase;
+
+/* Only splits that a merge takes back exactly are made. */
+static const CutCase cut_cases[] = {
+  { "新华社北京电。", 3, TRUE },
+  { "新华社 北京电。", 3, FALSE },      /* the blank would be lost */
+  { "新华社 北京电。", 4, FALSE },
+  { "GDP增长。", 3, TRUE },
+  { "GDP增长。", 2, FALSE },            /* a merge would write "GD P" */
+  { "他说：“好。”新华社电。", 3, TRUE }, /* inside a sentence */
+  { "他说：“好。”新华社电。", 7, TRUE }, /* between sentences */
+};
+
+static void
+test_split_cuts (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (cut_cases); i++)
+    {
+      const CutCase *c = &cut_cases[i];
+      g_autoptr(BtDocument) source = bt_document_new (BT_LANGUAGE_ZH);
+      g_autoptr(BtDocument) target = make_document (BT_LANGUAGE_EN, 1, 1);
+      g_autoptr(BtReview) review = NULL;
+      g_autoptr(BtReview) before = NULL;
+
+      g_test_message ("%s at %u", c->text, c->at_char);
+      bt_document_append_paragraph (source, c->text, 1);
+      review = bt_review_new (source, target);
+      before = bt_review_copy (review);
+      g_assert_cmpint (bt_review_split_paragraph (review, 0, c->at_char), ==, c->allowed);
+      g_assert_cmpuint (bt_document_get_n_paragraphs (source), ==, c->allowed ? 2 : 1);
+      if (c->allowed)
+        g_assert_true (bt_review_undo (review));
+      g_assert_true (bt_review_equal (review, before));
+    }
+}
+
 static void
 test_merge_paragraphs (void)
 {
@@ -957,6 +998,7 @@ main (int    argc,
   g_test_add_func ("/review/copy-and-equal", test_copy_and_equal);
   g_test_add_func ("/review/restore-decisions", test_restore_decisions);
   g_test_add_func ("/review/split-paragraph", test_split_paragraph);
+  g_test_add_func ("/review/split-cuts", test_split_cuts);
   g_test_add_func ("/review/merge-paragraphs", test_merge_paragraphs);
   g_test_add_func ("/review/split-and-merge-sentences", test_split_and_merge_sentences);
   g_test_add_func ("/review/random-indices", test_random_indices);
