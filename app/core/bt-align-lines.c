@@ -15,6 +15,7 @@
 
 #define LEXICAL_WEIGHT 6.0
 #define NO_LENGTH_COST 1.0
+#define VARIANCE 6.8
 
 typedef struct
 {
@@ -23,9 +24,10 @@ typedef struct
   double prior;
 } Bead;
 
+/* Priors after Gale and Church: -log of how often each shape occurs. */
 static const Bead beads[] = {
-  { 1, 1, 0.0 }, { 2, 1, 1.2 }, { 1, 2, 1.2 }, { 1, 0, 4.0 }, { 0, 1, 4.0 },
-  { 2, 2, 2.5 }, { 3, 1, 2.8 }, { 1, 3, 2.8 },
+  { 1, 1, 0.12 }, { 2, 1, 3.1 }, { 1, 2, 3.1 }, { 1, 0, 5.3 }, { 0, 1, 5.3 },
+  { 2, 2, 4.5 }, { 3, 1, 5.0 }, { 1, 3, 5.0 },
 };
 
 typedef struct
@@ -46,11 +48,42 @@ pair_matched (Grid  *g,
               guint  t)
 {
   GArray *found = g->found[t];
+  const BtAlignCandidate *c = (const BtAlignCandidate *) (gconstpointer) found->data;
+  guint lo = 0, hi = found->len;
 
-  for (guint k = 0; k < found->len; k++)
-    if (g_array_index (found, BtAlignCandidate, k).paragraph == u)
-      return g_array_index (found, BtAlignCandidate, k).matched;
-  return 0;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (c[mid].paragraph < u)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo < found->len && c[lo].paragraph == u ? c[lo].matched : 0;
+}
+
+static int
+by_paragraph (gconstpointer a,
+              gconstpointer b)
+{
+  const BtAlignCandidate *x = a, *y = b;
+
+  return (x->paragraph > y->paragraph) - (x->paragraph < y->paragraph);
+}
+
+/* Gale and Church's measure: the target length expected from the source,
+ * with a variance that grows with it. */
+static double
+length_cost (Grid   *g,
+             double  src,
+             double  tgt)
+{
+  double c = 1.0 / g->ctx->ratio, s2 = VARIANCE * c;
+  double delta = (tgt - src * c) / sqrt (MAX (src, 1) * s2);
+  double p = erfc (fabs (delta) / sqrt (2));
+
+  return -log (MAX (p, 1e-12));
 }
 
 /* Lexical share of the target lines [j0, j1) found in source [i0, i1). */
@@ -92,7 +125,7 @@ bead_cost (Grid       *g,
   for (guint t = j0; t < j0 + b->dj; t++)
     tgt += g->ctx->tgt.n_chars[t];
   lex = bead_lexical (g, i0, i0 + b->di, j0, j0 + b->dj);
-  length = (g->ctx->enabled & BT_SIGNAL_LENGTH) ? _bt_align_length_cost (g->ctx, src, tgt) : NO_LENGTH_COST;
+  length = (g->ctx->enabled & BT_SIGNAL_LENGTH) ? length_cost (g, src, tgt) : NO_LENGTH_COST;
   *lexical = lex;
   return b->prior + length - LEXICAL_WEIGHT * lex * (b->di + b->dj) / 2.0;
 }
@@ -176,6 +209,7 @@ collect (Grid *g)
 
       g->found[t] = g_array_new (FALSE, FALSE, sizeof (BtAlignCandidate));
       _bt_align_candidates (g->ctx, t, lo, MIN (hi, g->n_s), G_MAXUINT, g->found[t]);
+      g_array_sort (g->found[t], by_paragraph);
     }
 }
 
