@@ -509,12 +509,20 @@ run_keys (const Word *run,
     }
 }
 
+/* "'s" closing a word is a possessive, not part of a name. */
+static gboolean
+is_possessive (const char *p)
+{
+  return *p == '\'' && (p[1] == 's' || p[1] == 'S') && !is_letter (p[2]);
+}
+
 /* A word of ASCII letters, with apostrophes inside ("Xi'an"). */
 static const char *
 read_word (const char *p,
            guint      *cp)
 {
-  while (is_letter (*p) || (*p == '\'' && is_letter (p[1]) && p[-1] != '\''))
+  while (is_letter (*p) ||
+         (*p == '\'' && is_letter (p[1]) && p[-1] != '\'' && !is_possessive (p)))
     {
       p++;
       (*cp)++;

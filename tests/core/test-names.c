@@ -113,6 +113,8 @@ test_names_match (void)
     { "兰州交通大学教授周明远", "Zhou Mingyuan, a professor", 8, 11 },
     { "甘肃省副省长马文斌介绍", "said Vice Governor Ma Wenbin.", 6, 9 },
     { "西安", "in Xi'an", 0, 2 },
+    { "林振华说", "Lin Zhenhua's plan", 0, 3 },
+    { "林振华说", "LIN ZHENHUA", 0, 3 },
     { "長沙市", "Changsha", 0, 2 },
     { "专家认为", "Experts say", -1, -1 },
     { "习近平", "xi jinping in lower case", -1, -1 },
