@@ -90,6 +90,38 @@ reverse (GArray *a)
     }
 }
 
+/* An anchor far off the line through its neighbours is more likely a
+ * repeated passage than a jump of the text. */
+static void
+drop_outliers (BtAlignAnchors *anchors)
+{
+  double *x = (double *) (gpointer) anchors->x->data, *y = (double *) (gpointer) anchors->y->data;
+  guint n = anchors->x->len, out = 0;
+  double span = n > 0 ? y[n - 1] - y[0] : 0;
+  double limit = MAX (8, 0.03 * span);
+
+  for (guint i = 0; i < n; i++)
+    {
+      gboolean keep = TRUE;
+
+      if (i > 0 && i + 1 < n)
+        {
+          double t = (x[i] - x[i - 1]) / MAX (x[i + 1] - x[i - 1], 1);
+          double line = y[i - 1] + t * (y[i + 1] - y[i - 1]);
+
+          keep = fabs (y[i] - line) <= limit;
+        }
+      if (keep)
+        {
+          x[out] = x[i];
+          y[out] = y[i];
+          out++;
+        }
+    }
+  g_array_set_size (anchors->x, out);
+  g_array_set_size (anchors->y, out);
+}
+
 void
 _bt_align_anchors_chain (BtAlignAnchors *anchors,
                          const guint    *sentences,
@@ -143,6 +175,7 @@ _bt_align_anchors_chain (BtAlignAnchors *anchors,
     }
   reverse (anchors->x);
   reverse (anchors->y);
+  drop_outliers (anchors);
 }
 
 double
@@ -174,9 +207,11 @@ _bt_align_anchors_expect (BtAlignAnchors *anchors,
   return y[lo - 1] + (sentence - x[lo - 1]) * (y[lo] - y[lo - 1]) / (x[lo] - x[lo - 1]);
 }
 
+/* Near the expected place a Gaussian; further away it keeps falling, so a
+ * repeated passage far off loses to the one where the text should be. */
 double
 _bt_align_position_score (double distance,
                           double scale)
 {
-  return -(1 - exp (-distance * distance / (2 * scale * scale)));
+  return -(1 - exp (-distance * distance / (2 * scale * scale))) - 0.5 * log1p (fabs (distance) / (4 * scale));
 }

@@ -21,7 +21,7 @@
 #define CLAUSE_A -5.0
 #define CLAUSE_B 1.2
 
-#define ANCHOR_MIN_LEXICAL 0.15
+#define ANCHOR_MIN_MATCHED 1.0
 #define REANCHOR_MIN_LEXICAL 0.3
 #define CLAUSE_MIN_WEIGHT 0.8
 #define CLAUSE_MAX_RENDERED 0.12
@@ -197,7 +197,7 @@ find_anchors (BtAlignContext *ctx,
           else
             second = MAX (second, c->matched);
         }
-      if (_bt_align_lexical (ctx, s, best) >= ANCHOR_MIN_LEXICAL && best > 2 * second)
+      if (best >= ANCHOR_MIN_MATCHED && best > 2 * second)
         {
           double w = _bt_align_lexical (ctx, s, best);
 
@@ -392,8 +392,11 @@ reanchor (BtAlignContext      *ctx,
   g_autoptr (GArray) ys = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr (GArray) ws = g_array_new (FALSE, FALSE, sizeof (double));
 
+  double slack = CLAMP (0.03 * ctx->src.n_units, 6, 60);
+
   for (guint s = 0; s < ctx->tgt.n_units; s++)
-    if (choices[s].paragraph != BT_ALIGN_NONE && choices[s].lexical >= REANCHOR_MIN_LEXICAL)
+    if (choices[s].paragraph != BT_ALIGN_NONE && choices[s].lexical >= REANCHOR_MIN_LEXICAL &&
+        fabs (choices[s].paragraph - _bt_align_anchors_expect (anchors, s, ctx->tgt.n_units, ctx->src.n_units)) <= slack)
       {
         g_array_append_val (xs, s);
         g_array_append_val (ys, choices[s].paragraph);
