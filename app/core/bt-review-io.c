@@ -178,3 +178,43 @@ bt_io_check_xml_text (const char  *text,
       }
   return TRUE;
 }
+
+static int
+append_to_string_cb (void       *context,
+                     const char *buffer,
+                     int         len)
+{
+  g_string_append_len (context, buffer, len);
+  return len;
+}
+
+xmlOutputBufferPtr
+bt_io_output_to_string (GString *string)
+{
+  return xmlOutputBufferCreateIO (append_to_string_cb, NULL, string, NULL);
+}
+
+static int
+append_to_safe_write_cb (void       *context,
+                         const char *buffer,
+                         int         len)
+{
+  return bt_safe_write_append (context, buffer, (gsize) len) ? len : -1;
+}
+
+xmlOutputBufferPtr
+bt_io_output_to_safe_write (BtSafeWrite *write)
+{
+  return xmlOutputBufferCreateIO (append_to_safe_write_cb, NULL, write, NULL);
+}
+
+gsize
+bt_io_estimate_size (BtReview *review)
+{
+  BtDocument *source = bt_review_get_source (review);
+  BtDocument *target = bt_review_get_target (review);
+
+  return 4096 + 4 * (gsize) bt_document_get_n_chars (source) + 4 * (gsize) bt_document_get_n_chars (target)
+         + 700 * (gsize) (bt_document_get_n_paragraphs (source) + bt_review_get_n_omissions (review))
+         + 400 * (gsize) (bt_document_get_n_sentences (target) + bt_review_get_n_links (review));
+}

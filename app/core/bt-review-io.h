@@ -5,8 +5,10 @@
 #pragma once
 
 #include <glib.h>
+#include <libxml/xmlIO.h>
 
 #include "bt-review.h"
+#include "bt-safe-write.h"
 
 G_BEGIN_DECLS
 
@@ -43,5 +45,12 @@ gsize     *bt_io_char_offsets             (const char  *text,
 gboolean   bt_io_check_xml_text           (const char  *text,
                                            const char  *what,
                                            GError     **error);
+
+/* libxml2 output that appends to @string, or streams into @write (which
+ * then remembers a failure for bt_safe_write_commit()). */
+xmlOutputBufferPtr bt_io_output_to_string     (GString     *string);
+xmlOutputBufferPtr bt_io_output_to_safe_write (BtSafeWrite *write);
+/* A generous guess of a written review's size, to allocate once. */
+gsize      bt_io_estimate_size            (BtReview    *review);
 
 G_END_DECLS

@@ -77,30 +77,133 @@ sync_folder (const char *dir)
     }
 }
 
-static gboolean
-write_temp (int          fd,
-            const char  *path,
-            const void  *data,
-            gsize        size,
-            mode_t       mode,
-            GError     **error)
+struct _BtSafeWrite
 {
-  if (!write_all (fd, data, size))
+  char *path;
+  char *dir;
+  char *tmp;
+  int   fd;
+  int   saved_errno;   /* of the first failed append, or 0 */
+};
+
+static void
+safe_write_free (BtSafeWrite *self)
+{
+  if (self->fd >= 0)
+    close (self->fd);
+  g_free (self->path);
+  g_free (self->dir);
+  g_free (self->tmp);
+  g_free (self);
+}
+
+BtSafeWrite *
+bt_safe_write_begin (const char  *path,
+                     GError     **error)
+{
+  BtSafeWrite *self;
+  g_autofree char *base = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_new0 (BtSafeWrite, 1);
+  self->path = g_strdup (path);
+  self->dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  self->tmp = g_strdup_printf ("%s/.%s.XXXXXX", self->dir, base);
+  self->fd = g_mkstemp_full (self->tmp, O_WRONLY | O_CLOEXEC, 0600);
+  if (self->fd < 0)
     {
-      set_io_error (error, path, _("writing failed"), errno);
+      set_io_error (error, path, _("could not create a temporary file"), errno);
+      safe_write_free (self);
+      return NULL;
+    }
+  return self;
+}
+
+gboolean
+bt_safe_write_append (BtSafeWrite *self,
+                      const void  *data,
+                      gsize        size)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->saved_errno != 0)
+    return FALSE;
+  if (!write_all (self->fd, data, size))
+    {
+      self->saved_errno = errno;
       return FALSE;
     }
-  if (fchmod (fd, mode) != 0)
+  return TRUE;
+}
+
+void
+bt_safe_write_abort (BtSafeWrite *self)
+{
+  g_return_if_fail (self != NULL);
+
+  close (self->fd);
+  self->fd = -1;
+  g_unlink (self->tmp);
+  safe_write_free (self);
+}
+
+static gboolean
+finish_temp (BtSafeWrite  *self,
+             GError      **error)
+{
+  int fd = self->fd;
+
+  self->fd = -1;
+  if (self->saved_errno != 0)
     {
-      set_io_error (error, path, _("setting permissions failed"), errno);
+      close (fd);
+      set_io_error (error, self->path, _("writing failed"), self->saved_errno);
+      return FALSE;
+    }
+  if (fchmod (fd, target_mode (self->path)) != 0)
+    {
+      set_io_error (error, self->path, _("setting permissions failed"), errno);
+      close (fd);
       return FALSE;
     }
   if (fsync (fd) != 0)
     {
-      set_io_error (error, path, _("flushing to disk failed"), errno);
+      set_io_error (error, self->path, _("flushing to disk failed"), errno);
+      close (fd);
+      return FALSE;
+    }
+  if (close (fd) != 0)
+    {
+      set_io_error (error, self->path, _("writing failed"), errno);
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+bt_safe_write_commit (BtSafeWrite  *self,
+                      GError      **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  ok = finish_temp (self, error);
+  if (ok && g_rename (self->tmp, self->path) != 0)
+    {
+      set_io_error (error, self->path, _("renaming the temporary file failed"), errno);
+      ok = FALSE;
+    }
+  if (!ok)
+    g_unlink (self->tmp);
+  else
+    sync_folder (self->dir);
+  safe_write_free (self);
+  return ok;
 }
 
 gboolean
@@ -109,42 +212,15 @@ bt_safe_write (const char  *path,
                gsize        size,
                GError     **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp = NULL;
-  gboolean ok;
-  int fd;
+  BtSafeWrite *self;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (data != NULL || size == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-  fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      set_io_error (error, path, _("could not create a temporary file"), errno);
-      return FALSE;
-    }
-
-  ok = write_temp (fd, path, data, size, target_mode (path), error);
-  if (close (fd) != 0 && ok)
-    {
-      set_io_error (error, path, _("writing failed"), errno);
-      ok = FALSE;
-    }
-  if (ok && g_rename (tmp, path) != 0)
-    {
-      set_io_error (error, path, _("renaming the temporary file failed"), errno);
-      ok = FALSE;
-    }
-  if (!ok)
-    {
-      g_unlink (tmp);
-      return FALSE;
-    }
-  sync_folder (dir);
-  return TRUE;
+  self = bt_safe_write_begin (path, error);
+  if (self == NULL)
+    return FALSE;
+  bt_safe_write_append (self, data, size);
+  return bt_safe_write_commit (self, error);
 }

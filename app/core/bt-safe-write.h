@@ -16,4 +16,18 @@ gboolean bt_safe_write (const char  *path,
                         gsize        size,
                         GError     **error);
 
+/* The same in steps, for writers that stream: begin creates the temporary
+ * file, append writes to it, commit flushes and renames, abort removes it.
+ * Commit and abort free @self. */
+typedef struct _BtSafeWrite BtSafeWrite;
+
+BtSafeWrite *bt_safe_write_begin  (const char   *path,
+                                   GError      **error);
+gboolean     bt_safe_write_append (BtSafeWrite  *self,
+                                   const void   *data,
+                                   gsize         size);
+gboolean     bt_safe_write_commit (BtSafeWrite  *self,
+                                   GError      **error);
+void         bt_safe_write_abort  (BtSafeWrite  *self);
+
 G_END_DECLS

@@ -566,41 +566,35 @@ bt_xliff_check_review (BtReview  *review,
   return bt_io_check_xml_text (bt_review_get_reviewer (review), _("the reviewer name"), error);
 }
 
+/* Takes @out. */
 static void
-xml_free (gpointer data)
+write_review (BtReview           *review,
+              xmlOutputBufferPtr  out)
 {
-  xmlFree (data);
+  Writer self = { 0 };
+
+  self.w = xmlNewTextWriter (out);
+  self.review = review;
+  self.source = bt_review_get_source (review);
+  self.target = bt_review_get_target (review);
+  write_document (&self);
+  xmlFreeTextWriter (self.w);
 }
 
 GBytes *
 bt_xliff_write_bytes (BtReview  *review,
                       GError   **error)
 {
-  Writer self = { 0 };
-  xmlBufferPtr buffer;
-  GBytes *bytes;
-  xmlChar *content;
-  gsize size;
+  GString *out;
 
   g_return_val_if_fail (BT_IS_REVIEW (review), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (!bt_xliff_check_review (review, error))
     return NULL;
-
-  buffer = xmlBufferCreate ();
-  xmlBufferSetAllocationScheme (buffer, XML_BUFFER_ALLOC_DOUBLEIT);
-  self.w = xmlNewTextWriterMemory (buffer, 0);
-  self.review = review;
-  self.source = bt_review_get_source (review);
-  self.target = bt_review_get_target (review);
-  write_document (&self);
-  xmlFreeTextWriter (self.w);
-  size = (gsize) xmlBufferLength (buffer);
-  content = xmlBufferDetach (buffer);
-  bytes = g_bytes_new_with_free_func (content, size, xml_free, content);
-  xmlBufferFree (buffer);
-  return bytes;
+  out = g_string_sized_new (bt_io_estimate_size (review));
+  write_review (review, bt_io_output_to_string (out));
+  return g_string_free_to_bytes (out);
 }
 
 gboolean
@@ -608,16 +602,17 @@ bt_xliff_write_file (BtReview    *review,
                      const char  *path,
                      GError     **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  gsize size = 0;
-  const void *data;
+  BtSafeWrite *write;
 
   g_return_val_if_fail (BT_IS_REVIEW (review), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  bytes = bt_xliff_write_bytes (review, error);
-  if (bytes == NULL)
+  if (!bt_xliff_check_review (review, error))
     return FALSE;
-  data = g_bytes_get_data (bytes, &size);
-  return bt_safe_write (path, data, size, error);
+  write = bt_safe_write_begin (path, error);
+  if (write == NULL)
+    return FALSE;
+  write_review (review, bt_io_output_to_safe_write (write));
+  return bt_safe_write_commit (write, error);
 }

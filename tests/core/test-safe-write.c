@@ -128,6 +128,43 @@ test_file_size_limit (Fixture       *f,
   assert_old_contents (f);
 }
 
+/* A streamed write that fails halfway is reported at commit. */
+static void
+test_stream_size_limit (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *chunk = g_malloc0 (4096);
+  struct rlimit old, limit;
+  BtSafeWrite *write;
+
+  signal (SIGXFSZ, SIG_IGN);
+  write = bt_safe_write_begin (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &old), ==, 0);
+  limit = old;
+  limit.rlim_cur = 64 * 1024;
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  for (int i = 0; i < 100; i++)
+    bt_safe_write_append (write, chunk, 4096);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &old), ==, 0);
+  g_assert_false (bt_safe_write_commit (write, &error));
+  g_assert_error (error, BT_ERROR, BT_ERROR_IO);
+  assert_old_contents (f);
+}
+
+static void
+test_stream_abort (Fixture       *f,
+                   gconstpointer  data)
+{
+  BtSafeWrite *write = bt_safe_write_begin (f->path, NULL);
+
+  g_assert_nonnull (write);
+  g_assert_true (bt_safe_write_append (write, "new", 3));
+  bt_safe_write_abort (write);
+  assert_old_contents (f);
+}
+
 static void
 test_missing_folder (Fixture       *f,
                      gconstpointer  data)
@@ -149,6 +186,8 @@ main (int    argc,
   g_test_add ("/safe-write/replace", Fixture, NULL, fixture_set_up, test_replace, fixture_tear_down);
   g_test_add ("/safe-write/read-only-folder", Fixture, NULL, fixture_set_up, test_read_only_folder, fixture_tear_down);
   g_test_add ("/safe-write/file-size-limit", Fixture, NULL, fixture_set_up, test_file_size_limit, fixture_tear_down);
+  g_test_add ("/safe-write/stream-size-limit", Fixture, NULL, fixture_set_up, test_stream_size_limit, fixture_tear_down);
+  g_test_add ("/safe-write/stream-abort", Fixture, NULL, fixture_set_up, test_stream_abort, fixture_tear_down);
   g_test_add ("/safe-write/missing-folder", Fixture, NULL, fixture_set_up, test_missing_folder, fixture_tear_down);
 
   return g_test_run ();
