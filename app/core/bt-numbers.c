@@ -297,6 +297,23 @@ is_false_number (const Scan *scan,
          matches_at (scan, i, "一一");
 }
 
+/* 两成 is 20%; 成 after a number also starts words (成为, 成员). */
+static gboolean
+is_tenths (const Scan *scan,
+           gsize       j,
+           double      value)
+{
+  static const char not_after[] = "为為员員立功本交就果长長熟";
+  gunichar next = at (scan, j + 1);
+
+  if (at (scan, j) != 0x6210 /* 成 */ || value <= 0 || value > 10)
+    return FALSE;
+  for (const char *p = not_after; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_utf8_get_char (p) == next)
+      return FALSE;
+  return TRUE;
+}
+
 static gsize
 zh_number_at (Scan  *scan,
               gsize  i)
@@ -322,6 +339,13 @@ zh_number_at (Scan  *scan,
     percent = TRUE, j += 4;
   else if (matches_at (scan, j, "百分点") || matches_at (scan, j, "百分點"))
     percent = TRUE, j += 3;
+
+  if (!percent && is_tenths (scan, j, value))
+    {
+      value *= 10;
+      percent = TRUE;
+      j++;
+    }
 
   if (percent)
     push (scan, BT_NUMBER_PERCENT, value, i, j);

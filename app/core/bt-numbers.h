@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   BT_NUMBER_PLAIN,   /* 386亿 and "38.6 billion" are both 38600000000 */
-  BT_NUMBER_PERCENT, /* 12.5%, 百分之十二点五, "12.5 percent": 12.5 */
+  BT_NUMBER_PERCENT, /* 12.5%, 百分之十二点五, "12.5 percent": 12.5; 两成: 20 */
   BT_NUMBER_DATE,    /* 4月23日, "April 23": month * 100 + day = 423 */
   BT_NUMBER_MONTH,   /* 4月 alone, "April" alone: 4 */
 } BtNumberKind;
