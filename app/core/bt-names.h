@@ -11,7 +11,9 @@ G_BEGIN_DECLS
 /* Han characters are read with ICU's "Han-Latin" transliterator (toneless
  * pinyin), corrected by an override table for places and readings that
  * English spells its own way (重庆 → Chongqing, 陕西 → Shaanxi, 香港 →
- * Hong Kong). Everything here is thread-safe.
+ * Hong Kong). The readings are worked out once per ICU version and kept
+ * under $XDG_CACHE_HOME/bitext/, so only the first process ever pays for
+ * opening the transliterator. Everything here is thread-safe.
  *
  * Matching works on keys: a key is a 32-bit hash of a run of two to four
  * pinyin syllables. bt_names_chinese_keys() gives the keys of every such
