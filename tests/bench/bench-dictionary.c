@@ -61,6 +61,38 @@ generate_dictionary (const char *dir)
   return path;
 }
 
+/* Longest-match segmentation of a million characters of the sample. */
+static double
+match_ms (BtDictionary *dict,
+          guint        *n_words)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("BITEXT_SAMPLES_DIR"),
+                                            "sample-zh.txt", NULL);
+  g_autofree char *sample = NULL;
+  g_autofree gunichar *text = NULL;
+  g_autoptr(GString) s = g_string_new (NULL);
+  glong len;
+  gint64 start;
+
+  *n_words = 0;
+  if (!g_file_get_contents (path, &sample, NULL, NULL))
+    return -1;
+  while (s->len < 3 * 1000000)
+    g_string_append (s, sample);
+  text = g_utf8_to_ucs4_fast (s->str, -1, &len);
+  len = MIN (len, 1000000);
+
+  start = g_get_monotonic_time ();
+  for (glong pos = 0; pos < len;)
+    {
+      guint n = bt_dictionary_match (dict, text, len, pos, NULL, NULL);
+
+      *n_words += n > 0;
+      pos += MAX (n, 1);
+    }
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
 static int
 compare_doubles (gconstpointer a,
                  gconstpointer b)
@@ -112,9 +144,15 @@ main (int   argc,
   {
     g_autoptr(BtDictionary) dict = bt_dictionary_load_full (path, dir, NULL);
 
+    guint n_words;
+    double ms = match_ms (dict, &n_words);
+
     g_print ("headwords: %u, English words: %u\n",
              bt_dictionary_get_n_headwords (dict),
              bt_dictionary_get_n_words (dict));
+    if (ms >= 0)
+      g_print ("longest match over 1,000,000 characters: %.1f ms (%u words)\n",
+               ms, n_words);
     cache_path = g_strdup (bt_dictionary_get_cache_path (dict));
   }
   g_print ("build index: %.1f ms\n", build);
