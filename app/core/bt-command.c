@@ -482,31 +482,57 @@ sentence_spans (BtDocument        *document,
   return spans;
 }
 
-/* A split whose merge would not give the paragraph back (blanks dropped at
- * the cut, a space put between two Latin letters) could not be undone, so
- * it is tried first on a copy of the paragraph alone. */
 static gboolean
-split_is_reversible (StructureCommand *self,
-                     BtDocument       *source)
+append_copy (BtDocument        *trial,
+             BtDocument        *source,
+             const BtParagraph *paragraph)
 {
-  const BtParagraph *paragraph = bt_document_get_paragraph (source, self->index);
-  g_autoptr(BtDocument) trial = bt_document_new (bt_document_get_language (source));
   g_autoptr(GArray) spans = sentence_spans (source, paragraph);
-  g_autoptr(GArray) merged_spans = NULL;
-  const BtParagraph *merged;
 
-  if (!bt_document_append_segmented (trial, paragraph->text, paragraph->line,
-                                     (const BtSpan *) spans->data, spans->len, NULL)
-      || !bt_document_split_paragraph (trial, 0, self->at_char)
-      || !bt_document_merge_paragraphs (trial, 0))
+  return bt_document_append_segmented (trial, paragraph->text, paragraph->line,
+                                       (const BtSpan *) spans->data, spans->len, NULL);
+}
+
+static gboolean
+same_paragraph (BtDocument *a,
+                guint       index_a,
+                BtDocument *b,
+                guint       index_b)
+{
+  const BtParagraph *x = bt_document_get_paragraph (a, index_a);
+  const BtParagraph *y = bt_document_get_paragraph (b, index_b);
+  g_autoptr(GArray) x_spans = sentence_spans (a, x);
+  g_autoptr(GArray) y_spans = sentence_spans (b, y);
+
+  return strcmp (x->text, y->text) == 0 && x_spans->len == y_spans->len
+         && memcmp (x_spans->data, y_spans->data, x_spans->len * sizeof (BtSpan)) == 0;
+}
+
+/* A correction whose undo would not give the paragraphs back (blanks
+ * dropped at a cut, a space put between two Latin letters) is refused: it
+ * is tried first, with its undo, on a copy of the paragraphs it touches. */
+static gboolean
+source_edit_is_reversible (StructureCommand *self,
+                           BtDocument       *source)
+{
+  g_autoptr(BtDocument) trial = bt_document_new (bt_document_get_language (source));
+  const BtParagraph *first = bt_document_get_paragraph (source, self->index);
+  gboolean split = self->edit == BT_STRUCTURE_SPLIT_PARAGRAPH;
+  gboolean done;
+
+  if (!append_copy (trial, source, first)
+      || (!split && !append_copy (trial, source, bt_document_get_paragraph (source, self->index + 1))))
     return FALSE;
-  if (self->cuts_sentence
-      && !bt_document_merge_sentences (trial, self->cut_sentence - paragraph->first_sentence))
-    return FALSE;
-  merged = bt_document_get_paragraph (trial, 0);
-  merged_spans = sentence_spans (trial, merged);
-  return strcmp (merged->text, paragraph->text) == 0 && merged_spans->len == spans->len
-         && memcmp (merged_spans->data, spans->data, spans->len * sizeof (BtSpan)) == 0;
+  if (split)
+    done = bt_document_split_paragraph (trial, 0, self->at_char)
+           && bt_document_merge_paragraphs (trial, 0)
+           && (!self->cuts_sentence
+               || bt_document_merge_sentences (trial, self->cut_sentence - first->first_sentence));
+  else
+    done = bt_document_merge_paragraphs (trial, 0)
+           && bt_document_split_paragraph (trial, 0, self->at_char);
+  return done && same_paragraph (source, self->index, trial, 0)
+         && (split || same_paragraph (source, self->index + 1, trial, 1));
 }
 
 static gboolean
@@ -521,13 +547,14 @@ correct_source (StructureCommand *self,
         return FALSE;
       self->old_n_chars = bt_document_get_paragraph (source, self->index)->n_chars;
       find_cut_sentence (self, source);
-      return split_is_reversible (self, source)
+      return source_edit_is_reversible (self, source)
              && bt_document_split_paragraph (source, self->index, self->at_char);
     }
   if (self->index + 1 >= n_paragraphs)
     return FALSE;
   self->old_n_chars = bt_document_get_paragraph (source, self->index + 1)->n_chars;
-  return bt_document_merge_paragraphs (source, self->index);
+  return source_edit_is_reversible (self, source)
+         && bt_document_merge_paragraphs (source, self->index);
 }
 
 static gboolean

@@ -254,8 +254,9 @@ gboolean           bt_review_decide_paragraph       (BtReview          *self,
  * joins notes with a line break and keeps needs-attention if either had
  * it, reviewed if both had it. Sentences likewise share links and
  * additions. A sentence's @at_char counts code points in its paragraph.
- * A paragraph split that a merge would not take back exactly (a blank at
- * the cut, a cut between two Latin letters or digits) is refused. */
+ * A paragraph split or merge that its undo would not take back exactly
+ * (a blank at the cut, a cut between two Latin letters or digits) is
+ * refused. */
 gboolean           bt_review_split_paragraph        (BtReview          *self,
                                                      guint              paragraph,
                                                      guint              at_char);

@@ -834,6 +834,31 @@ test_split_cuts (void)
     }
 }
 
+/* Paragraphs from a saved review may keep blanks at their ends, which a
+ * split after a merge would drop. */
+static void
+test_merge_cuts (void)
+{
+  g_autoptr(BtDocument) source = bt_document_new (BT_LANGUAGE_ZH);
+  g_autoptr(BtDocument) target = make_document (BT_LANGUAGE_EN, 1, 1);
+  g_autoptr(BtReview) review = NULL;
+  g_autoptr(BtReview) before = NULL;
+  const BtSpan spans[] = { { 0, 3 }, { 0, 2 }, { 0, 3 } };
+
+  g_assert_true (bt_document_append_segmented (source, "甲乙 ", 1, &spans[0], 1, NULL));
+  g_assert_true (bt_document_append_segmented (source, "丙丁", 2, &spans[1], 1, NULL));
+  g_assert_true (bt_document_append_segmented (source, "戊己。", 3, &spans[2], 1, NULL));
+  review = bt_review_new (source, target);
+  before = bt_review_copy (review);
+
+  g_assert_false (bt_review_merge_paragraphs (review, 0));
+  g_assert_true (bt_review_equal (review, before));
+  g_assert_true (bt_review_merge_paragraphs (review, 1));
+  g_assert_cmpstr (bt_document_get_paragraph (source, 1)->text, ==, "丙丁戊己。");
+  g_assert_true (bt_review_undo (review));
+  g_assert_true (bt_review_equal (review, before));
+}
+
 static void
 test_merge_paragraphs (void)
 {
@@ -999,6 +1024,7 @@ main (int    argc,
   g_test_add_func ("/review/restore-decisions", test_restore_decisions);
   g_test_add_func ("/review/split-paragraph", test_split_paragraph);
   g_test_add_func ("/review/split-cuts", test_split_cuts);
+  g_test_add_func ("/review/merge-cuts", test_merge_cuts);
   g_test_add_func ("/review/merge-paragraphs", test_merge_paragraphs);
   g_test_add_func ("/review/split-and-merge-sentences", test_split_and_merge_sentences);
   g_test_add_func ("/review/random-indices", test_random_indices);
