@@ -253,11 +253,16 @@ parse_zh_number (const Scan *scan,
 {
   gsize j = parse_arabic (scan, i, value);
 
-  *is_word = FALSE;
-  if (j > i)
-    return apply_zh_multipliers (scan, j, value);
-  *is_word = TRUE;
-  return parse_zh_numeral (scan, i, value);
+  *is_word = j == i;
+  if (*is_word)
+    j = parse_zh_numeral (scan, i, value);
+  if (j == i)
+    return i;
+  /* 1500多亿, 三十余万: "more than" before the multiplier */
+  if ((at (scan, j) == 0x591A /* 多 */ || at (scan, j) == 0x4F59 /* 余 */ ||
+       at (scan, j) == 0x9918 /* 餘 */) && zh_unit (at (scan, j + 1)) >= 1e4)
+    j++;
+  return apply_zh_multipliers (scan, j, value);
 }
 
 static gboolean
