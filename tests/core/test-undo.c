@@ -28,7 +28,8 @@ make_document (BtLanguage language,
         {
           BtSpan span = { g_utf8_strlen (text->str, -1), 0 };
           if (language == BT_LANGUAGE_ZH)
-            g_string_append (text, k % 2 ? "新华社电。" : "他说：“好。”");
+            g_string_append (text, (const char *[]) { "他说：“好。”", "新华社电。",
+                                                      "GDP 增长12.4%。" }[k % 3]);
           else
             g_string_append_printf (text, "Said %c%c.%s", 'a' + p % 26, 'a' + k % 26,
                                     k + 1 < n_sentences ? " " : "");
