@@ -271,25 +271,35 @@ is_day (double v)
   return v >= 1 && v <= 31 && v == floor (v);
 }
 
-/* 4月23日, 4月23号, 四月 */
+/* 4月23日, 4月23号, 四月. Dates in Chinese numerals (二月十七日) are
+ * also literary ("the seventeenth day of the second month"), so their
+ * month and day count as plain numbers as well. */
 static gsize
-zh_date (Scan   *scan,
-         gsize   start,
-         gsize   j,
-         double  month)
+zh_date (Scan     *scan,
+         gsize     start,
+         gsize     j,
+         double    month,
+         gboolean  in_words)
 {
   double day;
-  gboolean is_word;
-  gsize k = parse_zh_number (scan, j + 1, &day, &is_word);
+  gboolean day_in_words;
+  gsize k = parse_zh_number (scan, j + 1, &day, &day_in_words);
 
   if (k > j + 1 && is_day (day) &&
       (at (scan, k) == 0x65E5 /* 日 */ || at (scan, k) == 0x53F7 /* 号 */ ||
        at (scan, k) == 0x865F /* 號 */))
     {
       push (scan, BT_NUMBER_DATE, month * 100 + day, start, k + 1);
+      if (in_words && day_in_words)
+        {
+          push (scan, BT_NUMBER_PLAIN, month, start, j);
+          push (scan, BT_NUMBER_PLAIN, day, j + 1, k);
+        }
       return k + 1;
     }
   push (scan, BT_NUMBER_MONTH, month, start, j + 1);
+  if (in_words && month != 1)
+    push (scan, BT_NUMBER_PLAIN, month, start, j);
   return j + 1;
 }
 
@@ -337,7 +347,7 @@ zh_number_at (Scan  *scan,
 
   if (!percent && at (scan, j) == 0x6708 /* 月 */ && is_day (value) &&
       value <= 12)
-    return zh_date (scan, i, j, value);
+    return zh_date (scan, i, j, value, is_word);
   if (at (scan, j) == '%' || at (scan, j) == 0xFF05)
     percent = TRUE, j++;
   else if (matches_at (scan, j, "个百分点") || matches_at (scan, j, "個百分點"))
@@ -476,7 +486,16 @@ static const NamedValue small_numbers[] = {
   { "sixty", 60 }, { "seventy", 70 }, { "eighty", 80 }, { "ninety", 90 },
   { "first", 1 }, { "third", 3 }, { "fourth", 4 }, { "fifth", 5 },
   { "sixth", 6 }, { "seventh", 7 }, { "eighth", 8 }, { "ninth", 9 },
-  { "tenth", 10 }, { "eleventh", 11 }, { "twelfth", 12 }, { "twentieth", 20 },
+  { "tenth", 10 }, { "eleventh", 11 }, { "twelfth", 12 },
+  { "second", 2 }, { "thirteenth", 13 }, { "fourteenth", 14 },
+  { "fifteenth", 15 }, { "sixteenth", 16 }, { "seventeenth", 17 },
+  { "eighteenth", 18 }, { "nineteenth", 19 }, { "twentieth", 20 },
+  { "thirtieth", 30 }, { "fortieth", 40 }, { "fiftieth", 50 },
+  { "sixtieth", 60 }, { "seventieth", 70 }, { "eightieth", 80 },
+  { "ninetieth", 90 }, { "hundredth", 100 },
+  /* the King James Bible counts in scores */
+  { "score", 20 }, { "twoscore", 40 }, { "threescore", 60 },
+  { "fourscore", 80 },
 };
 
 static const NamedValue scales[] = {
@@ -565,6 +584,7 @@ typedef struct
 {
   double   total;
   double   current;
+  double   last;   /* the word added last since a scale, or 0 */
   gboolean any;
   gboolean closed; /* after an ordinal */
 } Spelled;
@@ -590,18 +610,24 @@ spelled_step (Spelled     *sp,
     return FALSE;
   if (v >= 0)
     {
-      /* "five five" is two numbers, "twenty five" one */
-      if (sp->any && fmod (sp->current, v < 10 ? 10 : 100) != 0)
+      /* "five five" is two numbers; "twenty five", "threescore and
+       * ten" one */
+      if (sp->last > 0 && !(sp->last >= 20 && fmod (sp->last, 10) == 0 &&
+                            sp->last > v))
         return FALSE;
       sp->current += v;
+      sp->last = v;
       sp->closed = is_ordinal (tok);
     }
   else if (scale == 100 && sp->any)
-    sp->current = (sp->current > 0 ? sp->current : 1) * 100;
+    {
+      sp->current = (sp->current > 0 ? sp->current : 1) * 100;
+      sp->last = 0;
+    }
   else if (scale > 100 && sp->any)
     {
       sp->total += (sp->current > 0 ? sp->current : 1) * scale;
-      sp->current = 0;
+      sp->current = sp->last = 0;
     }
   else if ((is_word (tok, "a") || is_word (tok, "an")) && !sp->any &&
            SCALE (token (tokens, k + 1)) > 0)

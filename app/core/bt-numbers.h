@@ -19,8 +19,11 @@ typedef enum
 } BtNumberKind;
 
 /* Years are plain numbers: 2024年 and "2024" both give 2024. Words for
- * small numbers count (八, "eight", 第八, "eighth"), except one (一, "a",
- * "one", "first"), which is too common to tell anything. */
+ * small numbers count (八, "eight", 第八, "eighth", "threescore and
+ * ten"), except one (一, "a", "one", "first"), which is too common to
+ * tell anything. A date in Chinese numerals (二月十七日) gives its month
+ * and its day as plain numbers too, for literary English ("the
+ * seventeenth day of the second month"). */
 typedef struct
 {
   BtNumberKind kind;
