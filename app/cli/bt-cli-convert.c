@@ -11,6 +11,7 @@
 #include "bt-cli.h"
 #include "bt-csv-writer.h"
 #include "bt-error.h"
+#include "bt-json-reader.h"
 #include "bt-json-writer.h"
 #include "bt-safe-write.h"
 #include "bt-xliff-reader.h"
@@ -47,14 +48,18 @@ open_review (const char *path,
 {
   g_autoptr(GPtrArray) warnings = NULL;
   g_autoptr(GError) error = NULL;
-  BtReview *review = bt_xliff_read_file (path, &warnings, &error);
+  BtReview *review;
 
+  if (g_str_has_suffix (path, ".json"))
+    review = bt_json_read_file (path, &error);
+  else
+    review = bt_xliff_read_file (path, &warnings, &error);
   if (review == NULL)
     {
       bt_cli_error ("%s", error->message);
       return NULL;
     }
-  for (guint i = 0; !quiet && i < warnings->len; i++)
+  for (guint i = 0; !quiet && warnings != NULL && i < warnings->len; i++)
     bt_cli_error ("%s: %s", path, (const char *) g_ptr_array_index (warnings, i));
   return review;
 }
@@ -122,7 +127,7 @@ bt_cli_convert (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("REVIEW.xlf — write a review in another format"));
+  context = g_option_context_new (_("REVIEW.xlf — write a review in another format (REVIEW.json is read too)"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!parse_options (context, &argc, &argv, 1))
     return BT_CLI_USAGE;

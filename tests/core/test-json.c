@@ -8,6 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "bt-error.h"
+#include "bt-json-reader.h"
 #include "bt-json-writer.h"
 #include "bt-test-review.h"
 
@@ -85,6 +87,69 @@ test_random_parse (void)
     }
 }
 
+/* JSON read back and written again gives the same bytes. */
+static void
+test_random_reread (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
+
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_autoptr(BtReview) review = bt_test_review_new_random (rand, 6);
+      g_autoptr(GBytes) first = bt_json_write_bytes (review);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BtReview) back = bt_json_read_data (g_bytes_get_data (first, NULL), g_bytes_get_size (first),
+                                                    "random.json", &error);
+      g_autoptr(GBytes) second = NULL;
+
+      g_assert_no_error (error);
+      second = bt_json_write_bytes (back);
+      if (!g_bytes_equal (first, second))
+        g_error ("review %u differs after JSON write and read:\n%s\n---\n%s", i,
+                 (const char *) g_bytes_get_data (first, NULL), (const char *) g_bytes_get_data (second, NULL));
+      g_assert_cmpuint (bt_document_get_n_paragraphs (bt_review_get_target (back)), <=,
+                        bt_document_get_n_paragraphs (bt_review_get_target (review)));
+    }
+}
+
+static void
+test_read_errors (void)
+{
+  static const struct { const char *json; const char *message; } cases[] = {
+    { "", "line 1, byte 1: expected a value" },
+    { "{\"format\": \"bitext-review\",\n  \"version\": 1,,", "line 2, byte 16: expected a member name" },
+    { "[1, 2", "line 1, byte 6: expected “,” or “]”" },
+    { "\"\\ud800\"", "lone surrogate" },
+    { "{\"format\": \"other\"}", "not a Bitext review" },
+    { "{\"format\": \"bitext-review\", \"version\": 2}", "version 2" },
+    { "{\"format\": \"bitext-review\", \"version\": 1, \"source\": {\"paragraphs\": "
+      "[{\"id\": \"p1\", \"text\": \"中文\", \"sentences\": [[0, 2]]}]}, "
+      "\"links\": [{\"source\": \"p2\", \"target\": \"e1\", \"origin\": \"auto\", \"state\": \"suggested\"}]}",
+      "link 1" },
+  };
+  g_autoptr(GString) deep = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BtReview) review = bt_json_read_data (cases[i].json, strlen (cases[i].json), "bad.json", &error);
+
+      g_assert_null (review);
+      g_assert_error (error, BT_ERROR, BT_ERROR_FORMAT);
+      if (!g_str_has_prefix (error->message, "bad.json") || strstr (error->message, cases[i].message) == NULL)
+        g_error ("case %u: “%s” lacks “%s”", i, error->message, cases[i].message);
+    }
+  for (int i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(BtReview) review = bt_json_read_data (deep->str, deep->len, "bad.json", &error);
+
+    g_assert_null (review);
+    g_assert_nonnull (strstr (error->message, "nest deeper"));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -94,6 +159,8 @@ main (int    argc,
   g_test_add_func ("/json/golden", test_golden);
   g_test_add_func ("/json/escaping", test_escaping);
   g_test_add_func ("/json/random-parse", test_random_parse);
+  g_test_add_func ("/json/random-reread", test_random_reread);
+  g_test_add_func ("/json/read-errors", test_read_errors);
 
   return g_test_run ();
 }
