@@ -495,7 +495,7 @@ static const NamedValue small_numbers[] = {
   { "ninetieth", 90 }, { "hundredth", 100 },
   /* the King James Bible counts in scores */
   { "score", 20 }, { "twoscore", 40 }, { "threescore", 60 },
-  { "fourscore", 80 },
+  { "fourscore", 80 }, { "twain", 2 },
 };
 
 static const NamedValue scales[] = {
@@ -525,10 +525,25 @@ lookup_value (const NamedValue *table,
   return -1;
 }
 
+/* "sevenfold" is seven (七倍) */
+static double
+fold_value (const Token *tok)
+{
+  gsize len = strlen (tok->word);
+  Token prefix = *tok;
+
+  if (len <= 4 || !g_str_has_suffix (tok->word, "fold"))
+    return -1;
+  prefix.word[len - 4] = '\0';
+  return lookup_value (small_numbers, G_N_ELEMENTS (small_numbers), &prefix);
+}
+
 static void
 classify_word (Token *tok)
 {
   tok->small = lookup_value (small_numbers, G_N_ELEMENTS (small_numbers), tok);
+  if (tok->small < 0)
+    tok->small = fold_value (tok);
   tok->scale = lookup_value (scales, G_N_ELEMENTS (scales), tok);
   tok->month = lookup_value (months, G_N_ELEMENTS (months), tok);
 }
@@ -596,6 +611,20 @@ is_ordinal (const Token *tok)
          g_str_has_suffix (tok->word, "rd") || g_str_has_suffix (tok->word, "th");
 }
 
+/* "five five" is two numbers; "twenty five", "threescore and ten" and
+ * "five and thirty" are one. */
+static gboolean
+joins (double  last,
+       double  v,
+       GArray *tokens,
+       gsize   k)
+{
+  if (last >= 20 && fmod (last, 10) == 0 && last > v)
+    return TRUE;
+  return last < 10 && v >= 20 && fmod (v, 10) == 0 && k > 0 &&
+         is_word (token (tokens, k - 1), "and");
+}
+
 /* One word of a spelled-out number; FALSE when the number ends before
  * it. "two hundred and fifty", "twenty-five", "a million". */
 static gboolean
@@ -608,18 +637,20 @@ spelled_step (Spelled     *sp,
 
   if (sp->closed)
     return FALSE;
-  if (v >= 0)
+  if (is_word (tok, "hundredth") && sp->any)
     {
-      /* "five five" is two numbers; "twenty five", "threescore and
-       * ten" one */
-      if (sp->last > 0 && !(sp->last >= 20 && fmod (sp->last, 10) == 0 &&
-                            sp->last > v))
+      sp->current = (sp->current > 0 ? sp->current : 1) * 100;
+      sp->closed = TRUE;
+    }
+  else if (v >= 0)
+    {
+      if (sp->last > 0 && !joins (sp->last, v, tokens, k))
         return FALSE;
       sp->current += v;
       sp->last = v;
       sp->closed = is_ordinal (tok);
     }
-  else if (scale == 100 && sp->any)
+  else if (scale == 100)
     {
       sp->current = (sp->current > 0 ? sp->current : 1) * 100;
       sp->last = 0;
