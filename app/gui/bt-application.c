@@ -10,6 +10,7 @@
 #include "bt-application.h"
 #include "bt-preferences-window.h"
 #include "bt-window.h"
+#include "bt-window-autosave.h"
 
 struct _BtApplication
 {
@@ -45,7 +46,10 @@ new_window (BtApplication *self)
 static void
 bt_application_activate (GApplication *application)
 {
-  bt_window_open_sample (new_window (BT_APPLICATION (application)));
+  BtWindow *window = new_window (BT_APPLICATION (application));
+
+  bt_window_open_sample (window);
+  bt_window_offer_recovery (window);
 }
 
 static void

@@ -470,6 +470,53 @@ reject_action (GtkWidget  *widget,
   decide (BT_WINDOW (widget), BT_STATE_REJECTED);
 }
 
+/* Every suggestion the aligner is at least this sure of. */
+#define CONFIDENT 0.9
+
+static void
+accept_confident_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  BtWindow *self = BT_WINDOW (widget);
+  g_autoptr (GArray) links = g_array_new (FALSE, FALSE, sizeof (BtLink));
+  g_autoptr (GArray) omissions = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  if (self->review == NULL)
+    return;
+  /* Collect first: each edit may move the links around. */
+  for (guint i = 0; i < bt_review_get_n_links (self->review); i++)
+    {
+      const BtLink *link = bt_review_get_link (self->review, i);
+
+      if (link->state == BT_STATE_SUGGESTED && link->confidence >= CONFIDENT)
+        g_array_append_vals (links, link, 1);
+    }
+  for (guint i = 0; i < bt_review_get_n_omissions (self->review); i++)
+    {
+      const BtOmission *o = bt_review_get_omission (self->review, i);
+
+      if (o->state == BT_STATE_SUGGESTED && o->confidence >= CONFIDENT)
+        g_array_append_val (omissions, o->id);
+    }
+  if (links->len == 0 && omissions->len == 0)
+    {
+      _bt_window_toast (self, _("No suggestion is that sure"));
+      return;
+    }
+  bt_review_begin_group (self->review, _("Accept confident suggestions"));
+  for (guint i = 0; i < links->len; i++)
+    {
+      BtLink *link = &g_array_index (links, BtLink, i);
+
+      bt_review_set_link_state (self->review, link->paragraph, link->sentence, BT_STATE_ACCEPTED);
+    }
+  for (guint i = 0; i < omissions->len; i++)
+    bt_review_set_omission_state (self->review, g_array_index (omissions, guint, i),
+                                  BT_STATE_ACCEPTED);
+  bt_review_end_group (self->review);
+}
+
 /* Navigation */
 
 static gboolean
@@ -737,6 +784,7 @@ _bt_window_update_actions (BtWindow *self)
   gtk_widget_action_set_enabled (widget, "win.toggle-link", paragraph && sentence);
   gtk_widget_action_set_enabled (widget, "win.accept", paragraph);
   gtk_widget_action_set_enabled (widget, "win.reject", paragraph);
+  gtk_widget_action_set_enabled (widget, "win.accept-confident", open);
   gtk_widget_action_set_enabled (widget, "win.flag", paragraph);
   gtk_widget_action_set_enabled (widget, "win.flag-paragraph", paragraph);
   gtk_widget_action_set_enabled (widget, "win.mark-reviewed", paragraph);
@@ -767,6 +815,7 @@ _bt_window_class_actions_init (GtkWidgetClass *widget_class)
     { "win.toggle-link", toggle_link_action, GDK_KEY_l, 0 },
     { "win.accept", accept_action, GDK_KEY_Return, 0 },
     { "win.reject", reject_action, GDK_KEY_Delete, 0 },
+    { "win.accept-confident", accept_confident_action, GDK_KEY_Return, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
     { "win.flag", flag_action, GDK_KEY_o, 0 },
     { "win.flag-paragraph", flag_paragraph_action, GDK_KEY_O, GDK_SHIFT_MASK },
     { "win.flag-confirm", flag_confirm_action, 0, 0 },

@@ -31,6 +31,8 @@ struct _BtWindow
   GtkLabel             *status_progress;
   GtkLabel             *status_coverage;
   GtkLabel             *status_score;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
   GtkWidget            *undo_button;
   GtkWidget            *redo_button;
 
@@ -50,6 +52,7 @@ struct _BtWindow
   guint                 flag_end;
   guint64               n_changes;   /* counts review changes, to know what a save covered */
   guint                 details_idle_id;
+  guint                 find_position; /* paragraphs first, then sentences */
 
   /* work in progress */
   GCancellable         *cancellable;
@@ -82,6 +85,15 @@ void        _bt_window_update_details    (BtWindow   *self);
 GtkWidget  *_bt_window_find_row          (BtWindow   *self,
                                           BtSide      side,
                                           guint       index);
+
+/* bt-window-find.c */
+void        _bt_window_init_find         (BtWindow   *self);
+void        _bt_window_class_find_init   (GtkWidgetClass *widget_class);
+/* Selects the next (@step 1) or previous (-1) row holding @query, after
+ * the last match; FALSE if none does. */
+gboolean    _bt_window_find              (BtWindow   *self,
+                                          const char *query,
+                                          int         step);
 
 /* bt-window-actions.c */
 void        _bt_window_class_actions_init (GtkWidgetClass *widget_class);

@@ -8,6 +8,7 @@
 
 #include "bt-line-row.h"
 #include "bt-loader.h"
+#include "bt-window-autosave.h"
 #include "bt-window-private.h"
 
 #define SAMPLE_BASE "resource:///io/github/bitext/Bitext/samples/"
@@ -483,6 +484,7 @@ _bt_window_set_review (BtWindow *self,
   _bt_window_update_details (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEW]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  _bt_window_autosave_attach (self);
 }
 
 /* Opening */
@@ -727,10 +729,13 @@ bt_window_class_init (BtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BtWindow, status_progress);
   gtk_widget_class_bind_template_child (widget_class, BtWindow, status_coverage);
   gtk_widget_class_bind_template_child (widget_class, BtWindow, status_score);
+  gtk_widget_class_bind_template_child (widget_class, BtWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, BtWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, BtWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, BtWindow, redo_button);
 
   _bt_window_class_actions_init (widget_class);
+  _bt_window_class_find_init (widget_class);
 }
 
 static void
@@ -746,6 +751,8 @@ bt_window_init (BtWindow *self)
   bt_link_gutter_set_views (self->gutter, self->source_view, self->target_view);
   _bt_window_init_pointer (self);
   init_drop (self);
+  _bt_window_remote_init (self);
+  _bt_window_init_find (self);
   g_signal_connect (self, "notify::file", G_CALLBACK (update_title), NULL);
   bind_settings (self);
   update_title (self);

@@ -543,6 +543,78 @@ test_gutter (void)
   close_window (window);
 }
 
+static guint
+count_suggested (BtReview *review,
+                 gboolean  confident)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < bt_review_get_n_links (review); i++)
+    {
+      const BtLink *link = bt_review_get_link (review, i);
+
+      if (link->state == BT_STATE_SUGGESTED && (link->confidence >= 0.9) == confident)
+        n++;
+    }
+  return n;
+}
+
+static void
+test_accept_confident (void)
+{
+  BtWindow *window = open_sample ();
+  BtReview *review = bt_window_get_review (window);
+  guint confident = count_suggested (review, TRUE);
+  guint unsure = count_suggested (review, FALSE);
+
+  if (confident == 0)
+    {
+      g_test_skip ("the aligner made no confident suggestion on the sample");
+      close_window (window);
+      return;
+    }
+  activate (window, "win.accept-confident");
+  g_assert_cmpuint (count_suggested (review, TRUE), ==, 0);
+  g_assert_cmpuint (count_suggested (review, FALSE), ==, unsure);
+  /* One step takes it all back. */
+  activate (window, "win.undo");
+  g_assert_cmpuint (count_suggested (review, TRUE), ==, confident);
+  g_assert_false (bt_review_can_undo (review));
+  close_window (window);
+}
+
+static void
+test_find (void)
+{
+  BtWindow *window = open_sample ();
+  BtReview *review = bt_window_get_review (window);
+  BtDocument *source = bt_review_get_source (review);
+  guint first, second, sentence;
+  g_autofree char *text = NULL;
+
+  activate (window, "win.find");
+  g_assert_true (gtk_search_bar_get_search_mode (window->search_bar));
+
+  g_assert_true (_bt_window_find (window, "兰州", 1));
+  first = _bt_window_get_paragraph (window);
+  g_assert_nonnull (strstr (bt_document_get_paragraph (source, first)->text, "兰州"));
+  g_assert_true (_bt_window_find (window, "兰州", 1));
+  second = _bt_window_get_paragraph (window);
+  g_assert_cmpuint (second, >, first);
+  g_assert_nonnull (strstr (bt_document_get_paragraph (source, second)->text, "兰州"));
+  g_assert_true (_bt_window_find (window, "兰州", -1));
+  g_assert_cmpuint (_bt_window_get_paragraph (window), ==, first);
+
+  /* Case does not matter, and English sentences are searched too. */
+  g_assert_true (_bt_window_find (window, "LANZHOU-CHONGQING", 1));
+  sentence = _bt_window_get_sentence (window);
+  g_assert_cmpuint (sentence, !=, GTK_INVALID_LIST_POSITION);
+  text = bt_document_dup_sentence_text (bt_review_get_target (review), sentence);
+  g_assert_nonnull (strstr (text, "Lanzhou-Chongqing"));
+  g_assert_false (_bt_window_find (window, "no such words anywhere", 1));
+  close_window (window);
+}
+
 /* Files */
 
 static void
@@ -672,6 +744,8 @@ main (int    argc,
   g_test_add_func ("/window/flag", test_flag);
   g_test_add_func ("/window/navigation", test_navigation);
   g_test_add_func ("/window/gutter", test_gutter);
+  g_test_add_func ("/window/accept-confident", test_accept_confident);
+  g_test_add_func ("/window/find", test_find);
   g_test_add_func ("/window/save-reopen", test_save_reopen);
   g_test_add_func ("/window/unsaved", test_unsaved);
   return g_test_run ();
