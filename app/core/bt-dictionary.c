@@ -22,7 +22,7 @@
 
 #define INDEX_MAGIC   "BTDICT\0\2"
 #define INDEX_ENDIAN  0x01020304u
-#define INDEX_VERSION 3u /* bump when glosses are read differently */
+#define INDEX_VERSION 4u /* bump when glosses are read differently */
 #define ROOT          G_MAXUINT32
 #define WORD_FLAG     0x80000000u
 #define FINGERPRINT_CHUNK (64 * 1024)

@@ -25,6 +25,10 @@ static const char * const stop_words[] = {
   "was", "we", "were", "what", "when", "where", "which", "while", "who",
   "whom", "whose", "why", "will", "with", "would", "you", "your", "yours",
   "yourself", "yourselves",
+  /* the English of the King James Bible */
+  "thou", "thee", "thy", "thine", "ye", "unto", "hath", "doth", "shalt",
+  "shall", "wilt", "hast", "didst", "thereof", "wherein", "whereof",
+  "hither", "thither", "lo", "yea",
 };
 
 /* Irregular forms mapped to the stem of their base form. */
@@ -47,6 +51,8 @@ static const char * const irregular[][2] = {
   { "spoke", "speak" }, { "spoken", "speak" }, { "chose", "choose" },
   { "chosen", "choose" }, { "drove", "drive" }, { "driven", "drive" },
   { "ran", "run" }, { "stood", "stand" }, { "understood", "understand" },
+  { "begat", "beget" }, { "spake", "speak" }, { "slew", "slay" },
+  { "saith", "say" }, { "brake", "break" }, { "sware", "swear" },
 };
 
 static GHashTable *
@@ -169,7 +175,11 @@ strip_verb_endings (GString *s)
     {
       g_string_truncate (s, s->len - 3);
       undouble (s);
+      return;
     }
+  /* "creepeth", "moveth" */
+  if (ends_with (s, "eth") && s->len >= 6 && has_vowel (s, s->len - 3))
+    g_string_truncate (s, s->len - 3);
 }
 
 static void

@@ -45,6 +45,10 @@ test_stem_words (void)
     { "modernize", "moderniz" },
     { "sing", "sing" },
     { "red", "red" },
+    { "creepeth", "creep" },
+    { "moveth", "mov" },
+    { "begat", "beget" },
+    { "teeth", "tooth" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -71,6 +75,7 @@ test_stem_stop_words (void)
     { "the", TRUE }, { "of", TRUE }, { "has", TRUE }, { "us", TRUE },
     { "china", FALSE }, { "use", FALSE }, { "economy", FALSE },
     { "sb", TRUE }, { "may", TRUE }, { "yuan", FALSE },
+    { "thou", TRUE }, { "unto", TRUE }, { "art", FALSE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
