@@ -198,17 +198,20 @@ follow_moves (GPtrArray     *columns,
     {
       GArray *column = g_ptr_array_index (columns, s);
       const State *best = NULL;
+      double top = 0;
 
       for (guint i = 0; i < column->len; i++)
         {
           const State *st = &g_array_index (column, State, i);
 
+          top = MAX (top, st->lexical);
           if (st->paragraph != BT_ALIGN_NONE && st->lexical >= MOVE_MIN_LEXICAL &&
               st->lexical >= choices[s].lexical + MOVE_MARGIN && (best == NULL || st->lexical > best->lexical))
             best = st;
         }
       if (best != NULL)
         choices[s] = (BtAlignChoice) { best->paragraph, best->emission, best->lexical, best->signals };
+      choices[s].best_lexical = top;
     }
 }
 

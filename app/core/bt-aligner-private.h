@@ -158,6 +158,7 @@ typedef struct
   double score;
   double lexical;
   guint32 signals;
+  double best_lexical; /* the best of all its candidates */
 } BtAlignChoice;
 
 /* Paragraph mode: the paragraph each target sentence renders best. */

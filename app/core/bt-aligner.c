@@ -428,8 +428,8 @@ run_paragraphs (BtAlignContext *ctx,
       BtAlignChoice *c = &choices[s];
 
       /* With a dictionary, a sentence none of whose words is found in
-       * its paragraph more likely renders nothing at all. */
-      if (c->paragraph != BT_ALIGN_NONE && c->lexical == 0 && ctx->tgt_known[s] >= ADDITION_MIN_WORDS &&
+       * any paragraph near its place more likely renders nothing at all. */
+      if (c->paragraph != BT_ALIGN_NONE && c->best_lexical == 0 && ctx->tgt_known[s] >= ADDITION_MIN_WORDS &&
           (ctx->enabled & BT_SIGNAL_DICTIONARY) && ctx->dictionary != NULL)
         c->paragraph = BT_ALIGN_NONE;
       if (c->paragraph != BT_ALIGN_NONE)
