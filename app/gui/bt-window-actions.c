@@ -517,6 +517,80 @@ accept_confident_action (GtkWidget  *widget,
   bt_review_end_group (self->review);
 }
 
+/* Segmentation: split where the text selection starts, merge with the
+ * next one. */
+
+static gboolean
+selection_start (BtWindow *self,
+                 BtSide    side,
+                 guint     index,
+                 guint    *at)
+{
+  GtkWidget *row = _bt_window_find_row (self, side, index);
+  int cursor = 0, bound = 0;
+
+  /* An empty selection still tells where the cursor is. */
+  if (row != NULL)
+    gtk_label_get_selection_bounds (bt_line_row_get_label (BT_LINE_ROW (row)), &cursor, &bound);
+  if (MIN (cursor, bound) <= 0)
+    {
+      _bt_window_toast (self, _("Click where the text should be split, or select from there"));
+      return FALSE;
+    }
+  *at = MIN (cursor, bound);
+  return TRUE;
+}
+
+static void
+split_paragraph_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  BtWindow *self = BT_WINDOW (widget);
+  guint paragraph = _bt_window_get_paragraph (self);
+  guint at;
+
+  if (paragraph != GTK_INVALID_LIST_POSITION && selection_start (self, BT_SIDE_SOURCE, paragraph, &at))
+    bt_review_split_paragraph (self->review, paragraph, at);
+}
+
+static void
+merge_paragraphs_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  BtWindow *self = BT_WINDOW (widget);
+  guint paragraph = _bt_window_get_paragraph (self);
+
+  if (paragraph != GTK_INVALID_LIST_POSITION)
+    bt_review_merge_paragraphs (self->review, paragraph);
+}
+
+static void
+split_sentence_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  BtWindow *self = BT_WINDOW (widget);
+  guint sentence = _bt_window_get_sentence (self);
+  guint at;
+
+  if (sentence != GTK_INVALID_LIST_POSITION && selection_start (self, BT_SIDE_TARGET, sentence, &at))
+    bt_review_split_sentence (self->review, sentence, at);
+}
+
+static void
+merge_sentences_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  BtWindow *self = BT_WINDOW (widget);
+  guint sentence = _bt_window_get_sentence (self);
+
+  if (sentence != GTK_INVALID_LIST_POSITION)
+    bt_review_merge_sentences (self->review, sentence);
+}
+
 /* Navigation */
 
 static gboolean
@@ -788,6 +862,10 @@ _bt_window_update_actions (BtWindow *self)
   gtk_widget_action_set_enabled (widget, "win.flag", paragraph);
   gtk_widget_action_set_enabled (widget, "win.flag-paragraph", paragraph);
   gtk_widget_action_set_enabled (widget, "win.mark-reviewed", paragraph);
+  gtk_widget_action_set_enabled (widget, "win.split-paragraph", paragraph);
+  gtk_widget_action_set_enabled (widget, "win.merge-paragraphs", paragraph);
+  gtk_widget_action_set_enabled (widget, "win.split-sentence", sentence);
+  gtk_widget_action_set_enabled (widget, "win.merge-sentences", sentence);
   gtk_widget_action_set_enabled (widget, "win.next-decision", open);
   gtk_widget_action_set_enabled (widget, "win.previous-decision", open);
 
@@ -820,6 +898,10 @@ _bt_window_class_actions_init (GtkWidgetClass *widget_class)
     { "win.flag-paragraph", flag_paragraph_action, GDK_KEY_O, GDK_SHIFT_MASK },
     { "win.flag-confirm", flag_confirm_action, 0, 0 },
     { "win.mark-reviewed", mark_reviewed_action, GDK_KEY_r, 0 },
+    { "win.split-paragraph", split_paragraph_action, GDK_KEY_k, GDK_CONTROL_MASK },
+    { "win.merge-paragraphs", merge_paragraphs_action, GDK_KEY_j, GDK_CONTROL_MASK },
+    { "win.split-sentence", split_sentence_action, GDK_KEY_k, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
+    { "win.merge-sentences", merge_sentences_action, GDK_KEY_j, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
     { "win.next-decision", next_decision_action, GDK_KEY_Page_Down, GDK_ALT_MASK },
     { "win.previous-decision", previous_decision_action, GDK_KEY_Page_Up, GDK_ALT_MASK },
     { "win.show-details", show_details_action, GDK_KEY_F9, 0 },

@@ -193,9 +193,9 @@ list_item_selected_cb (GtkListItem *list_item,
   GtkLabel *label = bt_line_row_get_label (row);
   gboolean selected = gtk_list_item_get_selected (list_item);
 
-  /* Only the selected paragraph takes text selections, so that a click
+  /* Only the selected row takes text selections, so that a click
    * elsewhere still selects its row. */
-  if (bt_line_row_get_side (row) != BT_SIDE_SOURCE || gtk_label_get_selectable (label) == selected)
+  if (gtk_label_get_selectable (label) == selected)
     return;
   gtk_label_set_selectable (label, selected);
 }

@@ -615,6 +615,65 @@ test_find (void)
   close_window (window);
 }
 
+static void
+place_cursor (BtWindow *window,
+              BtSide    side,
+              guint     index,
+              int       at)
+{
+  GtkWidget *row;
+
+  wait_frames (GTK_WIDGET (window), 2);
+  row = _bt_window_find_row (window, side, index);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_label_get_selectable (bt_line_row_get_label (BT_LINE_ROW (row))));
+  gtk_label_select_region (bt_line_row_get_label (BT_LINE_ROW (row)), at, at);
+}
+
+static void
+test_segmentation (void)
+{
+  BtWindow *window = open_sample ();
+  BtReview *review = bt_window_get_review (window);
+  BtDocument *source = bt_review_get_source (review);
+  BtDocument *target = bt_review_get_target (review);
+  guint n_paragraphs = bt_document_get_n_paragraphs (source);
+  guint n_sentences = bt_document_get_n_sentences (target);
+  g_autofree char *head = g_utf8_substring (bt_document_get_paragraph (source, 2)->text, 0, 5);
+  g_autofree char *sentence = NULL;
+
+  _bt_window_select_paragraph (window, 2);
+  place_cursor (window, BT_SIDE_SOURCE, 2, 5);
+  activate (window, "win.split-paragraph");
+  source = bt_review_get_source (review);
+  g_assert_cmpuint (bt_document_get_n_paragraphs (source), ==, n_paragraphs + 1);
+  g_assert_cmpstr (bt_document_get_paragraph (source, 2)->text, ==, head);
+  g_assert_cmpuint (n_rows (window->source_view), ==, n_paragraphs + 1);
+  activate (window, "win.undo");
+  g_assert_cmpuint (n_rows (window->source_view), ==, n_paragraphs);
+
+  _bt_window_select_paragraph (window, 2);
+  iterate (10);
+  activate (window, "win.merge-paragraphs");
+  g_assert_cmpuint (n_rows (window->source_view), ==, n_paragraphs - 1);
+  activate (window, "win.undo");
+  g_assert_cmpuint (n_rows (window->source_view), ==, n_paragraphs);
+
+  _bt_window_select_sentence (window, 1);
+  place_cursor (window, BT_SIDE_TARGET, 1, 8);
+  activate (window, "win.split-sentence");
+  g_assert_cmpuint (n_rows (window->target_view), ==, n_sentences + 1);
+  sentence = bt_document_dup_sentence_text (bt_review_get_target (review), 1);
+  g_assert_cmpuint (g_utf8_strlen (sentence, -1), <=, 8);
+  activate (window, "win.undo");
+  g_assert_cmpuint (n_rows (window->target_view), ==, n_sentences);
+  _bt_window_select_sentence (window, 1);
+  iterate (10);
+  activate (window, "win.merge-sentences");
+  g_assert_cmpuint (n_rows (window->target_view), ==, n_sentences - 1);
+  close_window (window);
+}
+
 /* Files */
 
 static void
@@ -746,6 +805,7 @@ main (int    argc,
   g_test_add_func ("/window/gutter", test_gutter);
   g_test_add_func ("/window/accept-confident", test_accept_confident);
   g_test_add_func ("/window/find", test_find);
+  g_test_add_func ("/window/segmentation", test_segmentation);
   g_test_add_func ("/window/save-reopen", test_save_reopen);
   g_test_add_func ("/window/unsaved", test_unsaved);
   return g_test_run ();
