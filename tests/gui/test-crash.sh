@@ -36,10 +36,20 @@ start () {
 # Waits for a window of the process whose title matches $1.
 wait_title () {
   for _ in $(seq 1 150); do
-    xdotool search --pid "$pid" --name "$1" >/dev/null 2>&1 && return 0
+    [ -n "$(xdotool search --pid "$pid" --name "$1" 2>/dev/null)" ] && return 0
     sleep 0.2
   done
   fail "no window titled $1 appeared"
+}
+
+# Waits until the window exports action $1 on the bus.
+wait_action () {
+  for _ in $(seq 1 100); do
+    gdbus call --session --dest io.github.bitext.Bitext --object-path $win \
+      --method org.gtk.Actions.List 2>/dev/null | grep -q "'$1'" && return 0
+    sleep 0.2
+  done
+  fail "the window does not export $1"
 }
 
 # act PATH ACTION [PARAMETER]
@@ -64,6 +74,7 @@ count_copies () {
 # First run: the sample, saved, then changed.
 start 1
 wait_title '^sample-zh\.txt$'
+wait_action save-to
 act $win save-to "<'$dir/initial.xlf'>"
 wait_file "$dir/initial.xlf" 50
 wait_title '^initial\.xlf$'
@@ -97,11 +108,7 @@ pid=
 
 # Second run: restore, then save.
 start 2
-for _ in $(seq 1 100); do
-  gdbus call --session --dest io.github.bitext.Bitext --object-path $win \
-    --method org.gtk.Actions.List 2>/dev/null | grep -q restore-recovery && break
-  sleep 0.2
-done
+wait_action restore-recovery
 act $win restore-recovery
 wait_title '^• initial\.xlf$'
 [ "$(count_copies)" -eq 0 ] || fail "the restored copy was not removed"
