@@ -164,12 +164,30 @@ readings_cache (void)
   return NULL;
 }
 
-/* Each run is a new process, as the readings are read once per process. */
+static gpointer
+name_form_thread (gpointer data)
+{
+  return bt_names_name_form (data);
+}
+
+/* Each run is a new process, as the readings are read once per process;
+ * several threads ask for them at once. */
 static void
 test_names_cache_child (void)
 {
-  g_autofree char *form = bt_names_name_form ("習近平");
+  GThread *threads[4];
+  g_autofree char *form = NULL;
 
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("names", name_form_thread, (gpointer) "習近平");
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    {
+      g_autofree char *other = g_thread_join (threads[i]);
+
+      g_assert_cmpstr (other, ==, "xi jinping");
+    }
+
+  form = bt_names_name_form ("習近平");
   g_assert_cmpstr (form, ==, "xi jinping");
   g_assert_cmpstr (bt_names_reading (0x9F8D /* 龍 */), ==, "long");
   g_assert_cmpstr (bt_names_reading (0x4E2D /* 中 */), ==, "zhong");
