@@ -13,18 +13,19 @@
 
 /* Logistic maps from raw scores to the share of right suggestions, fitted
  * on the gold sets by tests/bench/eval-align.c. */
-#define LINK_A 2.6
-#define LINK_B 0.9
+#define LINK_A 0.812
+#define LINK_B 0.328
 #define SECOND_LINK_B -0.6
-#define OMISSION_A -6.0
-#define OMISSION_B 2.2
-#define CLAUSE_A -5.0
-#define CLAUSE_B 1.2
+#define OMISSION_A 1.627
+#define OMISSION_B -2.229
+#define CLAUSE_A 1.755
+#define CLAUSE_B -2.139
 
 #define ANCHOR_MIN_MATCHED 1.0
 #define REANCHOR_MIN_LEXICAL 0.3
 #define CLAUSE_MIN_WEIGHT 0.8
 #define CLAUSE_MAX_RENDERED 0.12
+#define CLAUSE_MIN_CONFIDENCE 0.35
 #define SECOND_MIN_LEXICAL 0.3
 #define ADDITION_MIN_WORDS 2
 
@@ -250,9 +251,10 @@ add_omission (BtAlignment *self,
               guint        paragraph,
               guint        start,
               guint        end,
-              double       confidence)
+              double       confidence,
+              double       score)
 {
-  BtAlignOmission o = { paragraph, start, end, CLAMP (confidence, 0, 1) };
+  BtAlignOmission o = { paragraph, start, end, CLAMP (confidence, 0, 1), score };
 
   if (end > start)
     g_array_append_val (self->omissions, o);
@@ -318,7 +320,7 @@ clause_omissions (BtAlignContext *ctx,
   g_autofree float *total = g_new0 (float, para->n_chars + 1);
   g_autofree float *rendered = g_new0 (float, para->n_chars + 1);
   guint run_start = 0;
-  double run_conf = 0;
+  double run_score = 0;
   gboolean in_run = FALSE;
 
   _bt_align_coverage (ctx, paragraph, (guint *) (gpointer) sentences->data, sentences->len, total, rendered);
@@ -341,17 +343,17 @@ clause_omissions (BtAlignContext *ctx,
       if (omitted && !in_run)
         {
           run_start = span.start;
-          run_conf = 0;
+          run_score = 0;
           in_run = TRUE;
         }
       if (omitted)
-        {
-          run_conf = MAX (run_conf, logistic (CLAUSE_A, CLAUSE_B + log1p (t), r / t));
-        }
+        run_score = MAX (run_score, log1p (t) * (1 - r / t));
       else if (in_run)
         {
-          if (!(run_start == 0 && span.start >= para->n_chars))
-            add_omission (self, paragraph, run_start, span.start, run_conf);
+          if (!(run_start == 0 && span.start >= para->n_chars) &&
+              logistic (CLAUSE_A, CLAUSE_B, run_score) >= CLAUSE_MIN_CONFIDENCE)
+            add_omission (self, paragraph, run_start, span.start, logistic (CLAUSE_A, CLAUSE_B, run_score),
+                          run_score);
           in_run = FALSE;
         }
     }
@@ -375,9 +377,10 @@ omissions (BtAlignContext *ctx,
     {
       GArray *sentences = g_ptr_array_index (linked, p);
 
+      double evidence = log1p (paragraph_evidence (ctx, p));
+
       if (sentences->len == 0)
-        add_omission (self, p, 0, ctx->src.n_chars[p],
-                      logistic (OMISSION_A, OMISSION_B + log1p (paragraph_evidence (ctx, p)) * 0.5, 0));
+        add_omission (self, p, 0, ctx->src.n_chars[p], logistic (OMISSION_A, OMISSION_B, evidence), evidence);
       else if (ctx->units == BT_ALIGN_UNITS_PARAGRAPHS)
         clause_omissions (ctx, self, p, sentences);
     }

@@ -53,6 +53,7 @@ typedef struct
   guint  start;        /* code points, [start, end) */
   guint  end;
   double confidence;
+  double score;        /* raw, before calibration */
 } BtAlignOmission;
 
 typedef struct

@@ -129,6 +129,15 @@ run (BtReview     *gold,
   return review;
 }
 
+static Samples whole[1], clause[1];
+
+static void
+samples_init (Samples *samples)
+{
+  samples->score = g_array_new (FALSE, FALSE, sizeof (double));
+  samples->right = g_array_new (FALSE, FALSE, sizeof (double));
+}
+
 static void
 collect (BtReview    *gold,
          BtAlignment *alignment,
@@ -163,8 +172,14 @@ collect (BtReview    *gold,
       for (guint c = o[i].start; c < o[i].end && c < coverage->len; c++)
         omitted += coverage->data[c] == BT_COVERAGE_OMITTED;
       omissions->n[bin]++;
-      omissions->right[bin] += 2 * omitted >= o[i].end - o[i].start;
+      double right = 2 * omitted >= o[i].end - o[i].start;
+      Samples *to = o[i].start == 0 && o[i].end == bt_document_get_paragraph (bt_review_get_source (gold), o[i].paragraph)->n_chars
+                      ? whole : clause;
+
+      omissions->right[bin] += right;
       omissions->confidence[bin] += o[i].confidence;
+      g_array_append_val (to->score, o[i].score);
+      g_array_append_val (to->right, right);
     }
 }
 
@@ -242,7 +257,8 @@ print_reliability (const char  *what,
 
 /* Logistic regression of rightness on the raw score, by Newton steps. */
 static void
-fit_calibration (Samples *samples)
+fit_calibration (const char *what,
+                 Samples    *samples)
 {
   double a = 1, b = 0;
 
@@ -268,7 +284,7 @@ fit_calibration (Samples *samples)
       a += (hbb * ga - hab * gb) / det;
       b += (haa * gb - hab * ga) / det;
     }
-  printf ("\n## Link calibration fitted on %u links: confidence = 1 / (1 + exp (-(%.3f * score + %.3f)))\n",
+  printf ("\n## %s calibration fitted on %u: confidence = 1 / (1 + exp (-(%.3f * score + %.3f)))\n", what,
           samples->score->len, a, b);
 }
 
@@ -410,6 +426,8 @@ main (int    argc,
   g_autoptr (GOptionContext) context = g_option_context_new ("— the aligner against the gold sets");
   g_autoptr (GError) error = NULL;
 
+  samples_init (whole);
+  samples_init (clause);
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
@@ -448,7 +466,9 @@ main (int    argc,
   evaluate (sets, &links, &omissions, &samples);
   print_reliability ("link", &links);
   print_reliability ("omission", &omissions);
-  fit_calibration (&samples);
+  fit_calibration ("Link", &samples);
+  fit_calibration ("Whole-paragraph omission", whole);
+  fit_calibration ("Clause omission", clause);
   if (!quick)
     ablation (sets);
   if (bible != NULL && !quick)
