@@ -15,9 +15,11 @@ G_BEGIN_DECLS
  * of a pair can be compared as bags of ids.
  *
  * Loading parses the text once and writes a compact binary index under
- * $XDG_CACHE_HOME/bitext/, keyed by the dictionary's size, mtime and a
- * hash of its contents; later loads map that index and take milliseconds.
- * A stale or corrupt index is rebuilt. All lookups are thread-safe. */
+ * $XDG_CACHE_HOME/bitext/ (one file per dictionary path), stamped with
+ * the dictionary's size, mtime and a hash of its first and last 64 KiB;
+ * later loads map that index and take milliseconds. A stale index, or one
+ * whose own hash does not match, is rebuilt. All lookups are
+ * thread-safe. */
 typedef struct _BtDictionary BtDictionary;
 
 #define BT_DICTIONARY_NO_WORD G_MAXUINT32
