@@ -73,18 +73,27 @@ check_potfiles () {
   return $status
 }
 
+# C sources and XML-like files are extracted apart: after a C file,
+# xgettext 0.21 wrongly flags a builder string such as "90% confidence"
+# as a C format.
 extract_template () {
-  potfiles_listed > "$1/files"
-  xgettext --from-code=UTF-8 --add-comments --package-name=bitext \
-    --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
-    --keyword=g_dcgettext:2 --keyword=g_dngettext:2,3 \
-    --keyword=g_dpgettext2:2c,3 \
-    --flag=N_:1:pass-c-format --flag=C_:2:pass-c-format \
-    --flag=NC_:2:pass-c-format --flag=g_dngettext:2:pass-c-format \
-    --flag=g_strdup_printf:1:c-format --flag=g_string_printf:2:c-format \
-    --flag=g_string_append_printf:2:c-format \
-    --flag=g_error_new:3:c-format --flag=g_set_error:4:c-format \
-    --files-from="$1/files" --output="$1/bitext.pot"
+  potfiles_listed > "$1/all"
+  grep -E '\.[ch]$' "$1/all" > "$1/c-files" || true
+  grep -vE '\.[ch]$' "$1/all" > "$1/other-files" || true
+  for group in c-files other-files; do
+    [ -s "$1/$group" ] || continue
+    xgettext --from-code=UTF-8 --add-comments --package-name=bitext \
+      --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
+      --keyword=g_dcgettext:2 --keyword=g_dngettext:2,3 \
+      --keyword=g_dpgettext2:2c,3 \
+      --flag=N_:1:pass-c-format --flag=C_:2:pass-c-format \
+      --flag=NC_:2:pass-c-format --flag=g_dngettext:2:pass-c-format \
+      --flag=g_strdup_printf:1:c-format --flag=g_string_printf:2:c-format \
+      --flag=g_string_append_printf:2:c-format \
+      --flag=g_error_new:3:c-format --flag=g_set_error:4:c-format \
+      --files-from="$1/$group" --output="$1/$group.pot"
+  done
+  msgcat --use-first --output-file="$1/bitext.pot" "$1"/*.pot
 }
 
 check_translations () {
