@@ -32,8 +32,8 @@ fail (Parser     *ps,
       const char *what)
 {
   if (ps->error != NULL && *ps->error == NULL)
-    g_set_error (ps->error, BT_ERROR, BT_ERROR_FORMAT, _("%s: byte %" G_GSIZE_FORMAT ": %s"), ps->name,
-                 (gsize) (ps->p - ps->start) + 1, what);
+    g_set_error (ps->error, BT_ERROR, BT_ERROR_FORMAT, _("%s: byte %lu: %s"), ps->name,
+                 (unsigned long) (ps->p - ps->start) + 1, what);
   return FALSE;
 }
 
