@@ -19,6 +19,7 @@ typedef struct
   BtReview         *review;
   BtDocument       *source;
   BtDocument       *target;
+  GString          *scratch;
 } Writer;
 
 static void
@@ -66,18 +67,42 @@ text (Writer     *self,
   xmlTextWriterWriteString (self->w, (const xmlChar *) copy);
 }
 
+/* Escapes as xmlTextWriterWriteString does, so the bytes stay the same. */
+static void
+append_escaped (GString    *out,
+                const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    switch (*p)
+      {
+      case '&': g_string_append (out, "&amp;"); break;
+      case '<': g_string_append (out, "&lt;"); break;
+      case '>': g_string_append (out, "&gt;"); break;
+      case '"': g_string_append (out, "&quot;"); break;
+      case '\r': g_string_append (out, "&#13;"); break;
+      default: g_string_append_c (out, *p);
+      }
+}
+
+/* Metas are most of the file: they are written raw, in one piece, to
+ * spare the writer's bookkeeping for elements without children. */
 static void
 meta (Writer     *self,
       int         depth,
       const char *type,
       const char *value)
 {
+  static const char spaces[] = "                                ";
+
   if (value == NULL)
     return;
-  open_element (self, depth, "mda:meta");
-  attribute (self, "type", type);
-  xmlTextWriterWriteString (self->w, (const xmlChar *) value);
-  xmlTextWriterFullEndElement (self->w);
+  g_string_truncate (self->scratch, 0);
+  g_string_append_c (self->scratch, '\n');
+  g_string_append_len (self->scratch, spaces, MIN (depth, 16) * 2);
+  g_string_append_printf (self->scratch, "<mda:meta type=\"%s\">", type);
+  append_escaped (self->scratch, value);
+  g_string_append (self->scratch, "</mda:meta>");
+  xmlTextWriterWriteRawLen (self->w, (const xmlChar *) self->scratch->str, (int) self->scratch->len);
 }
 
 static void
@@ -573,12 +598,14 @@ write_review (BtReview           *review,
 {
   Writer self = { 0 };
 
+  self.scratch = g_string_sized_new (256);
   self.w = xmlNewTextWriter (out);
   self.review = review;
   self.source = bt_review_get_source (review);
   self.target = bt_review_get_target (review);
   write_document (&self);
   xmlFreeTextWriter (self.w);
+  g_string_free (self.scratch, TRUE);
 }
 
 GBytes *
