@@ -134,6 +134,37 @@ test_open_save_identical (void)
 }
 
 /* Crossing omissions become <sm>/<em>, nested ones <mrk>. */
+/* The example in data/xliff-profile.md is a valid review, written exactly
+ * as Bitext writes it. */
+static void
+test_profile_example (void)
+{
+  g_autofree char *doc = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "data", "xliff-profile.md", NULL);
+  g_autofree char *markdown = NULL;
+  g_autofree char *path = temp_path ("example.xlf");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(BtReview) review = NULL;
+  const char *start;
+  const char *end;
+
+  g_assert_true (g_file_get_contents (doc, &markdown, NULL, NULL));
+  start = strstr (markdown, "```xml\n");
+  g_assert_nonnull (start);
+  start += strlen ("```xml\n");
+  end = strstr (start, "```");
+  g_assert_nonnull (end);
+  bytes = g_bytes_new (start, end - start);
+  review = reopen (bytes);
+  {
+    g_autoptr(GBytes) again = bt_xliff_write_bytes (review, NULL);
+
+    assert_bytes_equal (bytes, again);
+  }
+  g_assert_true (g_file_set_contents (path, start, end - start, NULL));
+  bt_test_validate (path, "validate-xliff-2.1.xsd");
+  remove_temp (path);
+}
+
 static void
 test_markers (void)
 {
@@ -380,6 +411,7 @@ main (int    argc,
   g_test_add_func ("/xliff/golden", test_golden);
   g_test_add_func ("/xliff/open-save-identical", test_open_save_identical);
   g_test_add_func ("/xliff/markers", test_markers);
+  g_test_add_func ("/xliff/profile-example", test_profile_example);
   g_test_add_func ("/xliff/control-characters", test_write_refuses_control_characters);
   g_test_add_func ("/xliff/profile-errors", test_profile_errors);
   g_test_add_func ("/xliff/refused", test_refused);
