@@ -106,13 +106,22 @@ append_tsv (GString    *out,
   for (guint p = 0; p < bt_document_get_n_paragraphs (document); p++)
     {
       const BtParagraph *paragraph = bt_document_get_paragraph (document, p);
+      const char *cursor = paragraph->text;
+      guint cursor_offset = 0;
 
+      /* Walking on from the last sentence keeps a long paragraph linear. */
       for (guint s = 0; s < paragraph->n_sentences; s++)
         {
           const BtSentence *sentence =
             bt_document_get_sentence (document, paragraph->first_sentence + s);
-          const char *start = g_utf8_offset_to_pointer (paragraph->text, sentence->start);
-          const char *end = g_utf8_offset_to_pointer (start, sentence->end - sentence->start);
+          const char *start, *end;
+
+          if (sentence->start < cursor_offset)
+            cursor = paragraph->text, cursor_offset = 0;
+          start = g_utf8_offset_to_pointer (cursor, sentence->start - cursor_offset);
+          end = g_utf8_offset_to_pointer (start, sentence->end - sentence->start);
+          cursor = end;
+          cursor_offset = sentence->end;
 
           g_string_append_printf (out, "%u\t%u\t%u\t%u\t", p + 1, s + 1,
                                   sentence->start, sentence->end);

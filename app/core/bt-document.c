@@ -390,7 +390,8 @@ typedef struct
 
 /* Line @index of @text, stripped; a blank one has start == end. Lines
  * are read as needed rather than stored: a file of empty lines has
- * millions of them. */
+ * millions of them. Line @index of the contents is line @index + 1 of
+ * the file (see bt_text_get_line_number()). */
 static Line
 get_line (BtText *text,
           guint   index)
@@ -399,7 +400,7 @@ get_line (BtText *text,
   const char *contents = bt_text_get_contents (text, &length);
   gsize start = bt_text_get_line_start (text, index);
   gsize end = index + 1 < bt_text_get_n_lines (text) ? bt_text_get_line_start (text, index + 1) : length;
-  Line line = { contents + start, contents + end, bt_text_get_line_number (text, start) };
+  Line line = { contents + start, contents + end, index + 1 };
 
   if (end > start && contents[end - 1] == '\n')
     line.end--;
