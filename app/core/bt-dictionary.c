@@ -394,9 +394,9 @@ malformed (const char  *path,
            GError     **error)
 {
   g_set_error (error, BT_ERROR, BT_ERROR_FORMAT,
-               _("%s: line %u, byte %" G_GSIZE_FORMAT ": not a CC-CEDICT entry "
+               _("%s: line %u, byte %lu: not a CC-CEDICT entry "
                  "(“TRADITIONAL SIMPLIFIED [pin1 yin1] /gloss/gloss/”)"),
-               path, line_no, byte + 1);
+               path, line_no, (unsigned long) byte + 1);
   return FALSE;
 }
 
@@ -451,9 +451,14 @@ parse_source (Builder      *b,
               gsize         size,
               GError      **error)
 {
-  const char *p = data, *end = data + size;
+  const char *p = data, *end;
   guint line_no = 0;
 
+  /* An empty file maps to no memory at all; the caller reports it. */
+  if (size == 0)
+    return TRUE;
+
+  end = data + size;
   while (p < end)
     {
       const char *nl = memchr (p, '\n', end - p);
@@ -468,8 +473,8 @@ parse_source (Builder      *b,
       if (!g_utf8_validate_len (p, len, &invalid))
         {
           g_set_error (error, BT_ERROR, BT_ERROR_ENCODING,
-                       _("%s: line %u, byte %" G_GSIZE_FORMAT ": invalid UTF-8"),
-                       path, line_no, (gsize) (invalid - p) + 1);
+                       _("%s: line %u, byte %lu: invalid UTF-8"),
+                       path, line_no, (unsigned long) (invalid - p) + 1);
           return FALSE;
         }
       if (len > 0 && p[0] != '#' &&
