@@ -13,6 +13,8 @@
 #include "bt-names.h"
 #include "bt-numbers.h"
 
+#define MAX_GLOSSES 16
+
 /* Names, figures and Latin tokens say more than one dictionary word. */
 static float
 signal_factor (guint32 signal)
@@ -114,7 +116,9 @@ dictionary_keys (BtAlignContext *ctx,
         guint n_ids = 0;
         guint n = bt_dictionary_match (ctx->dictionary, chars, len, pos, &ids, &n_ids);
 
-        for (guint i = 0; i < n_ids; i++)
+        /* A character of many unrelated glosses (了, 的) says little and
+         * costs much. */
+        for (guint i = 0; i < n_ids && n_ids <= MAX_GLOSSES; i++)
           add_key (ctx, keys, BT_SIGNAL_DICTIONARY, ids[i], pos, pos + n);
         pos += MAX (n, 1);
       }

@@ -136,7 +136,8 @@ typedef struct
 
 void     _bt_align_anchors_init    (BtAlignAnchors   *anchors);
 void     _bt_align_anchors_clear   (BtAlignAnchors   *anchors);
-/* Keeps the heaviest chain of pairs that increase on both sides. */
+/* Keeps the heaviest chain of pairs strictly increasing on both sides,
+ * less the anchors far off the line through their neighbours. */
 void     _bt_align_anchors_chain   (BtAlignAnchors   *anchors,
                                     const guint      *sentences,
                                     const guint      *paragraphs,
