@@ -341,22 +341,33 @@ read_decided (Reader      *self,
   return TRUE;
 }
 
+/* "start end start end…" */
 static gboolean
 parse_spans (const char *string,
              GArray     *spans)
 {
-  g_auto(GStrv) numbers = g_strsplit (string != NULL ? string : "", " ", -1);
-  guint n = g_strv_length (numbers);
+  const char *p = string;
 
-  if (string == NULL || (n % 2 != 0 && !(n == 1 && numbers[0][0] == '\0')))
+  if (string == NULL)
     return FALSE;
-  for (guint i = 0; i + 1 < n; i += 2)
+  while (*p != '\0')
     {
-      BtSpan span;
+      guint64 numbers[2];
 
-      if (!bt_io_parse_uint (numbers[i], &span.start) || !bt_io_parse_uint (numbers[i + 1], &span.end))
+      for (int k = 0; k < 2; k++)
+        {
+          char *end = NULL;
+
+          if (!g_ascii_isdigit (*p))
+            return FALSE;
+          numbers[k] = g_ascii_strtoull (p, &end, 10);
+          if (numbers[k] > G_MAXUINT || (*end != ' ' && *end != '\0') || (k == 0 && *end != ' '))
+            return FALSE;
+          p = *end == ' ' ? end + 1 : end;
+        }
+      g_array_append_val (spans, ((BtSpan) { (guint) numbers[0], (guint) numbers[1] }));
+      if (p[-1] == ' ' && *p == '\0')
         return FALSE;
-      g_array_append_val (spans, span);
     }
   return TRUE;
 }
@@ -513,7 +524,9 @@ collect_target_paragraph (Reader   *self,
 
         if (span == NULL)
           return fail (self, child, error, _("the meta “%s” is missing"), "span");
-        g_string_append_printf (spans, "%s%s", spans->len > 0 ? " " : "", span);
+        if (spans->len > 0)
+          g_string_append_c (spans, ' ');
+        g_string_append (spans, span);
         if (!collect_sentence (self, child, loaded, sentence++, error))
           return FALSE;
       }
