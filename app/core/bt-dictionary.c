@@ -451,14 +451,10 @@ parse_source (Builder      *b,
               gsize         size,
               GError      **error)
 {
-  const char *p = data, *end;
+  /* An empty file maps to no memory at all: data may be NULL. */
+  const char *p = data, *end = size > 0 ? data + size : data;
   guint line_no = 0;
 
-  /* An empty file maps to no memory at all; the caller reports it. */
-  if (size == 0)
-    return TRUE;
-
-  end = data + size;
   while (p < end)
     {
       const char *nl = memchr (p, '\n', end - p);
