@@ -107,7 +107,11 @@ test_golden (void)
   if (g_getenv ("BITEXT_UPDATE_GOLDEN") != NULL)
     g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
   g_assert_true (g_file_get_contents (path, &expected, &size, NULL));
-  assert_bytes_equal (bytes, g_bytes_new_static (expected, size));
+  {
+    g_autoptr(GBytes) expected_bytes = g_bytes_new_static (expected, size);
+
+    assert_bytes_equal (bytes, expected_bytes);
+  }
   bt_test_validate (path, "validate-xliff-2.1.xsd");
 }
 
@@ -130,7 +134,11 @@ test_open_save_identical (void)
   g_assert_null (bt_review_find_link (review, 1, 1)->decision.by);
   bytes = bt_xliff_write_bytes (review, NULL);
   g_assert_true (g_file_get_contents (path, &original, &size, NULL));
-  assert_bytes_equal (bytes, g_bytes_new_static (original, size));
+  {
+    g_autoptr(GBytes) original_bytes = g_bytes_new_static (original, size);
+
+    assert_bytes_equal (bytes, original_bytes);
+  }
 }
 
 /* Crossing omissions become <sm>/<em>, nested ones <mrk>. */
@@ -163,6 +171,26 @@ test_profile_example (void)
   g_assert_true (g_file_set_contents (path, start, end - start, NULL));
   bt_test_validate (path, "validate-xliff-2.1.xsd");
   remove_temp (path);
+}
+
+/* A harmless DOCTYPE sends the reader down the whole-tree path, which
+ * must read the same review. */
+static void
+test_doctype_tree_path (void)
+{
+  g_autofree char *path = fixture ("golden.xlf");
+  g_autofree char *xml = NULL;
+  g_autoptr(GString) with_doctype = NULL;
+  g_autoptr(BtReview) golden = bt_test_review_new_golden ();
+  g_autoptr(BtReview) review = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (path, &xml, NULL, NULL));
+  with_doctype = g_string_new (xml);
+  g_assert_cmpuint (g_string_replace (with_doctype, "?>\n", "?>\n<!DOCTYPE xliff>\n", 1), ==, 1);
+  review = bt_xliff_read_data (with_doctype->str, with_doctype->len, "doctype.xlf", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (bt_review_equal (review, golden));
 }
 
 static void
@@ -412,6 +440,7 @@ main (int    argc,
   g_test_add_func ("/xliff/open-save-identical", test_open_save_identical);
   g_test_add_func ("/xliff/markers", test_markers);
   g_test_add_func ("/xliff/profile-example", test_profile_example);
+  g_test_add_func ("/xliff/doctype-tree-path", test_doctype_tree_path);
   g_test_add_func ("/xliff/control-characters", test_write_refuses_control_characters);
   g_test_add_func ("/xliff/profile-errors", test_profile_errors);
   g_test_add_func ("/xliff/refused", test_refused);
