@@ -191,7 +191,7 @@ bt_cli_validate (int    argc,
     }
   if (!is_canonical (argv[1], review))
     bt_cli_error (_("%s: readable, but not as Bitext writes it (edited by another tool?)"), argv[1]);
-  printf (_("%s: a valid Bitext review: %u paragraphs, %u sentences, %u links, %u omissions\n"), argv[1],
+  printf (_("%s: a valid Bitext review (paragraphs: %u, sentences: %u, links: %u, omissions: %u)\n"), argv[1],
           bt_document_get_n_paragraphs (bt_review_get_source (review)),
           bt_document_get_n_sentences (bt_review_get_target (review)),
           bt_review_get_n_links (review), bt_review_get_n_omissions (review));

@@ -419,7 +419,7 @@ test_cli_validate_stats (void)
       return;
     }
   g_assert_cmpint (run_cli (validate, &out, &err), ==, 0);
-  g_assert_nonnull (strstr (out, "2 paragraphs, 2 sentences, 3 links, 4 omissions"));
+  g_assert_nonnull (strstr (out, "(paragraphs: 2, sentences: 2, links: 3, omissions: 4)"));
   g_assert_cmpstr (err, ==, "");
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
