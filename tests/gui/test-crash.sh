@@ -20,7 +20,7 @@ done
 
 dir=$(mktemp -d)
 pid=
-trap '[ -n "$pid" ] && kill -9 "$pid" 2>/dev/null; rm -rf "$dir"' EXIT
+trap '[ -n "$pid" ] && kill -9 "$pid" 2>/dev/null; [ -n "${BITEXT_KEEP:-}" ] || rm -rf "$dir"' EXIT
 export XDG_STATE_HOME="$dir/state"
 copies="$XDG_STATE_HOME/bitext"
 app=/io/github/bitext/Bitext
@@ -36,7 +36,7 @@ start () {
 # Waits for a window of the process whose title matches $1.
 wait_title () {
   for _ in $(seq 1 150); do
-    [ -n "$(xdotool search --pid "$pid" --name "$1" 2>/dev/null)" ] && return 0
+    [ -n "$(xdotool search --all --pid "$pid" --name "$1" 2>/dev/null)" ] && return 0
     sleep 0.2
   done
   fail "no window titled $1 appeared"
