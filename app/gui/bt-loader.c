@@ -168,6 +168,17 @@ open_thread (GTask        *task,
     }
 }
 
+static GPtrArray *
+files_array (GFile **files,
+             guint   n_files)
+{
+  GPtrArray *array = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (array, g_object_ref (files[i]));
+  return array;
+}
+
 void
 bt_loader_open_async (GFile               **files,
                       guint                 n_files,
@@ -187,6 +198,8 @@ bt_loader_open_async (GFile               **files,
     job->files[i] = g_object_ref (files[i]);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
+  g_object_set_data_full (G_OBJECT (task), "bt-files", files_array (files, n_files),
+                          (GDestroyNotify) g_ptr_array_unref);
   if (n_files == 1 && bt_loader_is_review_file (files[0]))
     g_object_set_data_full (G_OBJECT (task), "bt-review-file", g_object_ref (files[0]),
                             g_object_unref);

@@ -815,9 +815,40 @@ view_activate_cb (BtWindow *self)
   decide (self, BT_STATE_ACCEPTED);
 }
 
+/* Tab goes from one pane to the other rather than through every row. */
+static gboolean
+pane_key_cb (GtkEventControllerKey *controller,
+             guint                  keyval,
+             guint                  keycode,
+             GdkModifierType        state,
+             BtWindow              *self)
+{
+  GtkWidget *view = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkWidget *other;
+
+  if ((keyval != GDK_KEY_Tab && keyval != GDK_KEY_ISO_Left_Tab) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)))
+    return FALSE;
+  other = view == GTK_WIDGET (self->source_view) ? GTK_WIDGET (self->target_view)
+                                                  : GTK_WIDGET (self->source_view);
+  return gtk_widget_grab_focus (other);
+}
+
+static void
+watch_keys (BtWindow    *self,
+            GtkListView *view)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (pane_key_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (view), keys);
+}
+
 void
 _bt_window_init_pointer (BtWindow *self)
 {
+  watch_keys (self, self->source_view);
+  watch_keys (self, self->target_view);
   watch_pointer (self, self->source_view);
   watch_pointer (self, self->target_view);
   /* The list views take Enter for themselves. */

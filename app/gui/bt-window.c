@@ -490,6 +490,26 @@ _bt_window_set_review (BtWindow *self,
 /* Opening */
 
 static void
+remember (GPtrArray *files)
+{
+  GtkRecentManager *recent = gtk_recent_manager_get_default ();
+
+  for (guint i = 0; files != NULL && i < files->len; i++)
+    if (g_file_is_native (g_ptr_array_index (files, i)))
+      {
+        g_autofree char *uri = g_file_get_uri (g_ptr_array_index (files, i));
+
+        gtk_recent_manager_add_item (recent, uri);
+      }
+}
+
+static GPtrArray *
+files_of (GAsyncResult *result)
+{
+  return g_object_get_data (G_OBJECT (result), "bt-files");
+}
+
+static void
 open_done_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
@@ -511,6 +531,7 @@ open_done_cb (GObject      *object,
       return;
     }
   _bt_window_set_review (self, review, file);
+  remember (files_of (result));
 }
 
 void
