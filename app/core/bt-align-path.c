@@ -15,7 +15,6 @@
 
 #include "bt-aligner-private.h"
 
-#define MAX_CANDIDATES 16
 #define LEXICAL_WEIGHT 5.0
 #define POSITION_WEIGHT 1.0
 #define SHARE_WEIGHT 2.0
@@ -44,6 +43,7 @@ typedef struct
   BtAlignAnchors *anchors;
   double          scale;
   GArray         *found;
+  guint           max_candidates;
 } Path;
 
 static double
@@ -127,7 +127,7 @@ fill_column (Path   *path,
   _bt_align_candidates (ctx, sentence, 0, lo, 3, path->found);
   _bt_align_candidates (ctx, sentence, hi, n_p, 3, path->found);
   g_array_sort (path->found, candidate_cmp);
-  for (guint i = 0; i < path->found->len && column->len < MAX_CANDIDATES; i++)
+  for (guint i = 0; i < path->found->len && column->len < path->max_candidates; i++)
     {
       BtAlignCandidate *c = &g_array_index (path->found, BtAlignCandidate, i);
 
@@ -218,13 +218,14 @@ follow_moves (GPtrArray     *columns,
 gboolean
 _bt_align_path_paragraphs (BtAlignContext *ctx,
                            BtAlignAnchors *anchors,
+                           guint           max_candidates,
                            BtAlignChoice  *choices,
                            GCancellable   *cancellable,
                            GError        **error)
 {
   g_autoptr (GPtrArray) columns = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (BtAlignCandidate));
-  Path path = { ctx, anchors, CLAMP (0.01 * ctx->src.n_units, 2.0, 20.0), found };
+  Path path = { ctx, anchors, CLAMP (0.01 * ctx->src.n_units, 2.0, 20.0), found, max_candidates };
 
   if (ctx->tgt.n_units == 0 || ctx->src.n_units == 0)
     {
@@ -234,7 +235,7 @@ _bt_align_path_paragraphs (BtAlignContext *ctx,
     }
   for (guint s = 0; s < ctx->tgt.n_units; s++)
     {
-      GArray *column = g_array_sized_new (FALSE, FALSE, sizeof (State), MAX_CANDIDATES + 6);
+      GArray *column = g_array_sized_new (FALSE, FALSE, sizeof (State), max_candidates + 6);
 
       if ((s & 255) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;

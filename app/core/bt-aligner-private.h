@@ -162,9 +162,11 @@ typedef struct
   double best_lexical; /* the best of all its candidates */
 } BtAlignChoice;
 
-/* Paragraph mode: the paragraph each target sentence renders best. */
+/* Paragraph mode: the paragraph each target sentence renders best, among
+ * at most @max_candidates found by their words. */
 gboolean _bt_align_path_paragraphs (BtAlignContext   *ctx,
                                     BtAlignAnchors   *anchors,
+                                    guint             max_candidates,
                                     BtAlignChoice    *choices,
                                     GCancellable     *cancellable,
                                     GError          **error);

@@ -23,6 +23,9 @@
 
 #define ANCHOR_MIN_MATCHED 1.0
 #define REANCHOR_MIN_LEXICAL 0.3
+/* The first path only finds anchors: fewer candidates do. */
+#define FIRST_CANDIDATES 6
+#define MAX_CANDIDATES 16
 #define CLAUSE_MIN_WEIGHT 0.8
 #define CLAUSE_MAX_RENDERED 0.12
 #define CLAUSE_MIN_CONFIDENCE 0.35
@@ -419,12 +422,12 @@ run_paragraphs (BtAlignContext *ctx,
 {
   g_autofree BtAlignChoice *choices = g_new0 (BtAlignChoice, ctx->tgt.n_units + 1);
 
-  if (!_bt_align_path_paragraphs (ctx, anchors, choices, cancellable, error))
+  if (!_bt_align_path_paragraphs (ctx, anchors, FIRST_CANDIDATES, choices, cancellable, error))
     return FALSE;
   /* The first path's confident links are far more anchors than the rare
    * words gave: follow them once more. */
   reanchor (ctx, anchors, choices);
-  if (!_bt_align_path_paragraphs (ctx, anchors, choices, cancellable, error))
+  if (!_bt_align_path_paragraphs (ctx, anchors, MAX_CANDIDATES, choices, cancellable, error))
     return FALSE;
   for (guint s = 0; s < ctx->tgt.n_units; s++)
     {
