@@ -12,6 +12,7 @@
 #include "bt-json-writer.h"
 #include "bt-xliff-writer.h"
 #include "bt-xliff12-writer.h"
+#include "bt-window-errors.h"
 #include "bt-window-private.h"
 
 /* Opening */
@@ -223,7 +224,7 @@ save_done_cb (GObject      *object,
   _bt_window_end_busy (self);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      _bt_window_toast (self, error->message);
+      _bt_window_show_save_error (self, job->file, error);
       return;
     }
   if (job->format == FORMAT_XLIFF)
@@ -270,6 +271,8 @@ _bt_window_save_to (BtWindow *self,
                     GFile    *file,
                     gboolean  then_close)
 {
+  if (_bt_window_ask_overwrite (self, file, then_close))
+    return;
   write_review (self, file, FORMAT_XLIFF, then_close);
 }
 

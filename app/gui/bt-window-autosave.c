@@ -10,6 +10,7 @@
 #include "bt-autosave.h"
 #include "bt-loader.h"
 #include "bt-window-autosave.h"
+#include "bt-window-errors.h"
 #include "bt-window-private.h"
 
 #define AUTOSAVE_KEY "bt-autosave"
@@ -34,6 +35,15 @@ file_changed_cb (BtWindow *self)
 
   if (autosave != NULL)
     bt_autosave_set_review_path (autosave, path);
+  _bt_window_errors_track_file (self);
+}
+
+static void
+review_modified_cb (BtWindow *self)
+{
+  /* A save changed the file on disk. */
+  if (self->review != NULL && !bt_review_get_modified (self->review))
+    _bt_window_errors_track_file (self);
 }
 
 static void
@@ -73,6 +83,8 @@ _bt_window_autosave_attach (BtWindow *self)
 
   if (self->review == NULL)
     return;
+  _bt_window_errors_track_file (self);
+  _bt_window_check_dictionary (self);
   if (autosave != NULL && bt_autosave_get_review (autosave) == self->review)
     {
       bt_autosave_set_review_path (autosave, path);
@@ -83,6 +95,8 @@ _bt_window_autosave_attach (BtWindow *self)
       g_signal_connect (self, "notify::file", G_CALLBACK (file_changed_cb), NULL);
       g_signal_connect (self, "destroy", G_CALLBACK (destroy_cb), NULL);
     }
+  g_signal_connect_object (self->review, "notify::modified", G_CALLBACK (review_modified_cb), self,
+                           G_CONNECT_SWAPPED);
   autosave = bt_autosave_new (self->review, NULL, path);
   g_signal_connect_object (autosave, "written", G_CALLBACK (written_cb), self, 0);
   g_object_set_data_full (G_OBJECT (self), AUTOSAVE_KEY, autosave, g_object_unref);

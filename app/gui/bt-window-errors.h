@@ -32,6 +32,10 @@ void      _bt_window_errors_track_file   (BtWindow     *self);
 gboolean  _bt_window_ask_overwrite       (BtWindow     *self,
                                           GFile        *file,
                                           gboolean      then_close);
+/* Shows why opening failed and what to do. */
+void      _bt_window_show_open_error     (BtWindow     *self,
+                                          GFile        *file,
+                                          const GError *error);
 /* Shows why saving failed and what to do; the review stays as it is,
  * with its changes. */
 void      _bt_window_show_save_error     (BtWindow     *self,
