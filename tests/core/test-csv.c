@@ -23,7 +23,11 @@ test_golden (void)
   if (g_getenv ("BITEXT_UPDATE_GOLDEN") != NULL)
     g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
   g_assert_true (g_file_get_contents (path, &expected, &size, NULL));
-  g_assert_true (g_bytes_equal (bytes, g_bytes_new_static (expected, size)));
+  {
+    g_autoptr(GBytes) expected_bytes = g_bytes_new_static (expected, size);
+
+    g_assert_true (g_bytes_equal (bytes, expected_bytes));
+  }
   g_assert_true (g_str_has_prefix (expected, "\xEF\xBB\xBF" "kind,source,target,"));
   g_assert_nonnull (strstr (expected, "\r\n"));
 }
