@@ -647,6 +647,80 @@ find_decision (BtReview *review,
   return G_MAXUINT;
 }
 
+/* The lowest confidence among a paragraph's suggestions; 2 with none, so
+ * that paragraphs only waiting for their status come last. */
+static double
+lowest_confidence (BtReview *review,
+                   guint     paragraph)
+{
+  g_autoptr (GArray) omissions = bt_review_list_paragraph_omissions (review, paragraph);
+  const guint *links;
+  guint n_links;
+  double lowest = 2;
+
+  links = bt_review_get_paragraph_links (review, paragraph, &n_links);
+  for (guint i = 0; i < n_links; i++)
+    {
+      const BtLink *link = bt_review_get_link (review, links[i]);
+
+      if (link->state == BT_STATE_SUGGESTED)
+        lowest = MIN (lowest, link->confidence);
+    }
+  for (guint i = 0; omissions != NULL && i < omissions->len; i++)
+    {
+      const BtOmission *o = bt_review_get_omission (review, g_array_index (omissions, guint, i));
+
+      if (o->state == BT_STATE_SUGGESTED)
+        lowest = MIN (lowest, o->confidence);
+    }
+  return lowest;
+}
+
+typedef struct
+{
+  guint  paragraph;
+  double confidence;
+} Pending;
+
+static int
+compare_pending (gconstpointer a,
+                 gconstpointer b)
+{
+  const Pending *x = a, *y = b;
+
+  if (x->confidence != y->confidence)
+    return x->confidence < y->confidence ? -1 : 1;
+  return x->paragraph < y->paragraph ? -1 : x->paragraph > y->paragraph;
+}
+
+/* Like find_decision (), in order of lowest confidence first. */
+static guint
+find_least_sure (BtReview *review,
+                 guint     from,
+                 int       step)
+{
+  g_autoptr (GArray) pending = g_array_new (FALSE, FALSE, sizeof (Pending));
+  guint n = bt_document_get_n_paragraphs (bt_review_get_source (review));
+  guint here = G_MAXUINT;
+
+  for (guint p = 0; p < n; p++)
+    if (needs_decision (review, p) || p == from)
+      {
+        Pending item = { p, lowest_confidence (review, p) };
+
+        g_array_append_val (pending, item);
+      }
+  if (pending->len == 0)
+    return G_MAXUINT;
+  g_array_sort (pending, compare_pending);
+  for (guint i = 0; i < pending->len; i++)
+    if (g_array_index (pending, Pending, i).paragraph == from)
+      here = i;
+  if (here == G_MAXUINT)
+    return g_array_index (pending, Pending, step > 0 ? 0 : pending->len - 1).paragraph;
+  return g_array_index (pending, Pending, (here + pending->len + step) % pending->len).paragraph;
+}
+
 static void
 go_decision (BtWindow *self,
              int       step)
@@ -655,7 +729,10 @@ go_decision (BtWindow *self,
 
   if (self->review == NULL)
     return;
-  p = find_decision (self->review, _bt_window_get_paragraph (self), step);
+  if (self->lowest_first)
+    p = find_least_sure (self->review, _bt_window_get_paragraph (self), step);
+  else
+    p = find_decision (self->review, _bt_window_get_paragraph (self), step);
   if (p != G_MAXUINT)
     _bt_window_select_paragraph (self, p);
 }
@@ -951,4 +1028,5 @@ _bt_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo",
                                        NULL);
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
+  gtk_widget_class_install_property_action (widget_class, "win.lowest-first", "lowest-first");
 }

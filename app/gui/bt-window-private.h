@@ -53,6 +53,7 @@ struct _BtWindow
   guint64               n_changes;   /* counts review changes, to know what a save covered */
   guint                 details_idle_id;
   guint                 find_position; /* paragraphs first, then sentences */
+  gboolean              lowest_first;  /* Alt+Page Down order */
 
   /* work in progress */
   GCancellable         *cancellable;

@@ -21,6 +21,7 @@ enum
   PROP_REVIEW,
   PROP_BUSY,
   PROP_FILE,
+  PROP_LOWEST_FIRST,
   N_PROPS
 };
 
@@ -705,6 +706,31 @@ bt_window_get_property (GObject    *object,
     case PROP_FILE:
       g_value_set_object (value, self->file);
       break;
+    case PROP_LOWEST_FIRST:
+      g_value_set_boolean (value, self->lowest_first);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bt_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  BtWindow *self = BT_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOWEST_FIRST:
+      if (self->lowest_first != g_value_get_boolean (value))
+        {
+          self->lowest_first = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -718,6 +744,7 @@ bt_window_class_init (BtWindowClass *klass)
 
   object_class->dispose = bt_window_dispose;
   object_class->get_property = bt_window_get_property;
+  object_class->set_property = bt_window_set_property;
   GTK_WINDOW_CLASS (klass)->close_request = bt_window_close_request;
 
   properties[PROP_REVIEW] = g_param_spec_object ("review", NULL, NULL, BT_TYPE_REVIEW,
@@ -729,6 +756,10 @@ bt_window_class_init (BtWindowClass *klass)
   properties[PROP_FILE] = g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
                                                G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
                                                  G_PARAM_STATIC_STRINGS);
+  /* Alt+Page Down visits the least sure suggestions first. */
+  properties[PROP_LOWEST_FIRST] = g_param_spec_boolean ("lowest-first", NULL, NULL, FALSE,
+                                                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                          G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (BT_TYPE_LINK_GUTTER);
