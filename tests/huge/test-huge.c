@@ -1,0 +1,445 @@
+/* test-huge.c: huge and hostile files through bitext-cli, end to end
+ *
+ * Each case writes its input into a temporary folder, runs bitext-cli on
+ * it and checks the exit status, the output, the CPU time and the peak
+ * memory of the child.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define MIB (1024 * 1024)
+#define MAX_TEXT_SIZE (64 * MIB)
+/* Peak memory allowed for any one run, in KiB */
+#define RSS_CAP_KIB (1536 * 1024)
+
+typedef struct
+{
+  char  *dir;
+  int    status;
+  char  *out_path;
+  char  *err;
+  double seconds;
+  glong  peak_kib;
+} Run;
+
+static char *test_dir;
+
+static char *
+temp_file (const char *name)
+{
+  return g_build_filename (test_dir, name, NULL);
+}
+
+static void
+run_clear (Run *run)
+{
+  if (run->out_path != NULL)
+    g_unlink (run->out_path);
+  g_clear_pointer (&run->out_path, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+redirect (const char *path,
+          int         target)
+{
+  int fd = open (path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+
+  if (fd < 0 || dup2 (fd, target) < 0)
+    _exit (127);
+  close (fd);
+}
+
+/* Runs bitext-cli with @args (NULL-terminated), its standard output into
+ * a file, and measures the child alone. */
+static void
+run_cli (Run        *run,
+         const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *err_path = temp_file ("stderr.txt");
+  const char *cli = g_getenv ("BITEXT_CLI");
+  struct rusage usage;
+  va_list args;
+  int status = 0;
+  pid_t pid;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (char *) cli);
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  run->out_path = temp_file ("stdout.txt");
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      redirect (run->out_path, STDOUT_FILENO);
+      redirect (err_path, STDERR_FILENO);
+      execv (cli, (char **) argv->pdata);
+      _exit (127);
+    }
+
+  g_assert_cmpint (wait4 (pid, &status, 0, &usage), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  run->status = WEXITSTATUS (status);
+  run->seconds = usage.ru_utime.tv_sec + usage.ru_stime.tv_sec
+                 + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+  run->peak_kib = usage.ru_maxrss;
+  g_assert_true (g_file_get_contents (err_path, &run->err, NULL, NULL));
+  g_unlink (err_path);
+
+  g_test_message ("bitext-cli %s %s: exit %d, %.2f s CPU, peak %ld MiB%s%s",
+                  first, (const char *) argv->pdata[argv->len - 2], run->status,
+                  run->seconds, run->peak_kib / 1024,
+                  *run->err != '\0' ? ": " : "", run->err);
+  g_assert_cmpint (run->peak_kib, <, RSS_CAP_KIB);
+}
+
+/* Lines of a file, read in pieces so that a large output stays on disk. */
+static gsize
+count_lines (const char *path)
+{
+  g_autofree char *buffer = g_malloc (MIB);
+  gsize n = 0;
+  ssize_t got;
+  int fd = open (path, O_RDONLY);
+
+  g_assert_cmpint (fd, >=, 0);
+  while ((got = read (fd, buffer, MIB)) > 0)
+    for (ssize_t i = 0; i < got; i++)
+      n += buffer[i] == '\n';
+  g_assert_cmpint (got, ==, 0);
+  close (fd);
+  return n;
+}
+
+/* Writes @unit @count times, then @tail. */
+static char *
+write_repeated (const char *name,
+                const char *unit,
+                gsize       count,
+                const char *tail)
+{
+  g_autofree char *block = NULL;
+  char *path = temp_file (name);
+  gsize unit_length = strlen (unit);
+  gsize per_block = MAX (1, MIB / unit_length);
+  FILE *stream = fopen (path, "wb");
+
+  g_assert_nonnull (stream);
+  block = g_malloc (per_block * unit_length);
+  for (gsize i = 0; i < per_block; i++)
+    memcpy (block + i * unit_length, unit, unit_length);
+  for (gsize done = 0; done < count; done += per_block)
+    {
+      gsize n = MIN (per_block, count - done);
+
+      g_assert_cmpuint (fwrite (block, unit_length, n, stream), ==, n);
+    }
+  g_assert_cmpint (fputs (tail, stream), >=, 0);
+  g_assert_cmpint (fclose (stream), ==, 0);
+  return path;
+}
+
+static void
+assert_refused (Run        *run,
+                const char *path,
+                const char *message)
+{
+  g_autofree char *base = g_path_get_basename (path);
+
+  g_assert_cmpint (run->status, ==, 1);
+  if (strstr (run->err, message) == NULL || strstr (run->err, base) == NULL)
+    g_error ("“%s” should name %s and say “%s”", run->err, base, message);
+}
+
+/* 64 MiB of Chinese sentences on a single line */
+static void
+test_one_line (void)
+{
+  const char *sentence = "这是一个句子。";
+  gsize n = MAX_TEXT_SIZE / strlen (sentence);
+  g_autofree char *path = write_repeated ("one-line.txt", sentence, n, "");
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "segment", "--lang=zh", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (count_lines (run.out_path), ==, n);
+  /* DESIGN.md: 1,000,000 characters in 0.3 s; this is 22 times more */
+  g_assert_cmpfloat (run.seconds, <, 30.0);
+  g_unlink (path);
+}
+
+/* The file that once took 2.1 GB: nothing but line breaks */
+static void
+test_newlines (void)
+{
+  g_autofree char *path = write_repeated ("newlines.txt", "\n", MAX_TEXT_SIZE, "");
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "segment", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (count_lines (run.out_path), ==, 0);
+  g_assert_cmpfloat (run.seconds, <, 30.0);
+  g_unlink (path);
+}
+
+/* One byte over the limit: refused before it is read */
+static void
+test_too_large (void)
+{
+  g_autofree char *path = temp_file ("too-large.txt");
+  g_autofree char *review = temp_file ("too-large.xlf");
+  g_auto(Run) run = { 0 };
+  g_auto(Run) run_review = { 0 };
+
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  g_assert_cmpint (truncate (path, MAX_TEXT_SIZE + 1), ==, 0);
+  run_cli (&run, "segment", path, NULL);
+  assert_refused (&run, path, "too large");
+  g_assert_cmpint (run.peak_kib, <, 64 * 1024);
+
+  g_assert_true (g_file_set_contents (review, "", 0, NULL));
+  g_assert_cmpint (truncate (review, MAX_TEXT_SIZE + 1), ==, 0);
+  run_cli (&run_review, "stats", review, NULL);
+  assert_refused (&run_review, review, "64 MiB");
+  g_unlink (path);
+  g_unlink (review);
+}
+
+static void
+test_one_char_paragraphs (void)
+{
+  g_autofree char *path = write_repeated ("one-char.txt", "字\n", 1000000, "");
+  g_autofree char *source = temp_file ("one-char-zh.txt");
+  g_autofree char *target = temp_file ("one-char-en.txt");
+  g_auto(Run) segment = { 0 };
+  g_auto(Run) blank = { 0 };
+  g_auto(Run) split = { 0 };
+  g_auto(Run) split_both = { 0 };
+  g_autofree char *path_both = NULL;
+
+  run_cli (&segment, "segment", path, NULL);
+  g_assert_cmpint (segment.status, ==, 0);
+  g_assert_cmpuint (count_lines (segment.out_path), ==, 1000000);
+  g_assert_cmpfloat (segment.seconds, <, 10.0);
+
+  /* in blank-line mode the million lines are one paragraph */
+  run_cli (&blank, "segment", "--paragraphs=blank", path, NULL);
+  g_assert_cmpint (blank.status, ==, 0);
+  g_assert_cmpuint (count_lines (blank.out_path), ==, 1);
+
+  /* all Chinese: nothing to split */
+  run_cli (&split, "split", "-s", source, "-t", target, path, NULL);
+  assert_refused (&split, path, "no English paragraph");
+  g_unlink (path);
+
+  path_both = write_repeated ("one-char-both.txt", "字\nA\n", 500000, "");
+  run_cli (&split_both, "split", "-s", source, "-t", target, path_both, NULL);
+  g_assert_cmpint (split_both.status, ==, 0);
+  g_assert_cmpuint (count_lines (source), ==, 500000);
+  g_assert_cmpuint (count_lines (target), ==, 500000);
+  g_unlink (path_both);
+  g_unlink (source);
+  g_unlink (target);
+}
+
+/* Aligning a tenth of that: 100,000 paragraphs a side */
+static void
+test_align_one_char_paragraphs (void)
+{
+  g_autofree char *zh = write_repeated ("align-zh.txt", "字。\n", 100000, "");
+  g_autofree char *en = write_repeated ("align-en.txt", "A.\n", 100000, "");
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "align", zh, en, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (count_lines (run.out_path), >, 100000);
+  g_assert_cmpfloat (run.seconds, <, 60.0);
+  g_unlink (zh);
+  g_unlink (en);
+}
+
+static void
+test_punctuation_only (void)
+{
+  g_autofree char *path = write_repeated ("punctuation.txt", "。！？…，“”", 2 * MIB, "\n");
+  g_autofree char *small = write_repeated ("punctuation-small.txt", "。！？…，\n", 20000, "");
+  g_auto(Run) segment = { 0 };
+  g_auto(Run) align = { 0 };
+
+  run_cli (&segment, "segment", path, NULL);
+  g_assert_cmpint (segment.status, ==, 0);
+  g_assert_cmpuint (count_lines (segment.out_path), >=, 1);
+  g_assert_cmpfloat (segment.seconds, <, 30.0);
+
+  run_cli (&align, "align", small, small, NULL);
+  g_assert_cmpint (align.status, ==, 0);
+  g_unlink (path);
+  g_unlink (small);
+}
+
+static void
+test_no_punctuation (void)
+{
+  g_autofree char *zh = write_repeated ("no-punctuation-zh.txt", "汉字", MAX_TEXT_SIZE / 6, "");
+  g_autofree char *en = write_repeated ("no-punctuation-en.txt", "word ", MAX_TEXT_SIZE / 5, "");
+  g_auto(Run) run_zh = { 0 };
+  g_auto(Run) run_en = { 0 };
+
+  run_cli (&run_zh, "segment", zh, NULL);
+  g_assert_cmpint (run_zh.status, ==, 0);
+  g_assert_cmpuint (count_lines (run_zh.out_path), ==, 1);
+  g_assert_cmpfloat (run_zh.seconds, <, 30.0);
+  g_unlink (zh);
+
+  run_cli (&run_en, "segment", en, NULL);
+  g_assert_cmpint (run_en.status, ==, 0);
+  g_assert_cmpuint (count_lines (run_en.out_path), ==, 1);
+  g_assert_cmpfloat (run_en.seconds, <, 30.0);
+  g_unlink (en);
+}
+
+static void
+test_mixed_encodings (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("BITEXT_FIXTURES_DIR"), "hostile",
+                                            "mixed-encodings.txt", NULL);
+  g_autofree char *source = temp_file ("mixed-zh.txt");
+  g_autofree char *target = temp_file ("mixed-en.txt");
+  g_auto(Run) segment = { 0 };
+  g_auto(Run) split = { 0 };
+
+  run_cli (&segment, "segment", path, NULL);
+  assert_refused (&segment, path, "line 2, byte 1");
+
+  run_cli (&split, "split", "-s", source, "-t", target, path, NULL);
+  assert_refused (&split, path, "line 2, byte 1");
+  g_assert_false (g_file_test (source, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+}
+
+/* A review of 1,000,000 units, in another tool's XLIFF 2.1 */
+static void
+test_million_units (void)
+{
+  const char *unit = "<unit id=\"u\"><segment><source>字</source></segment></unit>";
+  g_autofree char *head = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *csv = temp_file ("units.csv");
+  g_auto(Run) stats = { 0 };
+  g_auto(Run) convert = { 0 };
+  g_autofree char *figures = NULL;
+
+  /* unit ids must differ: number them as they are written */
+  path = temp_file ("units.xlf");
+  {
+    FILE *stream = fopen (path, "wb");
+
+    g_assert_nonnull (stream);
+    head = g_strdup ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                     "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.1\" "
+                     "srcLang=\"zh\" trgLang=\"en\"><file id=\"f\">");
+    fputs (head, stream);
+    for (guint i = 0; i < 1000000; i++)
+      fprintf (stream, "<unit id=\"%x\"%s", i, unit + strlen ("<unit id=\"u\""));
+    fputs ("</file></xliff>\n", stream);
+    g_assert_cmpint (fclose (stream), ==, 0);
+  }
+
+  run_cli (&stats, "stats", path, NULL);
+  g_assert_cmpint (stats.status, ==, 0);
+  g_assert_true (g_file_get_contents (stats.out_path, &figures, NULL, NULL));
+  g_assert_true (g_str_has_prefix (figures, "Paragraphs: 1000000 "));
+  /* DESIGN.md: a 10,000-paragraph review opens in 0.2 s */
+  g_assert_cmpfloat (stats.seconds, <, 40.0);
+
+  run_cli (&convert, "convert", "--format=csv", "-o", csv, path, NULL);
+  g_assert_cmpint (convert.status, ==, 0);
+  g_assert_cmpuint (count_lines (csv), >=, 1);
+  g_unlink (csv);
+  g_unlink (path);
+}
+
+static void
+test_xliff_bombs (void)
+{
+  g_autofree char *bomb = g_build_filename (g_getenv ("BITEXT_FIXTURES_DIR"), "hostile",
+                                            "billion-laughs.xlf", NULL);
+  g_autofree char *deep = temp_file ("deep.xlf");
+  g_autoptr(GString) xml = g_string_new ("<?xml version=\"1.0\"?>\n"
+                                         "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" "
+                                         "version=\"2.1\" srcLang=\"zh\"><file id=\"f\"><unit id=\"u\">"
+                                         "<segment><source>");
+  const char *commands[] = { "validate", "stats", "convert" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_cli (&run, commands[i], bomb, NULL);
+      assert_refused (&run, bomb, "entities");
+      g_assert_cmpint (run.peak_kib, <, 128 * 1024);
+    }
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append (xml, "<pc id=\"1\">");
+  g_string_append (xml, "x");
+  for (guint i = 0; i < 200000; i++)
+    g_string_append (xml, "</pc>");
+  g_string_append (xml, "</source></segment></unit></file></xliff>\n");
+  g_assert_true (g_file_set_contents (deep, xml->str, xml->len, NULL));
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, "validate", deep, NULL);
+    assert_refused (&run, deep, "line 2");
+  }
+  g_unlink (deep);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  test_dir = g_dir_make_tmp ("bitext-huge-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/huge/one-line", test_one_line);
+  g_test_add_func ("/huge/newlines", test_newlines);
+  g_test_add_func ("/huge/too-large", test_too_large);
+  g_test_add_func ("/huge/one-char-paragraphs", test_one_char_paragraphs);
+  g_test_add_func ("/huge/align-one-char-paragraphs", test_align_one_char_paragraphs);
+  g_test_add_func ("/huge/punctuation-only", test_punctuation_only);
+  g_test_add_func ("/huge/no-punctuation", test_no_punctuation);
+  g_test_add_func ("/huge/mixed-encodings", test_mixed_encodings);
+  g_test_add_func ("/huge/million-units", test_million_units);
+  g_test_add_func ("/huge/xliff-bombs", test_xliff_bombs);
+
+  status = g_test_run ();
+  g_rmdir (test_dir);
+  g_free (test_dir);
+  return status;
+}
