@@ -42,10 +42,20 @@ folder_is_read_only (GFile *file)
   return path != NULL && g_access (path, W_OK) != 0;
 }
 
+static gboolean
+folder_is_missing (GFile *file)
+{
+  g_autoptr (GFile) folder = g_file_get_parent (file);
+
+  return folder != NULL && !g_file_query_exists (folder, NULL);
+}
+
 static const char *
 save_advice (const GError *error,
              GFile        *file)
 {
+  if (file != NULL && folder_is_missing (file))
+    return _("The folder is gone or was renamed. Save the review in another folder with Save As.");
   if (file != NULL && folder_is_full (file))
     return _("The disk is full. Free some space, or save the review on another disk with Save As.");
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED) ||

@@ -1,0 +1,221 @@
+/* test-errors.c: failures the window meets say what to do and keep the
+ * review as it was
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "bt-application.h"
+#include "bt-error.h"
+#include "bt-window-errors.h"
+#include "bt-window-private.h"
+#include "bt-xliff-reader.h"
+
+static void
+iterate (guint n)
+{
+  for (guint i = 0; i < n; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+wait_idle (BtWindow *window)
+{
+  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (bt_window_get_busy (window) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (bt_window_get_busy (window));
+  iterate (50);
+}
+
+static BtWindow *
+open_sample (void)
+{
+  BtWindow *window = g_object_ref (bt_window_new (NULL));
+
+  gtk_window_present (GTK_WINDOW (window));
+  bt_window_open_sample (window);
+  wait_idle (window);
+  g_assert_nonnull (window->review);
+  return window;
+}
+
+static void
+close_window (BtWindow *window)
+{
+  bt_review_mark_saved (window->review);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (50);
+  g_assert_finalize_object (window);
+}
+
+/* The message dialog over @window, or NULL. */
+static AdwMessageDialog *
+find_dialog (BtWindow *window)
+{
+  g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) &&
+        gtk_window_get_transient_for (l->data) == GTK_WINDOW (window) &&
+        gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static void
+answer (AdwMessageDialog *dialog,
+        const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate (20);
+}
+
+static char *
+read_file (const char *path)
+{
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  return contents;
+}
+
+static void
+test_changed_on_disk (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("bitext-errors-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "review.xlf", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (BtReview) saved = NULL;
+  g_autofree char *contents = NULL;
+  BtWindow *window = open_sample ();
+  AdwMessageDialog *dialog;
+
+  _bt_window_save_to (window, file, FALSE);
+  wait_idle (window);
+  g_assert_null (find_dialog (window));
+  g_assert_false (bt_review_get_modified (window->review));
+
+  /* Another program rewrites the file while the review is changed. */
+  g_assert_true (bt_review_set_status (window->review, 0, BT_STATUS_REVIEWED));
+  g_usleep (10000);
+  g_assert_true (g_file_set_contents (path, "edited elsewhere\n", -1, NULL));
+
+  _bt_window_save_to (window, file, FALSE);
+  wait_idle (window);
+  dialog = find_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "review.xlf"));
+  answer (dialog, "cancel");
+  contents = read_file (path);
+  g_assert_cmpstr (contents, ==, "edited elsewhere\n");
+  g_assert_true (bt_review_get_modified (window->review));
+
+  _bt_window_save_to (window, file, FALSE);
+  wait_idle (window);
+  answer (find_dialog (window), "save");
+  wait_idle (window);
+  saved = bt_xliff_read_file (path, NULL, NULL);
+  g_assert_nonnull (saved);
+  g_assert_true (bt_review_equal (saved, window->review));
+  g_assert_false (bt_review_get_modified (window->review));
+
+  /* The window's own saves are not changes made elsewhere. */
+  g_assert_true (bt_review_set_status (window->review, 1, BT_STATUS_REVIEWED));
+  _bt_window_save_to (window, file, FALSE);
+  wait_idle (window);
+  g_assert_null (find_dialog (window));
+  g_assert_false (bt_review_get_modified (window->review));
+
+  close_window (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_save_fails (void)
+{
+  g_autoptr (GFile) file = g_file_new_for_path ("/nonexistent-bitext-folder/review.xlf");
+  BtWindow *window = open_sample ();
+  AdwMessageDialog *dialog;
+  const char *body;
+
+  g_assert_true (bt_review_set_status (window->review, 0, BT_STATUS_REVIEWED));
+  _bt_window_save_to (window, file, FALSE);
+  wait_idle (window);
+  dialog = find_dialog (window);
+  g_assert_nonnull (dialog);
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_nonnull (strstr (body, "/nonexistent-bitext-folder/review.xlf"));
+  g_assert_nonnull (strstr (body, "Save As"));
+  answer (dialog, "close");
+  g_assert_true (bt_review_get_modified (window->review));
+  g_assert_cmpint (bt_review_get_status (window->review, 0), ==, BT_STATUS_REVIEWED);
+  g_assert_false (window->file != NULL && g_file_equal (window->file, file));
+  close_window (window);
+}
+
+static void
+test_explain (void)
+{
+  struct
+  {
+    GQuark      domain;
+    int         code;
+    BtTask      task;
+    const char *path;
+    const char *advice;
+  } cases[] = {
+    { BT_ERROR, BT_ERROR_ENCODING, BT_TASK_OPEN, NULL, "UTF-8" },
+    { BT_ERROR, BT_ERROR_BINARY, BT_TASK_OPEN, NULL, "plain text" },
+    { BT_ERROR, BT_ERROR_TOO_LARGE, BT_TASK_OPEN, NULL, "Split" },
+    { G_IO_ERROR, G_IO_ERROR_NOT_FOUND, BT_TASK_OPEN, "/nonexistent-bitext-folder/a.xlf", "Open" },
+    { G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED, BT_TASK_OPEN, NULL, "access" },
+    { BT_ERROR, BT_ERROR_IO, BT_TASK_SAVE, "/nonexistent-bitext-folder/a.xlf", "folder is gone" },
+    { BT_ERROR, BT_ERROR_XML, BT_TASK_DICTIONARY, NULL, "Preferences" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = g_error_new (cases[i].domain, cases[i].code, "what happened %u", i);
+      g_autoptr (GFile) file = cases[i].path != NULL ? g_file_new_for_path (cases[i].path) : NULL;
+      g_autofree char *text = bt_error_explain (error, cases[i].task, file);
+      g_autofree char *what = g_strdup_printf ("what happened %u\n\n", i);
+
+      g_assert_true (g_str_has_prefix (text, what));
+      if (strstr (text, cases[i].advice) == NULL)
+        g_error ("case %u: %s lacks %s", i, g_strescape (text, NULL), cases[i].advice);
+    }
+}
+
+static void
+skip_without_display (void)
+{
+  g_test_skip ("no display: run under xvfb-run (build-aux/test does)");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_test_init (&argc, &argv, NULL);
+      g_test_add_func ("/errors/no-display", skip_without_display);
+      return g_test_run ();
+    }
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  bt_gui_init ();
+
+  g_test_add_func ("/errors/explain", test_explain);
+  g_test_add_func ("/errors/changed-on-disk", test_changed_on_disk);
+  g_test_add_func ("/errors/save-fails", test_save_fails);
+  return g_test_run ();
+}
