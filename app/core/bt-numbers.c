@@ -512,17 +512,60 @@ static const NamedValue months[] = {
   { "nov", 11 }, { "december", 12 }, { "dec", 12 },
 };
 
-static double
-lookup_value (const NamedValue *table,
-              guint             n,
-              const Token      *tok)
+typedef struct
 {
-  if (tok == NULL || tok->type != TOKEN_WORD)
-    return -1;
+  double small;
+  double scale;
+  double month;
+} WordValues;
+
+static void
+add_values (GHashTable       *index,
+            WordValues       *values,
+            guint            *n_values,
+            const NamedValue *table,
+            guint             n,
+            gsize             field)
+{
   for (guint i = 0; i < n; i++)
-    if (strcmp (tok->word, table[i].word) == 0)
-      return table[i].value;
-  return -1;
+    {
+      WordValues *v = g_hash_table_lookup (index, table[i].word);
+
+      if (v == NULL)
+        {
+          v = &values[(*n_values)++];
+          *v = (WordValues) { -1, -1, -1 };
+          g_hash_table_insert (index, (gpointer) table[i].word, v);
+        }
+      G_STRUCT_MEMBER (double, v, field) = table[i].value;
+    }
+}
+
+/* Every word of the tables with its values, built once: words are looked
+ * up by the million in long texts. */
+static GHashTable *
+word_index (void)
+{
+  static WordValues values[G_N_ELEMENTS (small_numbers) + G_N_ELEMENTS (scales) + G_N_ELEMENTS (months)];
+  static gsize index;
+
+  if (g_once_init_enter (&index))
+    {
+      GHashTable *built = g_hash_table_new (g_str_hash, g_str_equal);
+      guint n = 0;
+
+      add_values (built, values, &n, small_numbers, G_N_ELEMENTS (small_numbers), G_STRUCT_OFFSET (WordValues, small));
+      add_values (built, values, &n, scales, G_N_ELEMENTS (scales), G_STRUCT_OFFSET (WordValues, scale));
+      add_values (built, values, &n, months, G_N_ELEMENTS (months), G_STRUCT_OFFSET (WordValues, month));
+      g_once_init_leave (&index, (gsize) built);
+    }
+  return (GHashTable *) index;
+}
+
+static const WordValues *
+lookup_values (const char *word)
+{
+  return g_hash_table_lookup (word_index (), word);
 }
 
 /* "sevenfold" is seven (七倍) */
@@ -530,22 +573,27 @@ static double
 fold_value (const Token *tok)
 {
   gsize len = strlen (tok->word);
-  Token prefix = *tok;
+  char prefix[sizeof tok->word];
+  const WordValues *v;
 
   if (len <= 4 || !g_str_has_suffix (tok->word, "fold"))
     return -1;
-  prefix.word[len - 4] = '\0';
-  return lookup_value (small_numbers, G_N_ELEMENTS (small_numbers), &prefix);
+  memcpy (prefix, tok->word, len - 4);
+  prefix[len - 4] = '\0';
+  v = lookup_values (prefix);
+  return v != NULL ? v->small : -1;
 }
 
 static void
 classify_word (Token *tok)
 {
-  tok->small = lookup_value (small_numbers, G_N_ELEMENTS (small_numbers), tok);
+  const WordValues *v = lookup_values (tok->word);
+
+  tok->small = v != NULL ? v->small : -1;
+  tok->scale = v != NULL ? v->scale : -1;
+  tok->month = v != NULL ? v->month : -1;
   if (tok->small < 0)
     tok->small = fold_value (tok);
-  tok->scale = lookup_value (scales, G_N_ELEMENTS (scales), tok);
-  tok->month = lookup_value (months, G_N_ELEMENTS (months), tok);
 }
 
 static double
