@@ -247,12 +247,15 @@ close_unit (GArray   *keys,
   g_array_set_size (keys, first + out);
 }
 
+/* @reserve keys are set aside at once: growing a large array step by
+ * step copies it over and over. */
 static void
 side_init (BtAlignSide *side,
-           guint        n_units)
+           guint        n_units,
+           guint64      reserve)
 {
   side->n_units = n_units;
-  side->keys = g_array_new (FALSE, FALSE, sizeof (BtAlignKey));
+  side->keys = g_array_sized_new (FALSE, FALSE, sizeof (BtAlignKey), (guint) MIN (reserve, G_MAXUINT / 64));
   side->offsets = g_new0 (guint, n_units + 1);
   side->n_chars = g_new0 (guint, n_units);
 }
@@ -284,8 +287,8 @@ _bt_align_context_init (BtAlignContext *ctx,
   ctx->slot_ids = g_new (guint32, ctx->slot_mask + 1);
   ctx->ratio = 0.3;
   ctx->ratio_spread = 0.4;
-  side_init (&ctx->src, bt_document_get_n_paragraphs (source));
-  side_init (&ctx->tgt, bt_document_get_n_sentences (target));
+  side_init (&ctx->src, bt_document_get_n_paragraphs (source), 3 * bt_document_get_n_chars (source) + 1024);
+  side_init (&ctx->tgt, bt_document_get_n_sentences (target), bt_document_get_n_chars (target) / 8 + 1024);
   ctx->touched = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 

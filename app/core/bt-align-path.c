@@ -25,6 +25,8 @@
 #define NONE_SCORE -0.9
 #define MOVE_MIN_LEXICAL 0.5
 #define MOVE_MARGIN 0.35
+/* Jumps up to this far take their logarithm from a table. */
+#define N_LOGS 4096
 
 typedef struct
 {
@@ -46,6 +48,27 @@ typedef struct
   guint           max_candidates;
 } Path;
 
+static double log_table[N_LOGS];
+
+static void
+init_log_table (void)
+{
+  static gsize done;
+
+  if (g_once_init_enter (&done))
+    {
+      for (guint i = 1; i < N_LOGS; i++)
+        log_table[i] = log (i);
+      g_once_init_leave (&done, 1);
+    }
+}
+
+static double
+log_of (double d)
+{
+  return d < N_LOGS ? log_table[(guint) d] : log (d);
+}
+
 static double
 transition (BtAlignContext *ctx,
             guint           from,
@@ -61,8 +84,8 @@ transition (BtAlignContext *ctx,
   if (d == 0)
     return -STAY_COST;
   if (d > 1)
-    return -SKIP_COST * log (d);
-  return -BACK_COST - SKIP_COST * log (1 - d);
+    return -SKIP_COST * log_of (d);
+  return -BACK_COST - SKIP_COST * log_of (1 - d);
 }
 
 static double
@@ -99,13 +122,32 @@ add_state (GArray  *column,
   g_array_append_val (column, ((State) { paragraph, emission_score, lexical, signals, -G_MAXDOUBLE, 0, BT_ALIGN_NONE }));
 }
 
-static int
-candidate_cmp (gconstpointer a,
-               gconstpointer b)
+/* Moves the @k best-matched candidates to the front, best first, ties in
+ * their order of finding: all a column takes, without sorting the rest. */
+static guint
+select_best (GArray *found,
+             guint   k)
 {
-  const BtAlignCandidate *x = a, *y = b;
+  BtAlignCandidate *c = (BtAlignCandidate *) (gpointer) found->data;
+  guint n = 0;
 
-  return (x->matched < y->matched) - (x->matched > y->matched);
+  for (guint i = 0; i < found->len; i++)
+    {
+      BtAlignCandidate x = c[i];
+      guint at = n;
+
+      if (n == k && !(x.matched > c[n - 1].matched))
+        continue;
+      while (at > 0 && x.matched > c[at - 1].matched)
+        at--;
+      if (n < k)
+        n++;
+      /* c[i] is saved in x, and i >= n - 1, so shifting cannot lose an
+       * unread candidate. */
+      memmove (&c[at + 1], &c[at], (n - 1 - at) * sizeof *c);
+      c[at] = x;
+    }
+  return n;
 }
 
 /* The states of one sentence: its best lexical candidates near and far,
@@ -121,13 +163,14 @@ fill_column (Path   *path,
   guint window = (guint) (path->scale * 4) + 2;
   guint lo = expected > window ? (guint) expected - window : 0;
   guint hi = MIN (n_p, (guint) expected + window + 1);
+  guint n_best;
 
   g_array_set_size (path->found, 0);
   _bt_align_candidates (ctx, sentence, lo, hi, G_MAXUINT, path->found);
   _bt_align_candidates (ctx, sentence, 0, lo, 3, path->found);
   _bt_align_candidates (ctx, sentence, hi, n_p, 3, path->found);
-  g_array_sort (path->found, candidate_cmp);
-  for (guint i = 0; i < path->found->len && column->len < path->max_candidates; i++)
+  n_best = select_best (path->found, path->max_candidates);
+  for (guint i = 0; i < n_best && column->len < path->max_candidates; i++)
     {
       BtAlignCandidate *c = &g_array_index (path->found, BtAlignCandidate, i);
 
@@ -226,6 +269,8 @@ _bt_align_path_paragraphs (BtAlignContext *ctx,
   g_autoptr (GPtrArray) columns = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (BtAlignCandidate));
   Path path = { ctx, anchors, CLAMP (0.01 * ctx->src.n_units, 2.0, 20.0), found, max_candidates };
+
+  init_log_table ();
 
   if (ctx->tgt.n_units == 0 || ctx->src.n_units == 0)
     {
