@@ -194,6 +194,44 @@ print_scores (const char           *name,
                                                                                          : "BELOW TARGET");
 }
 
+/* How far off the wrong links are: a guess one paragraph away from the
+ * right one is a boundary error, one far away a lost sentence. */
+static void
+print_errors (BtReview    *gold,
+              BtAlignment *alignment)
+{
+  guint n = 0, n_tgt = bt_document_get_n_sentences (bt_review_get_target (gold));
+  guint n_src = bt_document_get_n_paragraphs (bt_review_get_source (gold));
+  const BtAlignLink *l = bt_alignment_get_links (alignment, &n);
+  guint near[5] = { 0 }, far = 0, unlinked = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      gint best = G_MAXINT;
+      gboolean any = FALSE;
+
+      if (bt_review_find_link (gold, l[i].paragraph, l[i].sentence) != NULL)
+        continue;
+      for (guint p = 0; p < n_src; p++)
+        if (bt_review_find_link (gold, p, l[i].sentence) != NULL)
+          {
+            gint d = (gint) l[i].paragraph - (gint) p;
+
+            any = TRUE;
+            if (ABS (d) < ABS (best))
+              best = d;
+          }
+      if (!any)
+        unlinked++;
+      else if (ABS (best) <= 2)
+        near[best + 2]++;
+      else
+        far++;
+    }
+  printf ("%-18s   wrong links off by -2 %u, -1 %u, +1 %u, +2 %u, further %u, to a sentence gold leaves unlinked %u "
+          "(%u of %u sentences)\n", "", near[0], near[1], near[3], near[4], far, unlinked, n, n_tgt);
+}
+
 static void
 evaluate (GPtrArray   *sets,
           Reliability *links,
@@ -214,6 +252,7 @@ evaluate (GPtrArray   *sets,
       print_scores (set->name, &s);
       printf ("%-18s   %.3f s, length ratio %.3f\n", "", (g_get_monotonic_time () - t0) / 1e6,
               bt_alignment_get_length_ratio (alignment));
+      print_errors (set->gold, alignment);
       collect (set->gold, alignment, links, omissions, samples);
       bt_alignment_free (alignment);
     }
