@@ -25,6 +25,8 @@
 #define NONE_SCORE -0.9
 #define MOVE_MIN_LEXICAL 0.5
 #define MOVE_MARGIN 0.35
+#define LOCAL_SCALE_A 0.5
+#define LOCAL_SCALE_B 2.0
 /* Jumps up to this far take their logarithm from a table. */
 #define N_LOGS 4096
 
@@ -93,7 +95,8 @@ emission (Path    *path,
           guint    sentence,
           guint    paragraph,
           double   matched,
-          double   expected)
+          double   expected,
+          double   scale)
 {
   BtAlignContext *ctx = path->ctx;
   double e = LEXICAL_WEIGHT * _bt_align_lexical (ctx, sentence, matched) +
@@ -101,7 +104,7 @@ emission (Path    *path,
   double src = ctx->src.n_chars[paragraph], tgt = ctx->tgt.n_chars[sentence];
 
   if (ctx->enabled & BT_SIGNAL_POSITION)
-    e += POSITION_WEIGHT * _bt_align_position_score (paragraph - expected, path->scale);
+    e += POSITION_WEIGHT * _bt_align_position_score (paragraph - expected, scale);
   /* Condensing is expected; only a sentence too long for the paragraph
    * speaks against it. */
   if (tgt * ctx->ratio > src)
@@ -164,6 +167,8 @@ fill_column (Path   *path,
   guint lo = expected > window ? (guint) expected - window : 0;
   guint hi = MIN (n_p, (guint) expected + window + 1);
   guint n_best;
+  double gap = _bt_align_anchors_gap (path->anchors, sentence);
+  double scale = CLAMP (LOCAL_SCALE_A * gap + LOCAL_SCALE_B, 1.0, path->scale);
 
   g_array_set_size (path->found, 0);
   _bt_align_candidates (ctx, sentence, lo, hi, G_MAXUINT, path->found);
@@ -174,7 +179,7 @@ fill_column (Path   *path,
     {
       BtAlignCandidate *c = &g_array_index (path->found, BtAlignCandidate, i);
 
-      add_state (column, c->paragraph, emission (path, sentence, c->paragraph, c->matched, expected),
+      add_state (column, c->paragraph, emission (path, sentence, c->paragraph, c->matched, expected, scale),
                  _bt_align_lexical (ctx, sentence, c->matched), c->signals);
     }
   for (gint d = -2; d <= 2; d++)
@@ -182,7 +187,7 @@ fill_column (Path   *path,
       gint p = (gint) round (expected) + d;
 
       if (p >= 0 && p < (gint) n_p)
-        add_state (column, p, emission (path, sentence, p, 0, expected), 0, 0);
+        add_state (column, p, emission (path, sentence, p, 0, expected, scale), 0, 0);
     }
   add_state (column, BT_ALIGN_NONE, NONE_SCORE, 0, 0);
 }

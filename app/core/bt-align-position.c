@@ -207,6 +207,28 @@ _bt_align_anchors_expect (BtAlignAnchors *anchors,
   return y[lo - 1] + (sentence - x[lo - 1]) * (y[lo] - y[lo - 1]) / (x[lo] - x[lo - 1]);
 }
 
+double
+_bt_align_anchors_gap (BtAlignAnchors *anchors,
+                       double          sentence)
+{
+  const double *x = (const double *) (gpointer) anchors->x->data;
+  const double *y = (const double *) (gpointer) anchors->y->data;
+  guint n = anchors->x->len, lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (x[mid] <= sentence)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo == 0 || lo == n)
+    return G_MAXDOUBLE;
+  return y[lo] - y[lo - 1];
+}
+
 /* Near the expected place a Gaussian; further away it keeps falling, so a
  * repeated passage far off loses to the one where the text should be. */
 double

@@ -148,6 +148,10 @@ double   _bt_align_anchors_expect  (BtAlignAnchors   *anchors,
                                     double            sentence,
                                     double            n_sentences,
                                     double            n_paragraphs);
+/* How many source units lie between the anchors around a target unit,
+ * G_MAXDOUBLE outside them: how far the expected place can be off. */
+double   _bt_align_anchors_gap     (BtAlignAnchors   *anchors,
+                                    double            sentence);
 /* A bonus in [-1, 0] for a source unit @distance away from the expected. */
 double   _bt_align_position_score  (double            distance,
                                     double            scale);
