@@ -59,15 +59,24 @@ bt_application_open (GApplication  *application,
                      const char    *hint)
 {
   BtApplication *self = BT_APPLICATION (application);
+  BtWindow *first;
 
   /* Two files are a source and its target; others open one window each. */
   if (n_files == 2)
     {
-      bt_window_open_files (new_window (self), files, 2);
+      first = new_window (self);
+      bt_window_open_files (first, files, 2);
+      bt_window_offer_recovery (first);
       return;
     }
   for (int i = 0; i < n_files; i++)
-    bt_window_open_files (new_window (self), &files[i], 1);
+    {
+      BtWindow *window = new_window (self);
+
+      bt_window_open_files (window, &files[i], 1);
+      if (i == 0)
+        bt_window_offer_recovery (window);
+    }
 }
 
 static void
@@ -189,6 +198,7 @@ bt_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences",
                                          preferences_accels);
+  bt_window_set_accels (GTK_APPLICATION (application));
   watch_settings (BT_APPLICATION (application));
 }
 

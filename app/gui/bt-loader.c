@@ -58,31 +58,6 @@ load_document (GFile         *file,
   return document;
 }
 
-/* Pre-aligns a new review; without a dictionary the aligner still uses
- * names, numbers, lengths and positions. */
-static BtReview *
-new_aligned_review (BtDocument    *source,
-                    BtDocument    *target,
-                    GCancellable  *cancellable,
-                    GError       **error)
-{
-  g_autoptr (BtReview) review = bt_review_new (source, target);
-  g_autofree char *path = bt_dictionary_find_default ();
-  BtDictionary *dictionary = NULL;
-  g_autoptr (BtAligner) aligner = NULL;
-  g_autoptr (BtAlignment) alignment = NULL;
-
-  if (path != NULL)
-    dictionary = bt_dictionary_load (path, NULL);
-  aligner = bt_aligner_new (dictionary);
-  g_clear_pointer (&dictionary, bt_dictionary_unref);
-  alignment = bt_aligner_run (aligner, source, target, cancellable, error);
-  if (alignment == NULL)
-    return NULL;
-  bt_alignment_apply (alignment, review);
-  return g_steal_pointer (&review);
-}
-
 static BtReview *
 open_pair (GFile         *source_file,
            GFile         *target_file,
@@ -99,7 +74,7 @@ open_pair (GFile         *source_file,
   if (target == NULL)
     return NULL;
 
-  return new_aligned_review (source, target, cancellable, error);
+  return bt_review_new (source, target);
 }
 
 static BtReview *
@@ -121,7 +96,7 @@ open_bilingual (GFile         *file,
   name = g_file_get_basename (file);
   bt_document_set_name (source, name);
   bt_document_set_name (target, name);
-  return new_aligned_review (source, target, cancellable, error);
+  return bt_review_new (source, target);
 }
 
 static BtReview *
@@ -198,6 +173,8 @@ bt_loader_open_async (GFile               **files,
     job->files[i] = g_object_ref (files[i]);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
+  if (n_files == 2 || !bt_loader_is_review_file (files[0]))
+    g_object_set_data (G_OBJECT (task), "bt-needs-alignment", GINT_TO_POINTER (TRUE));
   g_object_set_data_full (G_OBJECT (task), "bt-files", files_array (files, n_files),
                           (GDestroyNotify) g_ptr_array_unref);
   if (n_files == 1 && bt_loader_is_review_file (files[0]))
@@ -215,4 +192,135 @@ bt_loader_open_finish (GAsyncResult  *result,
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+gboolean
+bt_loader_needs_alignment (GAsyncResult *result)
+{
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+
+  return g_object_get_data (G_OBJECT (result), "bt-needs-alignment") != NULL;
+}
+
+/* Aligning */
+
+typedef struct
+{
+  BtDocument *source;
+  BtDocument *target;
+} AlignJob;
+
+typedef struct
+{
+  BtAlignment *alignment;
+  GError      *dictionary_error;
+} AlignResult;
+
+static void
+align_job_free (AlignJob *job)
+{
+  g_clear_object (&job->source);
+  g_clear_object (&job->target);
+  g_free (job);
+}
+
+static void
+align_result_free (AlignResult *result)
+{
+  g_clear_pointer (&result->alignment, bt_alignment_free);
+  g_clear_error (&result->dictionary_error);
+  g_free (result);
+}
+
+/* The dictionary is loaded once per path and process; its index is large. */
+static BtDictionary *
+shared_dictionary (GError **error)
+{
+  static GMutex mutex;
+  static char *loaded_path;
+  static BtDictionary *dictionary;
+  static GError *load_error;
+  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&mutex);
+  g_autofree char *path = bt_dictionary_find_default ();
+
+  if (path == NULL)
+    return NULL;
+  if (g_strcmp0 (path, loaded_path) != 0)
+    {
+      g_clear_pointer (&dictionary, bt_dictionary_unref);
+      g_clear_error (&load_error);
+      g_free (loaded_path);
+      loaded_path = g_strdup (path);
+      dictionary = bt_dictionary_load (path, &load_error);
+    }
+  if (load_error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (load_error));
+      return NULL;
+    }
+  return bt_dictionary_ref (dictionary);
+}
+
+static void
+align_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  AlignJob *job = task_data;
+  AlignResult *result = g_new0 (AlignResult, 1);
+  BtDictionary *dictionary = shared_dictionary (&result->dictionary_error);
+  g_autoptr (BtAligner) aligner = bt_aligner_new (dictionary);
+  GError *error = NULL;
+
+  g_clear_pointer (&dictionary, bt_dictionary_unref);
+  result->alignment = bt_aligner_run (aligner, job->source, job->target, cancellable, &error);
+  if (result->alignment == NULL)
+    {
+      align_result_free (result);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, result, (GDestroyNotify) align_result_free);
+}
+
+void
+bt_loader_align_async (BtReview            *review,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  AlignJob *job;
+
+  g_return_if_fail (BT_IS_REVIEW (review));
+
+  job = g_new0 (AlignJob, 1);
+  /* Copies, so that edits to the review cannot race the thread. */
+  job->source = bt_document_copy (bt_review_get_source (review));
+  job->target = bt_document_copy (bt_review_get_target (review));
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, bt_loader_align_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) align_job_free);
+  g_task_run_in_thread (task, align_thread);
+}
+
+BtAlignment *
+bt_loader_align_finish (GAsyncResult  *result,
+                        GError       **dictionary_error,
+                        GError       **error)
+{
+  AlignResult *aligned;
+  BtAlignment *alignment;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  aligned = g_task_propagate_pointer (G_TASK (result), error);
+  if (aligned == NULL)
+    return NULL;
+  if (aligned->dictionary_error != NULL)
+    g_propagate_error (dictionary_error, g_steal_pointer (&aligned->dictionary_error));
+  alignment = g_steal_pointer (&aligned->alignment);
+  align_result_free (aligned);
+  return alignment;
 }

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "bt-aligner.h"
 #include "bt-review.h"
 
 G_BEGIN_DECLS
@@ -22,5 +23,20 @@ BtReview *bt_loader_open_finish (GAsyncResult         *result,
                                  GError              **error);
 
 gboolean  bt_loader_is_review_file (GFile *file);
+/* TRUE when the review opened by @result came from texts and still waits
+ * for the aligner's suggestions (see bt_loader_align_async). */
+gboolean  bt_loader_needs_alignment (GAsyncResult *result);
+
+/* Runs the aligner on the review's documents in a thread, with the
+ * dictionary, which is loaded once per process. */
+void         bt_loader_align_async  (BtReview             *review,
+                                     GCancellable         *cancellable,
+                                     GAsyncReadyCallback   callback,
+                                     gpointer              user_data);
+/* The alignment, or NULL with @error. @dictionary_error is set when the
+ * dictionary could not be loaded; the alignment is then made without it. */
+BtAlignment *bt_loader_align_finish (GAsyncResult         *result,
+                                     GError              **dictionary_error,
+                                     GError              **error);
 
 G_END_DECLS

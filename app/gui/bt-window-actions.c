@@ -952,81 +952,167 @@ update_history_tooltips (BtWindow *self)
   gtk_widget_set_tooltip_text (self->redo_button, redo_text != NULL ? redo_text : _("Redo"));
 }
 
+static void
+set_enabled (BtWindow   *self,
+             const char *name,
+             gboolean    enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+  if (G_IS_SIMPLE_ACTION (action))
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
 void
 _bt_window_update_actions (BtWindow *self)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
   BtReview *review = self->review;
   gboolean open = review != NULL;
   gboolean paragraph = open && _bt_window_get_paragraph (self) != GTK_INVALID_LIST_POSITION;
   gboolean sentence = open && _bt_window_get_sentence (self) != GTK_INVALID_LIST_POSITION;
 
-  gtk_widget_action_set_enabled (widget, "win.undo", open && bt_review_can_undo (review));
-  gtk_widget_action_set_enabled (widget, "win.redo", open && bt_review_can_redo (review));
-  gtk_widget_action_set_enabled (widget, "win.save", open);
-  gtk_widget_action_set_enabled (widget, "win.save-as", open);
-  gtk_widget_action_set_enabled (widget, "win.export", open);
-  gtk_widget_action_set_enabled (widget, "win.toggle-link", paragraph && sentence);
-  gtk_widget_action_set_enabled (widget, "win.accept", paragraph);
-  gtk_widget_action_set_enabled (widget, "win.reject", paragraph);
-  gtk_widget_action_set_enabled (widget, "win.accept-confident", open);
-  gtk_widget_action_set_enabled (widget, "win.flag", paragraph);
-  gtk_widget_action_set_enabled (widget, "win.flag-paragraph", paragraph);
-  gtk_widget_action_set_enabled (widget, "win.mark-reviewed", paragraph);
-  gtk_widget_action_set_enabled (widget, "win.split-paragraph", paragraph);
-  gtk_widget_action_set_enabled (widget, "win.merge-paragraphs", paragraph);
-  gtk_widget_action_set_enabled (widget, "win.split-sentence", sentence);
-  gtk_widget_action_set_enabled (widget, "win.merge-sentences", sentence);
-  gtk_widget_action_set_enabled (widget, "win.next-decision", open);
-  gtk_widget_action_set_enabled (widget, "win.previous-decision", open);
+  set_enabled (self, "undo", open && bt_review_can_undo (review));
+  set_enabled (self, "redo", open && bt_review_can_redo (review));
+  set_enabled (self, "save", open);
+  set_enabled (self, "save-as", open);
+  set_enabled (self, "export", open);
+  set_enabled (self, "toggle-link", paragraph && sentence);
+  set_enabled (self, "accept", paragraph);
+  set_enabled (self, "reject", paragraph);
+  set_enabled (self, "accept-confident", open);
+  set_enabled (self, "flag", paragraph);
+  set_enabled (self, "flag-paragraph", paragraph);
+  set_enabled (self, "mark-reviewed", paragraph);
+  set_enabled (self, "split-paragraph", paragraph);
+  set_enabled (self, "merge-paragraphs", paragraph);
+  set_enabled (self, "split-sentence", sentence);
+  set_enabled (self, "merge-sentences", sentence);
+  set_enabled (self, "next-decision", open);
+  set_enabled (self, "previous-decision", open);
 
   update_history_tooltips (self);
+}
+
+typedef struct
+{
+  const char                  *name;
+  GtkWidgetActionActivateFunc  activate;
+  const char                  *parameter_type;
+  const char                  *accel;     /* the application's, for keys with Control, Alt or F */
+  guint                        key;       /* the window's, for keys that entries must keep */
+  GdkModifierType              modifiers;
+} WindowAction;
+
+static const WindowAction window_actions[] = {
+  { "open", open_action, NULL, "<Control>o", 0 },
+  { "open-one", open_one_action, NULL, "<Control><Shift>o", 0 },
+  { "open-sample", open_sample_action, NULL, NULL, 0 },
+  { "save", save_action, NULL, "<Control>s", 0 },
+  { "save-as", save_as_action, NULL, "<Control><Shift>s", 0 },
+  { "export", export_action, "s", NULL, 0 },
+  { "close", close_action, NULL, "<Control>w", 0 },
+  { "undo", undo_action, NULL, "<Control>z", 0 },
+  { "redo", redo_action, NULL, "<Control><Shift>z", 0 },
+  { "toggle-link", toggle_link_action, NULL, NULL, GDK_KEY_l },
+  { "accept", accept_action, NULL, NULL, GDK_KEY_Return },
+  { "reject", reject_action, NULL, NULL, GDK_KEY_Delete },
+  { "accept-confident", accept_confident_action, NULL, "<Control><Shift>Return", 0 },
+  { "flag", flag_action, NULL, NULL, GDK_KEY_o },
+  { "flag-paragraph", flag_paragraph_action, NULL, NULL, GDK_KEY_O, GDK_SHIFT_MASK },
+  { "flag-confirm", flag_confirm_action, NULL, NULL, 0 },
+  { "mark-reviewed", mark_reviewed_action, NULL, NULL, GDK_KEY_r },
+  { "split-paragraph", split_paragraph_action, NULL, "<Control>k", 0 },
+  { "merge-paragraphs", merge_paragraphs_action, NULL, "<Control>j", 0 },
+  { "split-sentence", split_sentence_action, NULL, "<Control><Shift>k", 0 },
+  { "merge-sentences", merge_sentences_action, NULL, "<Control><Shift>j", 0 },
+  { "next-decision", next_decision_action, NULL, "<Alt>Page_Down", 0 },
+  { "previous-decision", previous_decision_action, NULL, "<Alt>Page_Up", 0 },
+  { "show-details", show_details_action, NULL, "F9", 0 },
+  { "find", _bt_window_find_action, NULL, "<Control>f", 0 },
+};
+
+static void
+window_action_cb (GSimpleAction *action,
+                  GVariant      *parameter,
+                  BtWindow      *self)
+{
+  const WindowAction *entry = g_object_get_data (G_OBJECT (action), "bt-window-action");
+  g_autofree char *name = g_strconcat ("win.", entry->name, NULL);
+
+  entry->activate (GTK_WIDGET (self), name, parameter);
+}
+
+static void
+lowest_first_change_cb (GSimpleAction *action,
+                        GVariant      *value,
+                        BtWindow      *self)
+{
+  g_object_set (self, "lowest-first", g_variant_get_boolean (value), NULL);
+}
+
+static void
+lowest_first_notify_cb (BtWindow      *self,
+                        GParamSpec    *pspec,
+                        GSimpleAction *action)
+{
+  g_simple_action_set_state (action, g_variant_new_boolean (self->lowest_first));
+}
+
+void
+_bt_window_init_actions (BtWindow *self)
+{
+  g_autoptr (GSimpleAction) lowest_first = NULL;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (window_actions); i++)
+    {
+      const WindowAction *entry = &window_actions[i];
+      g_autoptr (GVariantType) type = NULL;
+      g_autoptr (GSimpleAction) action = NULL;
+
+      if (entry->parameter_type != NULL)
+        type = g_variant_type_new (entry->parameter_type);
+      action = g_simple_action_new (entry->name, type);
+      g_object_set_data (G_OBJECT (action), "bt-window-action", (gpointer) entry);
+      g_signal_connect_object (action, "activate", G_CALLBACK (window_action_cb), self, 0);
+      g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (action));
+    }
+  /* Like a GPropertyAction, without the reference that would keep the
+   * window alive. */
+  lowest_first = g_simple_action_new_stateful ("lowest-first", NULL, g_variant_new_boolean (FALSE));
+  g_signal_connect_object (lowest_first, "change-state", G_CALLBACK (lowest_first_change_cb), self,
+                           0);
+  g_signal_connect (self, "notify::lowest-first", G_CALLBACK (lowest_first_notify_cb),
+                    lowest_first);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (lowest_first));
 }
 
 void
 _bt_window_class_actions_init (GtkWidgetClass *widget_class)
 {
-  static const struct
-  {
-    const char                  *name;
-    GtkWidgetActionActivateFunc  activate;
-    guint                        key;
-    GdkModifierType              modifiers;
-  } actions[] = {
-    { "win.open", open_action, GDK_KEY_o, GDK_CONTROL_MASK },
-    { "win.open-one", open_one_action, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
-    { "win.open-sample", open_sample_action, 0, 0 },
-    { "win.save", save_action, GDK_KEY_s, GDK_CONTROL_MASK },
-    { "win.save-as", save_as_action, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
-    { "win.close", close_action, GDK_KEY_w, GDK_CONTROL_MASK },
-    { "win.undo", undo_action, GDK_KEY_z, GDK_CONTROL_MASK },
-    { "win.redo", redo_action, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
-    { "win.toggle-link", toggle_link_action, GDK_KEY_l, 0 },
-    { "win.accept", accept_action, GDK_KEY_Return, 0 },
-    { "win.reject", reject_action, GDK_KEY_Delete, 0 },
-    { "win.accept-confident", accept_confident_action, GDK_KEY_Return, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
-    { "win.flag", flag_action, GDK_KEY_o, 0 },
-    { "win.flag-paragraph", flag_paragraph_action, GDK_KEY_O, GDK_SHIFT_MASK },
-    { "win.flag-confirm", flag_confirm_action, 0, 0 },
-    { "win.mark-reviewed", mark_reviewed_action, GDK_KEY_r, 0 },
-    { "win.split-paragraph", split_paragraph_action, GDK_KEY_k, GDK_CONTROL_MASK },
-    { "win.merge-paragraphs", merge_paragraphs_action, GDK_KEY_j, GDK_CONTROL_MASK },
-    { "win.split-sentence", split_sentence_action, GDK_KEY_k, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
-    { "win.merge-sentences", merge_sentences_action, GDK_KEY_j, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
-    { "win.next-decision", next_decision_action, GDK_KEY_Page_Down, GDK_ALT_MASK },
-    { "win.previous-decision", previous_decision_action, GDK_KEY_Page_Up, GDK_ALT_MASK },
-    { "win.show-details", show_details_action, GDK_KEY_F9, 0 },
-  };
+  for (gsize i = 0; i < G_N_ELEMENTS (window_actions); i++)
+    if (window_actions[i].key != 0)
+      {
+        g_autofree char *name = g_strconcat ("win.", window_actions[i].name, NULL);
 
-  for (gsize i = 0; i < G_N_ELEMENTS (actions); i++)
-    {
-      gtk_widget_class_install_action (widget_class, actions[i].name, NULL, actions[i].activate);
-      if (actions[i].key != 0)
-        gtk_widget_class_add_binding_action (widget_class, actions[i].key, actions[i].modifiers,
-                                             actions[i].name, NULL);
-    }
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo",
-                                       NULL);
-  gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
-  gtk_widget_class_install_property_action (widget_class, "win.lowest-first", "lowest-first");
+        gtk_widget_class_add_binding_action (widget_class, window_actions[i].key,
+                                             window_actions[i].modifiers, name, NULL);
+      }
+}
+
+void
+bt_window_set_accels (GtkApplication *application)
+{
+  const char *redo[] = { "<Control><Shift>z", "<Control>y", NULL };
+
+  g_return_if_fail (GTK_IS_APPLICATION (application));
+
+  for (gsize i = 0; i < G_N_ELEMENTS (window_actions); i++)
+    if (window_actions[i].accel != NULL)
+      {
+        g_autofree char *name = g_strconcat ("win.", window_actions[i].name, NULL);
+        const char *accels[] = { window_actions[i].accel, NULL };
+
+        gtk_application_set_accels_for_action (application, name, accels);
+      }
+  gtk_application_set_accels_for_action (application, "win.redo", redo);
 }

@@ -84,7 +84,6 @@ _bt_window_autosave_attach (BtWindow *self)
   if (self->review == NULL)
     return;
   _bt_window_errors_track_file (self);
-  _bt_window_check_dictionary (self);
   if (autosave != NULL && bt_autosave_get_review (autosave) == self->review)
     {
       bt_autosave_set_review_path (autosave, path);
@@ -132,28 +131,10 @@ save_to_activate (GSimpleAction *action,
     _bt_window_save_to (self, file, FALSE);
 }
 
-/* The review actions are the widget's own; these copies of them live in
- * the window's action group, which GtkApplication exports. */
-static void
-forward_activate (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
-{
-  g_autofree char *name = g_strconcat ("win.", g_action_get_name (G_ACTION (action)), NULL);
-
-  gtk_widget_activate_action_variant (user_data, name, parameter);
-}
-
 static const GActionEntry remote_actions[] = {
   { "select-paragraph", select_paragraph_activate, "u", NULL, NULL, { 0 } },
   { "select-sentence", select_sentence_activate, "u", NULL, NULL, { 0 } },
   { "save-to", save_to_activate, "s", NULL, NULL, { 0 } },
-  { "accept", forward_activate, NULL, NULL, NULL, { 0 } },
-  { "reject", forward_activate, NULL, NULL, NULL, { 0 } },
-  { "toggle-link", forward_activate, NULL, NULL, NULL, { 0 } },
-  { "mark-reviewed", forward_activate, NULL, NULL, NULL, { 0 } },
-  { "undo", forward_activate, NULL, NULL, NULL, { 0 } },
-  { "redo", forward_activate, NULL, NULL, NULL, { 0 } },
 };
 
 void
@@ -216,6 +197,7 @@ window_for_restore (BtWindow   *window,
     {
       /* Whatever the window was still opening would replace the review. */
       g_cancellable_cancel (window->cancellable);
+      g_cancellable_cancel (window->align_cancellable);
       return window;
     }
   other = bt_window_new (application);

@@ -12,9 +12,8 @@ G_BEGIN_DECLS
 /* Keeps a recovery copy of the window's review while it has unsaved
  * changes; call whenever the window is given a review. */
 void      _bt_window_autosave_attach  (BtWindow *self);
-/* Window actions reachable over D-Bus, for scripts and tests:
- * select-paragraph (u), select-sentence (u), save-to (s: a path), and the
- * review actions accept, reject, toggle-link, mark-reviewed, undo, redo. */
+/* Window actions for scripts and tests, beside the window's own:
+ * select-paragraph (u), select-sentence (u), save-to (s: a path). */
 void      _bt_window_remote_init      (BtWindow *self);
 
 /* Offers, over @window, to restore the reviews a crash left behind;

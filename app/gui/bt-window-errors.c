@@ -8,7 +8,6 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
-#include "bt-dictionary.h"
 #include "bt-error.h"
 #include "bt-window-errors.h"
 #include "bt-window-private.h"
@@ -230,58 +229,4 @@ _bt_window_show_save_error (BtWindow     *self,
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Review Was Not Saved"), body);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* The dictionary */
-
-static void
-dictionary_thread (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
-{
-  GError *error = NULL;
-  BtDictionary *dictionary = bt_dictionary_load (task_data, &error);
-
-  if (dictionary == NULL)
-    g_task_return_error (task, error);
-  else
-    {
-      bt_dictionary_unref (dictionary);
-      g_task_return_boolean (task, TRUE);
-    }
-}
-
-static void
-dictionary_done_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  if (g_task_propagate_boolean (G_TASK (result), &error))
-    return;
-  message = bt_error_explain (error, BT_TASK_DICTIONARY, NULL);
-  _bt_window_toast (BT_WINDOW (object), message);
-}
-
-void
-_bt_window_check_dictionary (BtWindow *self)
-{
-  static gboolean checked;
-  g_autoptr (GTask) task = NULL;
-  char *path;
-
-  g_return_if_fail (BT_IS_WINDOW (self));
-
-  if (checked)
-    return;
-  checked = TRUE;
-  path = bt_dictionary_find_default ();
-  if (path == NULL)
-    return;
-  task = g_task_new (self, NULL, dictionary_done_cb, NULL);
-  g_task_set_task_data (task, path, g_free);
-  g_task_run_in_thread (task, dictionary_thread);
 }

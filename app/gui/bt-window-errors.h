@@ -41,8 +41,5 @@ void      _bt_window_show_open_error     (BtWindow     *self,
 void      _bt_window_show_save_error     (BtWindow     *self,
                                           GFile        *file,
                                           const GError *error);
-/* Warns, once per process, when the dictionary chosen for pre-alignment
- * is missing or cannot be read; the check runs in a thread. */
-void      _bt_window_check_dictionary    (BtWindow     *self);
 
 G_END_DECLS

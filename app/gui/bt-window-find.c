@@ -109,10 +109,10 @@ key_pressed_cb (GtkEventControllerKey *controller,
   return FALSE;
 }
 
-static void
-find_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+void
+_bt_window_find_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
 {
   BtWindow *self = BT_WINDOW (widget);
 
@@ -137,11 +137,4 @@ _bt_window_init_find (BtWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "previous-match", G_CALLBACK (previous_match_cb),
                            self, G_CONNECT_SWAPPED);
-}
-
-void
-_bt_window_class_find_init (GtkWidgetClass *widget_class)
-{
-  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
 }

@@ -35,6 +35,9 @@ struct _BtWindow
   GtkSearchEntry       *search_entry;
   GtkWidget            *undo_button;
   GtkWidget            *redo_button;
+  GtkWidget            *align_box;
+  GtkSpinner           *align_spinner;
+  GtkButton            *align_cancel;
 
   /* the review and its views */
   BtReview             *review;
@@ -60,6 +63,8 @@ struct _BtWindow
   guint                 busy;
   GtkWidget            *pending_dialog;
   gboolean              close_confirmed;
+  GCancellable         *align_cancellable;
+  guint                 structure_serial; /* counts structure changes, to drop stale alignments */
 
   GSettings            *settings;
 };
@@ -89,7 +94,9 @@ GtkWidget  *_bt_window_find_row          (BtWindow   *self,
 
 /* bt-window-find.c */
 void        _bt_window_init_find         (BtWindow   *self);
-void        _bt_window_class_find_init   (GtkWidgetClass *widget_class);
+void        _bt_window_find_action       (GtkWidget  *widget,
+                                          const char *action_name,
+                                          GVariant   *parameter);
 /* Selects the next (@step 1) or previous (-1) row holding @query, after
  * the last match; FALSE if none does. */
 gboolean    _bt_window_find              (BtWindow   *self,
@@ -97,7 +104,11 @@ gboolean    _bt_window_find              (BtWindow   *self,
                                           int         step);
 
 /* bt-window-actions.c */
+/* Key bindings for the keys entries must keep; the other keys are the
+ * application's accelerators (bt_window_set_accels). */
 void        _bt_window_class_actions_init (GtkWidgetClass *widget_class);
+/* The window's actions, in its action map, which GtkApplication exports. */
+void        _bt_window_init_actions       (BtWindow       *self);
 void        _bt_window_save_to            (BtWindow       *self,
                                            GFile          *file,
                                            gboolean        then_close);

@@ -9,6 +9,7 @@
 #include "bt-line-row.h"
 #include "bt-loader.h"
 #include "bt-window-autosave.h"
+#include "bt-window-errors.h"
 #include "bt-window-private.h"
 
 #define SAMPLE_BASE "resource:///io/github/bitext/Bitext/samples/"
@@ -393,6 +394,7 @@ structure_changed_cb (BtWindow *self)
   g_autoptr (BtReview) review = g_object_ref (self->review);
   g_autoptr (GFile) file = self->file != NULL ? g_object_ref (self->file) : NULL;
 
+  self->structure_serial++;
   _bt_window_set_review (self, review, file);
   if (paragraph != GTK_INVALID_LIST_POSITION)
     _bt_window_select_paragraph (self, paragraph);
@@ -510,6 +512,111 @@ files_of (GAsyncResult *result)
   return g_object_get_data (G_OBJECT (result), "bt-files");
 }
 
+/* Aligning, after the texts are shown */
+
+typedef struct
+{
+  BtWindow     *window;
+  BtReview     *review;
+  GCancellable *cancellable;
+  guint         structure_serial;
+} AlignRequest;
+
+static void
+align_request_free (AlignRequest *request)
+{
+  g_object_unref (request->window);
+  g_object_unref (request->review);
+  g_object_unref (request->cancellable);
+  g_free (request);
+}
+
+static void
+tell_dictionary_error (BtWindow     *self,
+                       const GError *error)
+{
+  static gboolean told;
+  g_autofree char *message = NULL;
+
+  if (told)
+    return;
+  told = TRUE;
+  message = bt_error_explain (error, BT_TASK_DICTIONARY, NULL);
+  _bt_window_toast (self, message);
+}
+
+/* A review fresh from its texts takes the suggestions as part of what was
+ * opened; one already edited takes them as one undo step. */
+static void
+apply_alignment (BtReview    *review,
+                 BtAlignment *alignment)
+{
+  gboolean fresh = !bt_review_get_modified (review) && !bt_review_can_undo (review);
+
+  bt_alignment_apply (alignment, review);
+  if (fresh)
+    {
+      bt_review_clear_history (review);
+      bt_review_mark_saved (review);
+    }
+}
+
+static void
+align_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  AlignRequest *request = user_data;
+  BtWindow *self = request->window;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GError) dictionary_error = NULL;
+  g_autoptr (BtAlignment) alignment = bt_loader_align_finish (result, &dictionary_error, &error);
+
+  _bt_window_end_busy (self);
+  if (self->align_cancellable == request->cancellable)
+    {
+      g_clear_object (&self->align_cancellable);
+      gtk_spinner_stop (self->align_spinner);
+      gtk_widget_set_visible (self->align_box, FALSE);
+    }
+  if (dictionary_error != NULL)
+    tell_dictionary_error (self, dictionary_error);
+  if (alignment == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    _bt_window_toast (self, error->message);
+  else if (alignment != NULL && self->review == request->review &&
+           self->structure_serial == request->structure_serial)
+    {
+      apply_alignment (self->review, alignment);
+      _bt_window_update_actions (self);
+    }
+  align_request_free (request);
+}
+
+static void
+start_alignment (BtWindow *self)
+{
+  AlignRequest *request = g_new0 (AlignRequest, 1);
+
+  g_cancellable_cancel (self->align_cancellable);
+  g_clear_object (&self->align_cancellable);
+  self->align_cancellable = g_cancellable_new ();
+  request->window = g_object_ref (self);
+  request->review = g_object_ref (self->review);
+  request->cancellable = g_object_ref (self->align_cancellable);
+  request->structure_serial = self->structure_serial;
+
+  _bt_window_begin_busy (self);
+  gtk_widget_set_visible (self->align_box, TRUE);
+  gtk_spinner_start (self->align_spinner);
+  bt_loader_align_async (self->review, request->cancellable, align_done_cb, request);
+}
+
+static void
+align_cancel_cb (BtWindow *self)
+{
+  g_cancellable_cancel (self->align_cancellable);
+}
+
 static void
 open_done_cb (GObject      *object,
               GAsyncResult *result,
@@ -519,6 +626,7 @@ open_done_cb (GObject      *object,
   g_autoptr (GError) error = NULL;
   g_autoptr (BtReview) review = bt_loader_open_finish (result, &error);
   GFile *file = g_object_get_data (G_OBJECT (result), "bt-review-file");
+  GPtrArray *files = files_of (result);
 
   _bt_window_end_busy (self);
   gtk_spinner_stop (self->spinner);
@@ -528,11 +636,14 @@ open_done_cb (GObject      *object,
     {
       if (self->review != NULL)
         gtk_stack_set_visible_child_name (self->stack, "review");
-      _bt_window_show_error (self, error->message);
+      _bt_window_show_open_error (self, files != NULL && files->len > 0
+                                          ? g_ptr_array_index (files, 0) : NULL, error);
       return;
     }
   _bt_window_set_review (self, review, file);
-  remember (files_of (result));
+  remember (files);
+  if (bt_loader_needs_alignment (result))
+    start_alignment (self);
 }
 
 void
@@ -559,6 +670,7 @@ bt_window_open_files (BtWindow  *self,
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+  g_cancellable_cancel (self->align_cancellable);
 
   _bt_window_begin_busy (self);
   if (self->review == NULL)
@@ -677,6 +789,8 @@ bt_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->align_cancellable);
+  g_clear_object (&self->align_cancellable);
   disconnect_review (self);
   g_clear_pointer (&self->flag_popover, gtk_widget_unparent);
   g_clear_handle_id (&self->details_idle_id, g_source_remove);
@@ -785,9 +899,11 @@ bt_window_class_init (BtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BtWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, BtWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, BtWindow, redo_button);
+  gtk_widget_class_bind_template_child (widget_class, BtWindow, align_box);
+  gtk_widget_class_bind_template_child (widget_class, BtWindow, align_spinner);
+  gtk_widget_class_bind_template_child (widget_class, BtWindow, align_cancel);
 
   _bt_window_class_actions_init (widget_class);
-  _bt_window_class_find_init (widget_class);
 }
 
 static void
@@ -797,12 +913,15 @@ bt_window_init (BtWindow *self)
   g_autoptr (GtkListItemFactory) target_factory = new_row_factory ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _bt_window_init_actions (self);
   self->flag_paragraph = G_MAXUINT;
   gtk_list_view_set_factory (self->source_view, source_factory);
   gtk_list_view_set_factory (self->target_view, target_factory);
   bt_link_gutter_set_views (self->gutter, self->source_view, self->target_view);
   _bt_window_init_pointer (self);
   init_drop (self);
+  g_signal_connect_object (self->align_cancel, "clicked", G_CALLBACK (align_cancel_cb), self,
+                           G_CONNECT_SWAPPED);
   _bt_window_remote_init (self);
   _bt_window_init_find (self);
   g_signal_connect (self, "notify::file", G_CALLBACK (update_title), NULL);

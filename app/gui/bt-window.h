@@ -20,9 +20,11 @@ void      bt_window_open_files  (BtWindow        *self,
                                  guint            n_files);
 void      bt_window_open_sample (BtWindow        *self);
 BtReview *bt_window_get_review  (BtWindow        *self);
-/* TRUE while files are being read or a review written. */
+/* TRUE while files are being read or aligned, or a review written. */
 gboolean  bt_window_get_busy    (BtWindow        *self);
 /* The file the review was read from or last saved to, or NULL. */
 GFile    *bt_window_get_file    (BtWindow        *self);
+/* Sets @application's accelerators for the window's actions. */
+void      bt_window_set_accels  (GtkApplication  *application);
 
 G_END_DECLS

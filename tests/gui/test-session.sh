@@ -26,7 +26,7 @@ fail () { echo "not ok 1 - $1"; sed 's/^/# /' "$dir/log"; exit 1; }
 # The title becomes the source's name once the sample is loaded.
 window=
 for _ in $(seq 1 100); do
-  window=$(xdotool search --onlyvisible --pid "$pid" --name '^sample-zh\.txt$' 2>/dev/null | head -n 1)
+  window=$(xdotool search --all --onlyvisible --pid "$pid" --name '^sample-zh\.txt$' 2>/dev/null | head -n 1)
   [ -n "$window" ] && break
   sleep 0.2
 done
