@@ -28,6 +28,22 @@ bt_io_format_double (char   *buffer,
     }
 }
 
+const char *
+bt_io_format_uint (char  *buffer,
+                   guint  value)
+{
+  char *p = buffer + BT_IO_UINT_BUF_SIZE - 1;
+
+  *p = '\0';
+  do
+    {
+      *--p = (char) ('0' + value % 10);
+      value /= 10;
+    }
+  while (value > 0);
+  return p;
+}
+
 gboolean
 bt_io_parse_double (const char *string,
                     double     *value)

@@ -16,6 +16,11 @@ G_BEGIN_DECLS
 void       bt_io_format_double            (char        *buffer,
                                            gsize        size,
                                            double       value);
+/* Decimal digits of @value, written to the end of @buffer; returns
+ * where they start. */
+#define BT_IO_UINT_BUF_SIZE 12
+const char *bt_io_format_uint             (char        *buffer,
+                                           guint        value);
 gboolean   bt_io_parse_double             (const char  *string,
                                            double      *value);
 gboolean   bt_io_parse_uint               (const char  *string,

@@ -99,7 +99,9 @@ meta (Writer     *self,
   g_string_truncate (self->scratch, 0);
   g_string_append_c (self->scratch, '\n');
   g_string_append_len (self->scratch, spaces, MIN (depth, 16) * 2);
-  g_string_append_printf (self->scratch, "<mda:meta type=\"%s\">", type);
+  g_string_append (self->scratch, "<mda:meta type=\"");
+  g_string_append (self->scratch, type);
+  g_string_append (self->scratch, "\">");
   append_escaped (self->scratch, value);
   g_string_append (self->scratch, "</mda:meta>");
   xmlTextWriterWriteRawLen (self->w, (const xmlChar *) self->scratch->str, (int) self->scratch->len);
@@ -111,10 +113,9 @@ meta_uint (Writer     *self,
            const char *type,
            guint       value)
 {
-  char buffer[16];
+  char buffer[BT_IO_UINT_BUF_SIZE];
 
-  g_snprintf (buffer, sizeof buffer, "%u", value);
-  meta (self, depth, type, buffer);
+  meta (self, depth, type, bt_io_format_uint (buffer, value));
 }
 
 static void
@@ -157,8 +158,13 @@ meta_spans (Writer           *self,
   for (guint i = 0; i < paragraph->n_sentences; i++)
     {
       const BtSentence *s = bt_document_get_sentence (document, paragraph->first_sentence + i);
+      char buffer[BT_IO_UINT_BUF_SIZE];
 
-      g_string_append_printf (spans, "%s%u %u", i > 0 ? " " : "", s->start, s->end);
+      if (i > 0)
+        g_string_append_c (spans, ' ');
+      g_string_append (spans, bt_io_format_uint (buffer, s->start));
+      g_string_append_c (spans, ' ');
+      g_string_append (spans, bt_io_format_uint (buffer, s->end));
     }
   meta (self, depth, "sentences", spans->str);
 }
