@@ -22,6 +22,14 @@ struct _BtDocument
   /* BtParagraph (owning its text) and BtSentence, in document order */
   GArray     *paragraphs;
   GArray     *sentences;
+
+  /* Where the last sentence text was found, so that reading the sentences
+   * of a long paragraph in order walks it once; under the lock as readers
+   * may be on several threads. */
+  GMutex      cursor_lock;
+  const char *cursor_text;
+  guint       cursor_offset;
+  const char *cursor_pointer;
 };
 
 G_DEFINE_FINAL_TYPE (BtDocument, bt_document, G_TYPE_OBJECT)
@@ -66,6 +74,7 @@ bt_document_finalize (GObject *object)
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->paragraphs, g_array_unref);
   g_clear_pointer (&self->sentences, g_array_unref);
+  g_mutex_clear (&self->cursor_lock);
 
   G_OBJECT_CLASS (bt_document_parent_class)->finalize (object);
 }
@@ -130,6 +139,7 @@ bt_document_init (BtDocument *self)
   self->paragraphs = g_array_new (FALSE, FALSE, sizeof (BtParagraph));
   g_array_set_clear_func (self->paragraphs, clear_paragraph);
   self->sentences = g_array_new (FALSE, FALSE, sizeof (BtSentence));
+  g_mutex_init (&self->cursor_lock);
 }
 
 BtDocument *
@@ -198,6 +208,9 @@ replace_paragraphs (BtDocument *self,
   for (guint p = index; p < index + n_removed; p++)
     n_sentences_removed += paragraph_at (self, p)->n_sentences;
 
+  g_mutex_lock (&self->cursor_lock);
+  self->cursor_text = NULL;
+  g_mutex_unlock (&self->cursor_lock);
   g_array_remove_range (self->sentences, first, n_sentences_removed);
   g_array_remove_range (self->paragraphs, index, n_removed);
 
@@ -576,6 +589,27 @@ bt_document_get_sentence (BtDocument *self,
   return sentence_at (self, index);
 }
 
+/* @text at code point @offset, walking on from the cursor when it is
+ * in the same text and not past @offset */
+static const char *
+offset_to_pointer (BtDocument *self,
+                   const char *text,
+                   guint       offset)
+{
+  const char *pointer;
+
+  g_mutex_lock (&self->cursor_lock);
+  if (self->cursor_text == text && self->cursor_offset <= offset)
+    pointer = g_utf8_offset_to_pointer (self->cursor_pointer, offset - self->cursor_offset);
+  else
+    pointer = g_utf8_offset_to_pointer (text, offset);
+  self->cursor_text = text;
+  self->cursor_offset = offset;
+  self->cursor_pointer = pointer;
+  g_mutex_unlock (&self->cursor_lock);
+  return pointer;
+}
+
 char *
 bt_document_dup_sentence_text (BtDocument *self,
                                guint       index)
@@ -583,14 +617,16 @@ bt_document_dup_sentence_text (BtDocument *self,
   const BtSentence *sentence;
   const char *text;
   const char *start;
+  const char *end;
 
   g_return_val_if_fail (BT_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (index < self->sentences->len, NULL);
 
   sentence = sentence_at (self, index);
   text = paragraph_at (self, sentence->paragraph)->text;
-  start = g_utf8_offset_to_pointer (text, sentence->start);
-  return g_strndup (start, g_utf8_offset_to_pointer (start, sentence->end - sentence->start) - start);
+  start = offset_to_pointer (self, text, sentence->start);
+  end = offset_to_pointer (self, text, sentence->end);
+  return g_strndup (start, end - start);
 }
 
 guint64
