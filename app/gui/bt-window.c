@@ -583,7 +583,8 @@ align_done_cb (GObject      *object,
     tell_dictionary_error (self, dictionary_error);
   if (alignment == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     _bt_window_toast (self, error->message);
-  else if (alignment != NULL && self->review == request->review &&
+  else if (alignment != NULL && !g_cancellable_is_cancelled (request->cancellable) &&
+           self->review == request->review &&
            self->structure_serial == request->structure_serial)
     {
       apply_alignment (self->review, alignment);

@@ -237,6 +237,38 @@ test_sample (void)
   close_window (window);
 }
 
+/* The texts show before the aligner is done; its suggestions follow,
+ * unless Cancel stops it. */
+static void
+test_align_later (void)
+{
+  for (guint cancel = 0; cancel < 2; cancel++)
+    {
+      BtWindow *window = new_window ();
+      BtReview *review;
+
+      bt_window_open_sample (window);
+      while (window->review == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      review = window->review;
+      g_assert_true (bt_window_get_busy (window));
+      g_assert_true (gtk_widget_get_visible (window->align_box));
+      g_assert_cmpuint (bt_review_get_n_links (review), ==, 0);
+      if (cancel)
+        g_signal_emit_by_name (window->align_cancel, "clicked");
+      wait_idle (window);
+      g_assert_false (gtk_widget_get_visible (window->align_box));
+      g_assert_true (window->review == review);
+      if (cancel)
+        g_assert_cmpuint (bt_review_get_n_links (review), ==, 0);
+      else
+        g_assert_cmpuint (bt_review_get_n_links (review), >, 0);
+      g_assert_false (bt_review_get_modified (review));
+      g_assert_false (bt_review_can_undo (review));
+      close_window (window);
+    }
+}
+
 static char *
 write_temp (const char *name,
             const char *contents,
@@ -848,6 +880,7 @@ main (int    argc,
   bt_gui_init ();
 
   g_test_add_func ("/window/sample", test_sample);
+  g_test_add_func ("/window/align-later", test_align_later);
   g_test_add_func ("/window/bad-files", test_bad_files);
   g_test_add_func ("/window/bilingual", test_bilingual);
   g_test_add_func ("/window/link-undo", test_link_undo);
