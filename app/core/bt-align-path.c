@@ -41,6 +41,13 @@ typedef struct
   guint   last;   /* last real paragraph on that path (for the none state) */
 } State;
 
+/* The states of one sentence, in a pool all columns share. */
+typedef struct
+{
+  State *states;
+  guint  len;
+} Column;
+
 typedef struct
 {
   BtAlignContext *ctx;
@@ -113,16 +120,16 @@ emission (Path    *path,
 }
 
 static void
-add_state (GArray  *column,
+add_state (Column  *column,
            guint    paragraph,
            double   emission_score,
            double   lexical,
            guint32  signals)
 {
   for (guint i = 0; i < column->len; i++)
-    if (g_array_index (column, State, i).paragraph == paragraph)
+    if (column->states[i].paragraph == paragraph)
       return;
-  g_array_append_val (column, ((State) { paragraph, emission_score, lexical, signals, -G_MAXDOUBLE, 0, BT_ALIGN_NONE }));
+  column->states[column->len++] = (State) { paragraph, emission_score, lexical, signals, -G_MAXDOUBLE, 0, BT_ALIGN_NONE };
 }
 
 /* Moves the @k best-matched candidates to the front, best first, ties in
@@ -158,7 +165,7 @@ select_best (GArray *found,
 static void
 fill_column (Path   *path,
              guint   sentence,
-             GArray *column)
+             Column *column)
 {
   BtAlignContext *ctx = path->ctx;
   guint n_p = ctx->src.n_units;
@@ -194,16 +201,16 @@ fill_column (Path   *path,
 
 static void
 step (BtAlignContext *ctx,
-      GArray         *prev,
-      GArray         *column)
+      const Column   *prev,
+      Column         *column)
 {
   for (guint i = 0; i < column->len; i++)
     {
-      State *s = &g_array_index (column, State, i);
+      State *s = &column->states[i];
 
       for (guint j = 0; j < (prev != NULL ? prev->len : 1); j++)
         {
-          const State *p = prev != NULL ? &g_array_index (prev, State, j) : NULL;
+          const State *p = prev != NULL ? &prev->states[j] : NULL;
           guint last = p == NULL ? BT_ALIGN_NONE : p->paragraph != BT_ALIGN_NONE ? p->paragraph : p->last;
           double t = (p == NULL ? 0 : p->total) + transition (ctx, last, s->paragraph) + s->emission;
 
@@ -218,18 +225,19 @@ step (BtAlignContext *ctx,
 }
 
 static void
-trace_back (GPtrArray     *columns,
+trace_back (const Column   *columns,
+            guint          n_columns,
             BtAlignChoice *choices)
 {
-  GArray *last = g_ptr_array_index (columns, columns->len - 1);
+  const Column *last = &columns[n_columns - 1];
   guint at = 0;
 
   for (guint i = 1; i < last->len; i++)
-    if (g_array_index (last, State, i).total > g_array_index (last, State, at).total)
+    if (last->states[i].total > last->states[at].total)
       at = i;
-  for (guint s = columns->len; s-- > 0;)
+  for (guint s = n_columns; s-- > 0;)
     {
-      State *st = &g_array_index ((GArray *) g_ptr_array_index (columns, s), State, at);
+      const State *st = &columns[s].states[at];
 
       choices[s] = (BtAlignChoice) { st->paragraph, st->emission, st->lexical, st->signals };
       at = st->from;
@@ -239,18 +247,19 @@ trace_back (GPtrArray     *columns,
 /* A sentence moved far from its paragraph costs the path two long jumps;
  * when its words point clearly elsewhere, follow them instead. */
 static void
-follow_moves (GPtrArray     *columns,
+follow_moves (const Column   *columns,
+              guint          n_columns,
               BtAlignChoice *choices)
 {
-  for (guint s = 0; s < columns->len; s++)
+  for (guint s = 0; s < n_columns; s++)
     {
-      GArray *column = g_ptr_array_index (columns, s);
+      const Column *column = &columns[s];
       const State *best = NULL;
       double top = 0;
 
       for (guint i = 0; i < column->len; i++)
         {
-          const State *st = &g_array_index (column, State, i);
+          const State *st = &column->states[i];
 
           top = MAX (top, st->lexical);
           if (st->paragraph != BT_ALIGN_NONE && st->lexical >= MOVE_MIN_LEXICAL &&
@@ -271,7 +280,9 @@ _bt_align_path_paragraphs (BtAlignContext *ctx,
                            GCancellable   *cancellable,
                            GError        **error)
 {
-  g_autoptr (GPtrArray) columns = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  guint width = max_candidates + 6;
+  g_autofree State *pool = g_new (State, (gsize) ctx->tgt.n_units * width + 1);
+  g_autofree Column *columns = g_new0 (Column, ctx->tgt.n_units + 1);
   g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (BtAlignCandidate));
   Path path = { ctx, anchors, CLAMP (0.01 * ctx->src.n_units, 2.0, 20.0), found, max_candidates };
 
@@ -285,15 +296,15 @@ _bt_align_path_paragraphs (BtAlignContext *ctx,
     }
   for (guint s = 0; s < ctx->tgt.n_units; s++)
     {
-      GArray *column = g_array_sized_new (FALSE, FALSE, sizeof (State), max_candidates + 6);
+      Column *column = &columns[s];
 
       if ((s & 255) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
+      column->states = pool + (gsize) s * width;
       fill_column (&path, s, column);
-      step (ctx, s > 0 ? g_ptr_array_index (columns, s - 1) : NULL, column);
-      g_ptr_array_add (columns, column);
+      step (ctx, s > 0 ? &columns[s - 1] : NULL, column);
     }
-  trace_back (columns, choices);
-  follow_moves (columns, choices);
+  trace_back (columns, ctx->tgt.n_units, choices);
+  follow_moves (columns, ctx->tgt.n_units, choices);
   return TRUE;
 }
