@@ -13,13 +13,13 @@
 
 /* Logistic maps from raw scores to the share of right suggestions, fitted
  * on the gold sets by tests/bench/eval-align.c. */
-#define LINK_A 0.812
-#define LINK_B 0.328
+#define LINK_A 0.922
+#define LINK_B 0.271
 #define SECOND_LINK_B -0.6
-#define OMISSION_A 1.627
-#define OMISSION_B -2.229
-#define CLAUSE_A 1.755
-#define CLAUSE_B -2.139
+#define OMISSION_A 1.674
+#define OMISSION_B -2.149
+#define CLAUSE_A 1.908
+#define CLAUSE_B -2.266
 
 #define ANCHOR_MIN_MATCHED 1.0
 #define REANCHOR_MIN_LEXICAL 0.3
