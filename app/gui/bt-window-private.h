@@ -38,6 +38,7 @@ struct _BtWindow
   GtkWidget            *align_box;
   GtkSpinner           *align_spinner;
   GtkButton            *align_cancel;
+  GMenu                *recent_menu;
 
   /* the review and its views */
   BtReview             *review;
@@ -91,6 +92,10 @@ void        _bt_window_update_details    (BtWindow   *self);
 GtkWidget  *_bt_window_find_row          (BtWindow   *self,
                                           BtSide      side,
                                           guint       index);
+
+/* bt-window-recent.c */
+/* Lists the reviews opened lately in the Open Recent Review menu. */
+void        _bt_window_init_recent       (BtWindow   *self);
 
 /* bt-window-find.c */
 void        _bt_window_init_find         (BtWindow   *self);

@@ -903,6 +903,7 @@ bt_window_class_init (BtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BtWindow, align_box);
   gtk_widget_class_bind_template_child (widget_class, BtWindow, align_spinner);
   gtk_widget_class_bind_template_child (widget_class, BtWindow, align_cancel);
+  gtk_widget_class_bind_template_child (widget_class, BtWindow, recent_menu);
 
   _bt_window_class_actions_init (widget_class);
 }
@@ -925,6 +926,7 @@ bt_window_init (BtWindow *self)
                            G_CONNECT_SWAPPED);
   _bt_window_remote_init (self);
   _bt_window_init_find (self);
+  _bt_window_init_recent (self);
   g_signal_connect (self, "notify::file", G_CALLBACK (update_title), NULL);
   bind_settings (self);
   update_title (self);
