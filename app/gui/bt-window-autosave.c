@@ -185,6 +185,16 @@ restore_thread (GTask        *task,
     g_task_return_pointer (task, review, g_object_unref);
 }
 
+/* Files the reviewer asked for are kept; an empty window, or the sample
+ * without changes, gives way. */
+static gboolean
+gives_way (BtWindow *window)
+{
+  if (window->review == NULL)
+    return window->busy == 0 || window->showing_sample;
+  return window->showing_sample && !bt_review_get_modified (window->review);
+}
+
 static BtWindow *
 window_for_restore (BtWindow   *window,
                     RestoreJob *job)
@@ -192,10 +202,10 @@ window_for_restore (BtWindow   *window,
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (window));
   BtWindow *other;
 
-  if ((job->into_window && (window->review == NULL || !bt_review_get_modified (window->review))) ||
-      application == NULL)
+  if ((job->into_window && gives_way (window)) || application == NULL)
     {
       /* Whatever the window was still opening would replace the review. */
+      window->showing_sample = FALSE;
       g_cancellable_cancel (window->cancellable);
       g_cancellable_cancel (window->align_cancellable);
       return window;

@@ -17,8 +17,8 @@ void      _bt_window_autosave_attach  (BtWindow *self);
 void      _bt_window_remote_init      (BtWindow *self);
 
 /* Offers, over @window, to restore the reviews a crash left behind;
- * Restore puts the first into @window (unless it holds unsaved work) and
- * each other into a window of its own. The dialog's answers are also the
+ * Restore puts the first into @window when it is empty or shows the
+ * unchanged sample, and each other into a window of its own. The dialog's answers are also the
  * window actions restore-recovery and discard-recovery. Returns FALSE
  * when there is nothing to restore. */
 gboolean  bt_window_offer_recovery    (BtWindow *window);

@@ -66,6 +66,7 @@ struct _BtWindow
   gboolean              close_confirmed;
   GCancellable         *align_cancellable;
   guint                 structure_serial; /* counts structure changes, to drop stale alignments */
+  gboolean              showing_sample;   /* nothing the reviewer asked for */
 
   GSettings            *settings;
 };

@@ -672,6 +672,7 @@ bt_window_open_files (BtWindow  *self,
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   g_cancellable_cancel (self->align_cancellable);
+  self->showing_sample = FALSE;
 
   _bt_window_begin_busy (self);
   if (self->review == NULL)
@@ -692,6 +693,7 @@ bt_window_open_sample (BtWindow *self)
   files[0] = g_file_new_for_uri (SAMPLE_BASE "sample-zh.txt");
   files[1] = g_file_new_for_uri (SAMPLE_BASE "sample-en.txt");
   bt_window_open_files (self, files, 2);
+  self->showing_sample = TRUE;
   g_object_unref (files[0]);
   g_object_unref (files[1]);
 }
