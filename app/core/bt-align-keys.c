@@ -218,15 +218,79 @@ unit_keys (BtAlignContext *ctx,
     latin_keys (ctx, text, language, keys);
 }
 
-static int
-key_cmp (gconstpointer a,
-         gconstpointer b)
+static inline gboolean
+key_less (const BtAlignKey *a,
+          const BtAlignKey *b)
 {
-  const BtAlignKey *ka = a, *kb = b;
+  if (a->id != b->id)
+    return a->id < b->id;
+  if (a->start != b->start)
+    return a->start < b->start;
+  return a->end < b->end;
+}
 
-  if (ka->id != kb->id)
-    return ka->id < kb->id ? -1 : 1;
-  return (int) ka->start - (int) kb->start;
+static void
+swap_keys (BtAlignKey *a,
+           BtAlignKey *b)
+{
+  BtAlignKey t = *a;
+
+  *a = *b;
+  *b = t;
+}
+
+/* A unit's keys by id, then place: a sort with the comparison inlined,
+ * as qsort's calls through a pointer cost more than the sorting itself. */
+static void
+sort_keys (BtAlignKey *k,
+           gsize       n)
+{
+  while (n > 16)
+    {
+      gsize mid = n / 2, i = 0, j = n - 1;
+      BtAlignKey pivot;
+
+      if (key_less (&k[mid], &k[0]))
+        swap_keys (&k[mid], &k[0]);
+      if (key_less (&k[n - 1], &k[0]))
+        swap_keys (&k[n - 1], &k[0]);
+      if (key_less (&k[n - 1], &k[mid]))
+        swap_keys (&k[n - 1], &k[mid]);
+      pivot = k[mid];
+      for (;;)
+        {
+          while (key_less (&k[i], &pivot))
+            i++;
+          while (key_less (&pivot, &k[j]))
+            j--;
+          if (i >= j)
+            break;
+          swap_keys (&k[i], &k[j]);
+          i++;
+          j--;
+        }
+      /* Recurse into the smaller part, loop over the larger. */
+      if (j + 1 < n - j - 1)
+        {
+          sort_keys (k, j + 1);
+          k += j + 1;
+          n -= j + 1;
+        }
+      else
+        {
+          sort_keys (k + j + 1, n - j - 1);
+          n = j + 1;
+        }
+    }
+  for (gsize i = 1; i < n; i++)
+    {
+      BtAlignKey x = k[i];
+      gsize at = i;
+
+      for (; at > 0 && key_less (&x, &k[at - 1]); at--)
+        k[at] = k[at - 1];
+      k[at] = x;
+    }
 }
 
 /* Sorts the unit's keys by id; the target keeps each id once. */
@@ -238,7 +302,7 @@ close_unit (GArray   *keys,
   BtAlignKey *k = &g_array_index (keys, BtAlignKey, first);
   guint n = keys->len - first, out = 0;
 
-  qsort (k, n, sizeof *k, key_cmp);
+  sort_keys (k, n);
   if (!unique)
     return;
   for (guint i = 0; i < n; i++)
