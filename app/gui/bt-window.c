@@ -492,18 +492,29 @@ _bt_window_set_review (BtWindow *self,
 
 /* Opening */
 
-static void
-remember (GPtrArray *files)
+static gboolean
+remember_cb (gpointer user_data)
 {
+  GPtrArray *files = user_data;
   GtkRecentManager *recent = gtk_recent_manager_get_default ();
 
-  for (guint i = 0; files != NULL && i < files->len; i++)
+  for (guint i = 0; i < files->len; i++)
     if (g_file_is_native (g_ptr_array_index (files, i)))
       {
         g_autofree char *uri = g_file_get_uri (g_ptr_array_index (files, i));
 
         gtk_recent_manager_add_item (recent, uri);
       }
+  return G_SOURCE_REMOVE;
+}
+
+/* After the first frame: the recent files list is read from disk. */
+static void
+remember (GPtrArray *files)
+{
+  if (files != NULL)
+    g_idle_add_full (G_PRIORITY_LOW, remember_cb, g_ptr_array_ref (files),
+                     (GDestroyNotify) g_ptr_array_unref);
 }
 
 static GPtrArray *
