@@ -549,6 +549,8 @@ collect_review_group (Reader   *self,
     return fail (self, group, error, _("the file uses Bitext profile %u, which this version cannot read"), profile);
   if (!bt_io_parse_double (metas_get (metas, "threshold"), &loaded->threshold))
     return fail (self, group, error, _("the meta “%s” is missing or malformed"), "threshold");
+  /* A file may repeat the group; the last one wins. */
+  g_free (loaded->reviewer);
   loaded->reviewer = g_strdup (metas_get (metas, "reviewer"));
   if (metas_get (metas, "source-name") != NULL)
     bt_document_set_name (loaded->source, metas_get (metas, "source-name"));
