@@ -210,10 +210,10 @@ print_figures (const BtFigures *f)
 {
   printf (_("Paragraphs: %u (reviewed %u, needing attention %u)\n"),
           f->n_paragraphs, f->n_reviewed, f->n_needs_attention);
-  printf (_("Source characters: %" G_GUINT64_FORMAT "\n"), f->n_chars);
-  printf (_("  rendered: %" G_GUINT64_FORMAT " (%.1f%%)\n"), f->n_rendered, percent (f->n_rendered, f->n_chars));
-  printf (_("  omitted: %" G_GUINT64_FORMAT " (%.1f%%)\n"), f->n_omitted, percent (f->n_omitted, f->n_chars));
-  printf (_("  undecided: %" G_GUINT64_FORMAT " (%.1f%%)\n"), f->n_undecided, percent (f->n_undecided, f->n_chars));
+  printf (_("Source characters: %llu\n"), (unsigned long long) f->n_chars);
+  printf (_("  rendered: %llu (%.1f%%)\n"), (unsigned long long) f->n_rendered, percent (f->n_rendered, f->n_chars));
+  printf (_("  omitted: %llu (%.1f%%)\n"), (unsigned long long) f->n_omitted, percent (f->n_omitted, f->n_chars));
+  printf (_("  undecided: %llu (%.1f%%)\n"), (unsigned long long) f->n_undecided, percent (f->n_undecided, f->n_chars));
   printf (_("Links: %u\n"), f->n_links);
   printf (_("Additions: %u\n"), f->n_additions);
   printf (_("Suggestions still open: %u\n"), f->n_suggestions);
