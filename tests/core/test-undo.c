@@ -591,7 +591,9 @@ test_random_sequences (void)
       g_test_message ("round %u: %u steps, %u paragraphs, %u sentences, %u links, %u omissions",
                       round, n_steps, n_paragraphs (review), n_sentences (review),
                       bt_review_get_n_links (review), bt_review_get_n_omissions (review));
-      g_assert_cmpuint (n_steps, >, 150);
+      /* About 160 to 200 of the 300 tries change something; far fewer
+       * means the random edits stopped exercising the model. */
+      g_assert_cmpuint (n_steps, >, 120);
 
       had_redo = bt_review_can_redo (review);
       for (guint depth = states->len - 1; depth > 0; depth--)
