@@ -9,6 +9,7 @@
 
 #include "bt-error.h"
 #include "bt-review-io.h"
+#include "bt-xliff-writer.h"
 
 void
 bt_io_format_double (char   *buffer,
@@ -233,4 +234,35 @@ bt_io_estimate_size (BtReview *review)
   return 4096 + 4 * (gsize) bt_document_get_n_chars (source) + 4 * (gsize) bt_document_get_n_chars (target)
          + 700 * (gsize) (bt_document_get_n_paragraphs (source) + bt_review_get_n_omissions (review))
          + 400 * (gsize) (bt_document_get_n_sentences (target) + bt_review_get_n_links (review));
+}
+
+GBytes *
+bt_io_write_bytes (BtReview       *review,
+                   BtIoWriteFunc   write_func,
+                   GError        **error)
+{
+  GString *out;
+
+  if (!bt_xliff_check_review (review, error))
+    return NULL;
+  out = g_string_sized_new (bt_io_estimate_size (review));
+  write_func (review, bt_io_output_to_string (out));
+  return g_string_free_to_bytes (out);
+}
+
+gboolean
+bt_io_write_file (BtReview       *review,
+                  const char     *path,
+                  BtIoWriteFunc   write_func,
+                  GError        **error)
+{
+  BtSafeWrite *write;
+
+  if (!bt_xliff_check_review (review, error))
+    return FALSE;
+  write = bt_safe_write_begin (path, error);
+  if (write == NULL)
+    return FALSE;
+  write_func (review, bt_io_output_to_safe_write (write));
+  return bt_safe_write_commit (write, error);
 }

@@ -58,4 +58,16 @@ xmlOutputBufferPtr bt_io_output_to_safe_write (BtSafeWrite *write);
 /* A generous guess of a written review's size, to allocate once. */
 gsize      bt_io_estimate_size            (BtReview    *review);
 
+/* Writes @review through @write_func after the checks every review file
+ * needs, to memory or safely to @path. */
+typedef void (*BtIoWriteFunc) (BtReview           *review,
+                               xmlOutputBufferPtr  out);
+GBytes    *bt_io_write_bytes              (BtReview      *review,
+                                           BtIoWriteFunc  write_func,
+                                           GError       **error);
+gboolean   bt_io_write_file               (BtReview      *review,
+                                           const char    *path,
+                                           BtIoWriteFunc  write_func,
+                                           GError       **error);
+
 G_END_DECLS

@@ -618,16 +618,10 @@ GBytes *
 bt_xliff_write_bytes (BtReview  *review,
                       GError   **error)
 {
-  GString *out;
-
   g_return_val_if_fail (BT_IS_REVIEW (review), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!bt_xliff_check_review (review, error))
-    return NULL;
-  out = g_string_sized_new (bt_io_estimate_size (review));
-  write_review (review, bt_io_output_to_string (out));
-  return g_string_free_to_bytes (out);
+  return bt_io_write_bytes (review, write_review, error);
 }
 
 gboolean
@@ -635,17 +629,9 @@ bt_xliff_write_file (BtReview    *review,
                      const char  *path,
                      GError     **error)
 {
-  BtSafeWrite *write;
-
   g_return_val_if_fail (BT_IS_REVIEW (review), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!bt_xliff_check_review (review, error))
-    return FALSE;
-  write = bt_safe_write_begin (path, error);
-  if (write == NULL)
-    return FALSE;
-  write_review (review, bt_io_output_to_safe_write (write));
-  return bt_safe_write_commit (write, error);
+  return bt_io_write_file (review, path, write_review, error);
 }
