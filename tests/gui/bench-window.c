@@ -1,15 +1,20 @@
 /* bench-window.c: how fast the window opens, scrolls and answers
  *
- * Prints medians in milliseconds: the sample's first frame, a generated
- * 10,000-paragraph review's first frame, the work of each frame while
- * scrolling through it, and single actions to repainted window.
+ * Prints medians in milliseconds: bitext's start, from spawning a process
+ * to its first frame with the sample; a generated 10,000-paragraph
+ * review's first frame; the work of each frame while scrolling through it;
+ * single actions to repainted window. CPU times stand beside wall times,
+ * since other work may share the machine.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
+#include <locale.h>
+#include <time.h>
 
 #include "bt-application.h"
 #include "bt-window-private.h"
@@ -17,19 +22,33 @@
 
 #define N_PARAGRAPHS 10000
 #define N_RUNS       5
+#define N_STARTS     7
+#define CHILD_FLAG   "--start-child"
 
 typedef struct
 {
   gint64  frame_start;
-  GArray *frame_ms;  /* double: work of each frame, update to after-paint */
+  gint64  frame_cpu_start;
+  GArray *frame_ms;      /* double: work of each frame, update to after-paint */
+  GArray *frame_cpu_ms;  /* double: the main thread's CPU time in it */
   guint   n_painted;
 } Frames;
+
+static gint64
+cpu_time (clockid_t clock)
+{
+  struct timespec ts;
+
+  clock_gettime (clock, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
 
 static void
 update_cb (GdkFrameClock *clock,
            Frames        *frames)
 {
   frames->frame_start = g_get_monotonic_time ();
+  frames->frame_cpu_start = cpu_time (CLOCK_THREAD_CPUTIME_ID);
 }
 
 static void
@@ -37,9 +56,13 @@ after_paint_cb (GdkFrameClock *clock,
                 Frames        *frames)
 {
   double ms = (g_get_monotonic_time () - frames->frame_start) / 1000.0;
+  double cpu_ms = (cpu_time (CLOCK_THREAD_CPUTIME_ID) - frames->frame_cpu_start) / 1000.0;
 
   if (frames->frame_start > 0)
-    g_array_append_val (frames->frame_ms, ms);
+    {
+      g_array_append_val (frames->frame_ms, ms);
+      g_array_append_val (frames->frame_cpu_ms, cpu_ms);
+    }
   frames->n_painted++;
 }
 
@@ -50,6 +73,7 @@ watch_frames (GtkWidget *widget,
   GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
 
   frames->frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  frames->frame_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_signal_connect (clock, "update", G_CALLBACK (update_cb), frames);
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), frames);
 }
@@ -60,6 +84,7 @@ unwatch_frames (GtkWidget *widget,
 {
   g_signal_handlers_disconnect_by_data (gtk_widget_get_frame_clock (widget), frames);
   g_array_unref (frames->frame_ms);
+  g_array_unref (frames->frame_cpu_ms);
 }
 
 static int
@@ -99,11 +124,15 @@ wait_painted (BtWindow *window,
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* Returns the wall time; adds the process's CPU time to @cpu_ms. */
 static double
-open_and_paint (GFile **files,
-                guint   n_files)
+open_and_paint (GFile  **files,
+                guint    n_files,
+                GArray  *cpu_ms)
 {
   gint64 start = g_get_monotonic_time ();
+  gint64 cpu_start = cpu_time (CLOCK_PROCESS_CPUTIME_ID);
+  double cpu;
   BtWindow *window = g_object_ref (bt_window_new (NULL));
   Frames frames = { 0 };
   guint before;
@@ -123,6 +152,8 @@ open_and_paint (GFile **files,
   while (frames.n_painted == before)
     g_main_context_iteration (NULL, TRUE);
   ms = (g_get_monotonic_time () - start) / 1000.0;
+  cpu = (cpu_time (CLOCK_PROCESS_CPUTIME_ID) - cpu_start) / 1000.0;
+  g_array_append_val (cpu_ms, cpu);
   while (bt_window_get_busy (window))
     g_main_context_iteration (NULL, TRUE);
   unwatch_frames (GTK_WIDGET (window), &frames);
@@ -183,8 +214,10 @@ bench_scroll (BtWindow *window,
       gtk_adjustment_set_value (adjustment, value);
       wait_painted (window, frames);
     }
-  g_print ("# scroll 300 steps: frame work median %.1f ms, max %.1f ms\n", median (frames->frame_ms),
-           maximum (frames->frame_ms));
+  g_print ("# scroll 300 steps: frame work median %.1f ms, max %.1f ms; "
+           "main thread CPU median %.1f ms, max %.1f ms\n",
+           median (frames->frame_ms), maximum (frames->frame_ms),
+           median (frames->frame_cpu_ms), maximum (frames->frame_cpu_ms));
 }
 
 static void
@@ -192,6 +225,7 @@ bench_actions (BtWindow *window,
                Frames   *frames)
 {
   g_autoptr (GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) cpu_times = g_array_new (FALSE, FALSE, sizeof (double));
   const char *actions[] = { "win.toggle-link", "win.undo", "win.accept", "win.undo",
                             "win.flag-paragraph", "win.mark-reviewed" };
 
@@ -201,63 +235,177 @@ bench_actions (BtWindow *window,
   for (guint i = 0; i < G_N_ELEMENTS (actions) * 4; i++)
     {
       gint64 start = g_get_monotonic_time ();
-      double ms;
+      gint64 cpu_start = cpu_time (CLOCK_PROCESS_CPUTIME_ID);
+      double ms, cpu;
 
       gtk_widget_activate_action (GTK_WIDGET (window), actions[i % G_N_ELEMENTS (actions)], NULL);
       wait_painted (window, frames);
       ms = (g_get_monotonic_time () - start) / 1000.0;
+      cpu = (cpu_time (CLOCK_PROCESS_CPUTIME_ID) - cpu_start) / 1000.0;
       g_array_append_val (times, ms);
+      g_array_append_val (cpu_times, cpu);
       if (window->flag_popover != NULL)
         gtk_popover_popdown (GTK_POPOVER (window->flag_popover));
     }
-  g_print ("# action to repainted window: median %.1f ms, max %.1f ms\n", median (times),
-           maximum (times));
+  g_print ("# action to repainted window: median %.1f ms, max %.1f ms; "
+           "CPU median %.1f ms, max %.1f ms\n",
+           median (times), maximum (times), median (cpu_times), maximum (cpu_times));
+}
+
+/* Start-up: a child runs bitext's own start and prints when its window
+ * first painted the sample; the parent times it from the spawn. */
+
+typedef struct
+{
+  BtWindow *window;
+  Frames    frames;
+  gboolean  shown;
+} Child;
+
+static void
+child_painted_cb (GdkFrameClock *clock,
+                  Child         *child)
+{
+  GApplication *application = g_application_get_default ();
+
+  if (child->shown || child->window->review == NULL)
+    return;
+  child->shown = TRUE;
+  /* CLOCK_MONOTONIC is shared with the parent process. */
+  g_print ("painted %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %.1f\n", g_get_monotonic_time (),
+           cpu_time (CLOCK_PROCESS_CPUTIME_ID), maximum (child->frames.frame_ms));
+  bt_review_mark_saved (child->window->review);
+  g_application_quit (application);
+}
+
+static void
+child_realize_cb (GtkWidget *window,
+                  Child     *child)
+{
+  watch_frames (window, &child->frames);
+  g_signal_connect_after (gtk_widget_get_frame_clock (window), "after-paint",
+                          G_CALLBACK (child_painted_cb), child);
+}
+
+static void
+child_window_added_cb (GtkApplication *application,
+                       GtkWindow      *window,
+                       Child          *child)
+{
+  if (!BT_IS_WINDOW (window) || child->window != NULL)
+    return;
+  child->window = BT_WINDOW (window);
+  g_signal_connect (window, "realize", G_CALLBACK (child_realize_cb), child);
+}
+
+/* What main.c does, watched. */
+static int
+run_child (const char *program)
+{
+  g_autoptr (BtApplication) application = NULL;
+  char *argv[] = { (char *) program, NULL };
+  Child child = { 0 };
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  application = bt_application_new ();
+  g_signal_connect (application, "window-added", G_CALLBACK (child_window_added_cb), &child);
+  return g_application_run (G_APPLICATION (application), 1, argv);
+}
+
+static void
+spawn_child (const char *program,
+             GArray     *wall_ms,
+             GArray     *cpu_ms,
+             GArray     *frame_max_ms)
+{
+  const char *argv[] = { program, CHILD_FLAG, NULL };
+  g_autofree char *out = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 start, painted, cpu;
+  double frame_max, ms;
+  int status;
+
+  start = g_get_monotonic_time ();
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL,
+                     &status, &error))
+    g_error ("%s", error->message);
+  if (!g_spawn_check_wait_status (status, &error) ||
+      sscanf (out, "painted %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %lf", &painted, &cpu,
+              &frame_max) != 3)
+    g_error ("start-up child failed: %s", error != NULL ? error->message : out);
+  ms = (painted - start) / 1000.0;
+  g_array_append_val (wall_ms, ms);
+  ms = cpu / 1000.0;
+  g_array_append_val (cpu_ms, ms);
+  g_array_append_val (frame_max_ms, frame_max);
+}
+
+static void
+bench_start (const char *program)
+{
+  g_autoptr (GArray) wall = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) frame_max = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < N_STARTS; i++)
+    spawn_child (program, wall, cpu, frame_max);
+  g_print ("# bitext start to the sample's first frame (%u processes): median %.1f ms, "
+           "max %.1f ms; CPU median %.1f ms; longest frame median %.1f ms, max %.1f ms\n",
+           N_STARTS, median (wall), maximum (wall), median (cpu), median (frame_max),
+           maximum (frame_max));
 }
 
 int
 main (int    argc,
       char **argv)
 {
-  gint64 start = g_get_monotonic_time ();
   g_autoptr (GArray) sample = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) sample_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GArray) large = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) large_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *program = NULL;
   g_autofree char *path = NULL;
   g_autoptr (GFile) file = NULL;
   BtWindow *window;
   Frames frames = { 0 };
-  double first;
 
+  if (argc == 2 && g_str_equal (argv[1], CHILD_FLAG))
+    return run_child (argv[0]);
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {
       g_print ("# skipped: no display\n");
       return 0;
     }
+  program = g_file_read_link ("/proc/self/exe", NULL);
+  bench_start (program != NULL ? program : argv[0]);
+
   gtk_init ();
   adw_init ();
   bt_gui_init ();
-
-  first = open_and_paint (NULL, 0);
-  g_print ("# process start to the sample's first frame: %.1f ms\n",
-           (g_get_monotonic_time () - start) / 1000.0);
   for (guint i = 0; i < N_RUNS; i++)
     {
-      double ms = open_and_paint (NULL, 0);
+      double ms = open_and_paint (NULL, 0, sample_cpu);
 
       g_array_append_val (sample, ms);
     }
-  g_print ("# sample, window to first frame: median %.1f ms (first run %.1f ms)\n", median (sample),
-           first);
+  g_print ("# sample in a new window, to first frame: median %.1f ms; CPU median %.1f ms\n",
+           median (sample), median (sample_cpu));
 
   path = generate_review ();
   file = g_file_new_for_path (path);
   for (guint i = 0; i < N_RUNS; i++)
     {
-      double ms = open_and_paint (&file, 1);
+      double ms = open_and_paint (&file, 1, large_cpu);
 
       g_array_append_val (large, ms);
     }
-  g_print ("# %u-paragraph review, open to first frame: median %.1f ms\n", N_PARAGRAPHS,
-           median (large));
+  g_print ("# %u-paragraph review, open to first frame: median %.1f ms, max %.1f ms; "
+           "CPU median %.1f ms\n",
+           N_PARAGRAPHS, median (large), maximum (large), median (large_cpu));
 
   window = g_object_ref (bt_window_new (NULL));
   gtk_window_present (GTK_WINDOW (window));
