@@ -12,7 +12,6 @@
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
-#include <libxml/xmlreader.h>
 #include <libxml/SAX2.h>
 #include <string.h>
 
@@ -59,6 +58,23 @@ fail (Reader      *self,
   return FALSE;
 }
 
+static gboolean G_GNUC_PRINTF (4, 5)
+fail_at (Reader      *self,
+         long         line,
+         GError     **error,
+         const char  *format,
+         ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, BT_ERROR, BT_ERROR_FORMAT, _("%s, line %ld: %s"), self->name, line, message);
+  return FALSE;
+}
+
 static void
 warn (Reader     *self,
       const char *message)
@@ -93,22 +109,24 @@ first_child (xmlNode    *node,
   return NULL;
 }
 
+/* An attribute's value without copying it; NULL if absent or not plain. */
+static const char *
+peek_attribute (xmlNode    *node,
+                const char *name)
+{
+  for (xmlAttr *a = node->properties; a != NULL; a = a->next)
+    if (a->ns == NULL && strcmp ((const char *) a->name, name) == 0)
+      return a->children != NULL && a->children->type == XML_TEXT_NODE && a->children->next == NULL
+             ? (const char *) a->children->content : NULL;
+  return NULL;
+}
+
 static char *
 get_attribute (xmlNode    *node,
                const char *name)
 {
   xmlChar *value = xmlGetNoNsProp (node, (const xmlChar *) name);
   char *copy = g_strdup ((const char *) value);
-
-  xmlFree (value);
-  return copy;
-}
-
-static char *
-get_text (xmlNode *node)
-{
-  xmlChar *value = xmlNodeGetContent (node);
-  char *copy = g_strdup (value != NULL ? (const char *) value : "");
 
   xmlFree (value);
   return copy;
@@ -194,120 +212,11 @@ parse (Reader      *self,
   return doc;
 }
 
-/* Metadata groups: the direct <mda:meta> children by type. Values point
- * into the tree; only text split over several nodes is copied. */
-
-#define MAX_METAS 16
-
-typedef struct
-{
-  guint       n;
-  const char *type[MAX_METAS];
-  const char *value[MAX_METAS];
-  char       *owned[MAX_METAS];
-} Metas;
-
-static void
-metas_clear (Metas *metas)
-{
-  for (guint i = 0; i < metas->n; i++)
-    g_free (metas->owned[i]);
-  metas->n = 0;
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Metas, metas_clear)
-
-/* An attribute's value without copying it; NULL if absent or not plain. */
-static const char *
-peek_attribute (xmlNode    *node,
-                const char *name)
-{
-  for (xmlAttr *a = node->properties; a != NULL; a = a->next)
-    if (a->ns == NULL && strcmp ((const char *) a->name, name) == 0)
-      return a->children != NULL && a->children->type == XML_TEXT_NODE && a->children->next == NULL
-             ? (const char *) a->children->content : NULL;
-  return NULL;
-}
-
-static void
-metas_add (Metas   *metas,
-           xmlNode *meta)
-{
-  const char *type = peek_attribute (meta, "type");
-  xmlNode *text = meta->children;
-  guint i;
-
-  if (type == NULL)
-    return;
-  for (i = 0; i < metas->n && strcmp (metas->type[i], type) != 0; i++)
-    ;
-  if (i == MAX_METAS)
-    return;
-  if (i == metas->n)
-    metas->n++;
-  else
-    g_clear_pointer (&metas->owned[i], g_free);
-  metas->type[i] = type;
-  if (text == NULL)
-    metas->value[i] = "";
-  else if (text->type == XML_TEXT_NODE && text->next == NULL)
-    metas->value[i] = (const char *) text->content;
-  else
-    metas->value[i] = metas->owned[i] = get_text (meta);
-}
-
-static Metas
-read_metas (xmlNode *group)
-{
-  Metas metas = { 0 };
-
-  for (xmlNode *child = group->children; child != NULL; child = child->next)
-    if (is_element (child, BT_XLIFF_MDA_NS, "meta"))
-      metas_add (&metas, child);
-  return metas;
-}
-
-static const char *
-metas_get (const Metas *metas,
-           const char  *type)
-{
-  for (guint i = 0; i < metas->n; i++)
-    if (strcmp (metas->type[i], type) == 0)
-      return metas->value[i];
-  return NULL;
-}
-
-/* The meta's value, or "" when there is none. */
-static const char *
-lookup (const Metas *metas,
-        const char  *type)
-{
-  const char *value = metas_get (metas, type);
-
-  return value != NULL ? value : "";
-}
-
-static gboolean
-has_category (xmlNode    *node,
-              const char *category)
-{
-  if (!is_element (node, BT_XLIFF_MDA_NS, "metaGroup"))
-    return FALSE;
-  return g_strcmp0 (peek_attribute (node, "category"), category) == 0;
-}
-
-static gboolean
-read_uint_meta (Reader      *self,
-                xmlNode     *node,
-                const Metas *metas,
-                const char  *type,
-                guint       *value,
-                GError     **error)
-{
-  if (!bt_io_parse_uint (metas_get (metas, type), value))
-    return fail (self, node, error, _("the meta “%s” is missing or not a whole number"), type);
-  return TRUE;
-}
+/* Bitext reviews are read with SAX2 straight into records, without a
+ * tree, and the review is built from them in one go. A file that is not
+ * a review, is not well-formed or declares entities goes to the tree
+ * reader instead, which reads other tools' XLIFF and says precisely what
+ * is wrong. */
 
 typedef struct
 {
@@ -317,29 +226,6 @@ typedef struct
   char      *by;
   gint64     at;
 } Decided;
-
-static gboolean
-read_decided (Reader      *self,
-              xmlNode     *node,
-              const Metas *metas,
-              Decided     *decided,
-              GError     **error)
-{
-  const char *at = metas_get (metas, "decided-at");
-
-  if (!bt_origin_from_string (lookup (metas, "origin"), &decided->origin))
-    return fail (self, node, error, _("the meta “%s” is missing or unknown"), "origin");
-  if (!bt_io_parse_double (metas_get (metas, "confidence"), &decided->confidence)
-      || !(decided->confidence >= 0 && decided->confidence <= 1))
-    return fail (self, node, error, _("the meta “%s” is missing or out of range"), "confidence");
-  if (!bt_state_from_string (lookup (metas, "state"), &decided->state))
-    return fail (self, node, error, _("the meta “%s” is missing or unknown"), "state");
-  decided->at = 0;
-  if (at != NULL && !bt_io_parse_time (at, &decided->at))
-    return fail (self, node, error, _("the meta “%s” is not an ISO 8601 time"), "decided-at");
-  decided->by = g_strdup (metas_get (metas, "decided-by"));
-  return TRUE;
-}
 
 /* "start end start end…" */
 static gboolean
@@ -371,31 +257,6 @@ parse_spans (const char *string,
     }
   return TRUE;
 }
-
-static gboolean
-append_paragraph (Reader      *self,
-                  xmlNode     *node,
-                  BtDocument  *document,
-                  const char  *text,
-                  const Metas *metas,
-                  const char  *spans_text,
-                  GError     **error)
-{
-  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (BtSpan));
-  g_autoptr(GError) local_error = NULL;
-  guint line = 0;
-
-  if (metas_get (metas, "line") != NULL && !read_uint_meta (self, node, metas, "line", &line, error))
-    return FALSE;
-  if (!parse_spans (spans_text, spans))
-    return fail (self, node, error, _("the meta “%s” is missing or malformed"), "sentences");
-  if (!bt_document_append_segmented (document, text, line, (BtSpan *) spans->data, spans->len, &local_error))
-    return fail (self, node, error, "%s", local_error->message);
-  return TRUE;
-}
-
-/* Bitext review files: the subtrees are read into Loaded as they come,
- * then the review is built from it in one go. */
 
 typedef enum
 {
@@ -462,238 +323,28 @@ loaded_clear (Loaded *loaded)
   g_clear_pointer (&loaded->reviewer, g_free);
 }
 
-static gboolean
-collect_decided (Reader   *self,
-                 xmlNode  *group,
-                 Loaded   *loaded,
-                 Item     *item,
-                 GError  **error)
-{
-  g_auto(Metas) metas_ = read_metas (group);
-
-  item->line = xmlGetLineNo (group);
-  if (!read_decided (self, group, &metas_, &item->decided, error))
-    return FALSE;
-  if (item->kind == ITEM_LINK)
-    item->ref = g_strdup (metas_get (&metas_, "source"));
-  g_array_append_val (loaded->items, *item);
-  return TRUE;
-}
-
-static gboolean
-collect_sentence (Reader   *self,
-                  xmlNode  *group,
-                  Loaded   *loaded,
-                  guint     sentence,
-                  GError  **error)
-{
-  for (xmlNode *child = group->children; child != NULL; child = child->next)
-    {
-      Item item = { ITEM_LINK };
-
-      item.sentence = sentence;
-      if (has_category (child, "bitext:addition"))
-        item.kind = ITEM_ADDITION;
-      else if (!has_category (child, "bitext:link"))
-        continue;
-      if (!collect_decided (self, child, loaded, &item, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-collect_target_paragraph (Reader   *self,
-                          xmlNode  *group,
-                          Loaded   *loaded,
-                          GError  **error)
-{
-  g_auto(Metas) metas_ = read_metas (group);
-  const Metas *metas = &metas_;
-  g_autoptr(GString) spans = g_string_new (NULL);
-  const char *text = metas_get (metas, "text");
-  guint sentence = bt_document_get_n_sentences (loaded->target);
-
-  if (text == NULL)
-    return fail (self, group, error, _("the meta “%s” is missing"), "text");
-  for (xmlNode *child = group->children; child != NULL; child = child->next)
-    if (has_category (child, "bitext:target-sentence"))
-      {
-        g_auto(Metas) sentence_metas = read_metas (child);
-        const char *span = metas_get (&sentence_metas, "span");
-
-        if (span == NULL)
-          return fail (self, child, error, _("the meta “%s” is missing"), "span");
-        if (spans->len > 0)
-          g_string_append_c (spans, ' ');
-        g_string_append (spans, span);
-        if (!collect_sentence (self, child, loaded, sentence++, error))
-          return FALSE;
-      }
-  return append_paragraph (self, group, loaded->target, text, metas, spans->str, error);
-}
-
-static gboolean
-collect_review_group (Reader   *self,
-                      xmlNode  *group,
-                      Loaded   *loaded,
-                      GError  **error)
-{
-  g_auto(Metas) metas_ = read_metas (group);
-  const Metas *metas = &metas_;
-  guint profile = 0;
-
-  if (!read_uint_meta (self, group, metas, "profile", &profile, error))
-    return FALSE;
-  if (profile != 1)
-    return fail (self, group, error, _("the file uses Bitext profile %u, which this version cannot read"), profile);
-  if (!bt_io_parse_double (metas_get (metas, "threshold"), &loaded->threshold))
-    return fail (self, group, error, _("the meta “%s” is missing or malformed"), "threshold");
-  /* A file may repeat the group; the last one wins. */
-  g_free (loaded->reviewer);
-  loaded->reviewer = g_strdup (metas_get (metas, "reviewer"));
-  if (metas_get (metas, "source-name") != NULL)
-    bt_document_set_name (loaded->source, metas_get (metas, "source-name"));
-  if (metas_get (metas, "target-name") != NULL)
-    bt_document_set_name (loaded->target, metas_get (metas, "target-name"));
-  return TRUE;
-}
-
-static char *
-source_text (xmlNode *unit)
-{
-  xmlNode *segment = first_child (unit, BT_XLIFF_NS, "segment");
-  xmlNode *source = segment != NULL ? first_child (segment, BT_XLIFF_NS, "source") : NULL;
-
-  return source != NULL ? get_text (source) : NULL;
-}
-
-static gboolean
-collect_omission (Reader   *self,
-                  xmlNode  *group,
-                  Loaded   *loaded,
-                  guint     paragraph,
-                  GError  **error)
-{
-  g_auto(Metas) metas_ = read_metas (group);
-  const Metas *metas = &metas_;
-  Item item = { ITEM_OMISSION };
-
-  item.paragraph = paragraph;
-  if (!read_uint_meta (self, group, metas, "start", &item.start, error)
-      || !read_uint_meta (self, group, metas, "end", &item.end, error))
-    return FALSE;
-  if (!bt_category_from_string (lookup (metas, "category"), &item.category))
-    return fail (self, group, error, _("the meta “%s” is missing or unknown"), "category");
-  if (!bt_severity_from_string (lookup (metas, "severity"), &item.severity))
-    return fail (self, group, error, _("the meta “%s” is missing or unknown"), "severity");
-  if (!collect_decided (self, group, loaded, &item, error))
-    return FALSE;
-  g_array_index (loaded->items, Item, loaded->items->len - 1).comment = g_strdup (lookup (metas, "comment"));
-  return TRUE;
-}
-
-static xmlNode *
-paragraph_note (xmlNode *unit)
-{
-  xmlNode *notes = first_child (unit, BT_XLIFF_NS, "notes");
-
-  for (xmlNode *note = notes != NULL ? notes->children : NULL; note != NULL; note = note->next)
-    if (is_element (note, BT_XLIFF_NS, "note")
-        && g_strcmp0 (peek_attribute (note, "category"), "bitext:paragraph") == 0)
-      return note;
-  return NULL;
-}
-
-static gboolean
-collect_unit_metadata (Reader   *self,
-                       xmlNode  *metadata,
-                       Loaded   *loaded,
-                       const char *text,
-                       GError  **error)
-{
-  guint paragraph = bt_document_get_n_paragraphs (loaded->source);
-  gboolean found = FALSE;
-
-  for (xmlNode *child = metadata->children; child != NULL; child = child->next)
-    if (!found && has_category (child, "bitext:paragraph"))
-      {
-        g_auto(Metas) metas_ = read_metas (child);
-        BtStatus status;
-
-        if (!bt_status_from_string (lookup (&metas_, "status"), &status))
-          return fail (self, child, error, _("the meta “%s” is missing or unknown"), "status");
-        g_array_append_val (loaded->statuses, status);
-        if (!append_paragraph (self, child, loaded->source, text, &metas_,
-                               metas_get (&metas_, "sentences"), error))
-          return FALSE;
-        found = TRUE;
-      }
-    else if (found && has_category (child, "bitext:omission")
-             && !collect_omission (self, child, loaded, paragraph, error))
-      return FALSE;
-  return found;
-}
-
-static gboolean
-collect_unit (Reader   *self,
-              xmlNode  *unit,
-              Loaded   *loaded,
-              GError  **error)
-{
-  xmlNode *metadata = first_child (unit, BT_XLIFF_MDA_NS, "metadata");
-  xmlNode *note = paragraph_note (unit);
-  g_autofree char *text = source_text (unit);
-  const char *id = peek_attribute (unit, "id");
-  guint index = bt_document_get_n_paragraphs (loaded->source);
-
-  if (id == NULL || g_hash_table_contains (self->units, id))
-    return fail (self, unit, error, _("the unit id is missing or used twice"));
-  if (metadata == NULL || text == NULL || !collect_unit_metadata (self, metadata, loaded, text, error))
-    {
-      if (error == NULL || *error == NULL)
-        fail (self, unit, error, _("the unit lacks its Bitext metadata or its source"));
-      return FALSE;
-    }
-  g_hash_table_insert (self->units, g_strdup (id), GUINT_TO_POINTER (index + 1));
-  g_ptr_array_add (loaded->notes, note != NULL ? get_text (note) : NULL);
-  return TRUE;
-}
-
-static gboolean G_GNUC_PRINTF (4, 5)
-fail_at (Reader      *self,
-         long         line,
-         GError     **error,
-         const char  *format,
-         ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error (error, BT_ERROR, BT_ERROR_FORMAT, _("%s, line %ld: %s"), self->name, line, message);
-  return FALSE;
-}
-
+/* Links are most of a review: they are put in place directly, as no
+ * history is kept while reading. */
 static gboolean
 apply_link (Reader   *self,
             Item     *item,
             GError  **error)
 {
+  const Decided *d = &item->decided;
   gpointer index = NULL;
+  BtLink link;
 
   if (item->ref == NULL || !g_str_has_prefix (item->ref, "#/f=f1/u=")
       || !g_hash_table_lookup_extended (self->units, item->ref + strlen ("#/f=f1/u="), NULL, &index))
     return fail_at (self, item->line, error, _("the link points to no unit: “%s”"),
                     item->ref != NULL ? item->ref : "");
   item->paragraph = GPOINTER_TO_UINT (index) - 1;
-  if (!bt_review_add_link (self->review, item->paragraph, item->sentence, item->decided.origin,
-                           item->decided.confidence, item->decided.state))
+  if (item->sentence >= bt_document_get_n_sentences (bt_review_get_target (self->review))
+      || bt_review_find_link (self->review, item->paragraph, item->sentence) != NULL)
     return fail_at (self, item->line, error, _("the link is given twice"));
-  _bt_review_restore_link_decision (self->review, item->paragraph, item->sentence,
-                                    item->decided.by, item->decided.at);
+  link = (BtLink) { item->paragraph, item->sentence, d->origin, d->confidence, d->state,
+                    { d->by != NULL && d->by[0] != '\0' ? d->by : NULL, d->at } };
+  _bt_review_put_link (self->review, item->paragraph, item->sentence, &link);
   return TRUE;
 }
 
@@ -752,73 +403,1008 @@ build_review (Reader   *self,
   return g_steal_pointer (&review);
 }
 
-/* Whether @group, the first group of the file's metadata, is Bitext's. */
-static gboolean
-is_review_group (xmlNode *group)
+/* The metas of one group by type, types and values copied one after the
+ * other into @arena; a repeated type replaces the earlier value. */
+
+#define MAX_METAS 16
+
+typedef struct
 {
-  return has_category (group, "bitext:review");
+  GString *arena;
+  guint    n;
+  gsize    type[MAX_METAS];
+  gsize    value[MAX_METAS];
+  long     line;        /* where the group starts */
+} Metas;
+
+static void
+metas_reset (Metas *metas,
+             long   line)
+{
+  g_string_truncate (metas->arena, 0);
+  metas->n = 0;
+  metas->line = line;
 }
 
-static gboolean
-collect_file_metadata (Reader   *self,
-                       xmlNode  *group,
-                       Loaded   *loaded,
-                       GError  **error)
+static const char *
+metas_get (const Metas *metas,
+           const char  *type)
 {
-  if (has_category (group, "bitext:review"))
-    return collect_review_group (self, group, loaded, error);
-  if (has_category (group, "bitext:target-paragraph"))
-    return collect_target_paragraph (self, group, loaded, error);
-  return TRUE;
-}
-
-/* From a whole tree, when the file could not be streamed. */
-static BtReview *
-read_bitext_tree (Reader   *self,
-                  xmlNode  *file,
-                  xmlNode  *metadata,
-                  GError  **error)
-{
-  Loaded loaded = { 0 };
-  BtReview *review = NULL;
-
-  loaded_init (&loaded);
-  for (xmlNode *child = metadata->children; child != NULL; child = child->next)
-    if (child->type == XML_ELEMENT_NODE && !collect_file_metadata (self, child, &loaded, error))
-      goto out;
-  for (xmlNode *child = file->children; child != NULL; child = child->next)
-    if (is_element (child, BT_XLIFF_NS, "unit") && !collect_unit (self, child, &loaded, error))
-      goto out;
-  if (bt_document_get_n_paragraphs (loaded.source) == 0)
-    fail (self, file, error, _("the file holds no unit"));
-  else
-    review = build_review (self, &loaded, error);
-out:
-  loaded_clear (&loaded);
-  return review;
-}
-
-static xmlNode *
-find_review_group (xmlNode  *file,
-                   xmlNode **metadata)
-{
-  *metadata = first_child (file, BT_XLIFF_MDA_NS, "metadata");
-  for (xmlNode *child = *metadata != NULL ? (*metadata)->children : NULL; child != NULL; child = child->next)
-    if (child->type == XML_ELEMENT_NODE)
-      return is_review_group (child) ? child : NULL;
+  for (guint i = 0; i < metas->n; i++)
+    if (strcmp (metas->arena->str + metas->type[i], type) == 0)
+      return metas->arena->str + metas->value[i];
   return NULL;
 }
 
-/* Streaming: a Bitext file is read one top-level subtree at a time, so the
- * whole tree never exists. Anything unusual (a DOCTYPE, a parse error,
- * XLIFF from another tool) falls back to the tree, which says precisely
- * what is wrong or reads the foreign file. */
+/* The meta's value, or "" when there is none. */
+static const char *
+lookup (const Metas *metas,
+        const char  *type)
+{
+  const char *value = metas_get (metas, type);
+
+  return value != NULL ? value : "";
+}
+
+static void
+metas_add (Metas      *metas,
+           const char *type,
+           GString    *value)
+{
+  guint i;
+
+  for (i = 0; i < metas->n && strcmp (metas->arena->str + metas->type[i], type) != 0; i++)
+    ;
+  if (i == MAX_METAS)
+    return;
+  if (i == metas->n)
+    {
+      metas->n++;
+      metas->type[i] = metas->arena->len;
+      g_string_append_len (metas->arena, type, (gssize) strlen (type) + 1);
+    }
+  metas->value[i] = metas->arena->len;
+  g_string_append_len (metas->arena, value->str, (gssize) value->len + 1);
+}
+
+static gboolean
+read_uint_meta (Reader      *self,
+                const Metas *metas,
+                const char  *type,
+                guint       *value,
+                GError     **error)
+{
+  if (!bt_io_parse_uint (metas_get (metas, type), value))
+    return fail_at (self, metas->line, error, _("the meta “%s” is missing or not a whole number"), type);
+  return TRUE;
+}
+
+static gboolean
+append_paragraph (Reader      *self,
+                  BtDocument  *document,
+                  const char  *text,
+                  const Metas *metas,
+                  const char  *spans_text,
+                  GError     **error)
+{
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (BtSpan));
+  g_autoptr(GError) local_error = NULL;
+  guint line = 0;
+
+  if (metas_get (metas, "line") != NULL && !read_uint_meta (self, metas, "line", &line, error))
+    return FALSE;
+  if (!parse_spans (spans_text, spans))
+    return fail_at (self, metas->line, error, _("the meta “%s” is missing or malformed"), "sentences");
+  if (!bt_document_append_segmented (document, text, line, (BtSpan *) spans->data, spans->len, &local_error))
+    return fail_at (self, metas->line, error, "%s", local_error->message);
+  return TRUE;
+}
+
+/* A decision's fields, NULL when left out: the origin is then "auto",
+ * the state "suggested". */
+typedef struct
+{
+  const char *origin;
+  const char *confidence;
+  const char *state;
+  const char *at;
+  const char *by;
+} Fields;
+
+static Fields
+metas_fields (const Metas *metas)
+{
+  return (Fields) {
+    metas_get (metas, "origin"), metas_get (metas, "confidence"), metas_get (metas, "state"),
+    metas_get (metas, "decided-at"), metas_get (metas, "decided-by"),
+  };
+}
+
+/* "ref confidence=0.9 state=accepted decided-by=Ana": the fragment
+ * identifier when @ref is not NULL, then fields; decided-by comes last
+ * and takes the rest, spaces included. Cuts @value into pieces. */
+static gboolean
+parse_fields (char        *value,
+              const char **ref,
+              Fields      *fields)
+{
+  char *p = value;
+
+  if (ref != NULL)
+    {
+      *ref = p;
+      p = strchr (p, ' ');
+      if (p == NULL)
+        return TRUE;
+      *p++ = '\0';
+    }
+  while (*p != '\0')
+    {
+      char *key = p;
+      char *equals = strchr (p, '=');
+      char *end;
+
+      if (equals == NULL)
+        return FALSE;
+      *equals = '\0';
+      p = equals + 1;
+      if (strcmp (key, "decided-by") == 0)
+        {
+          fields->by = p;
+          return TRUE;
+        }
+      end = strchr (p, ' ');
+      if (end != NULL)
+        *end = '\0';
+      if (strcmp (key, "origin") == 0)
+        fields->origin = p;
+      else if (strcmp (key, "confidence") == 0)
+        fields->confidence = p;
+      else if (strcmp (key, "state") == 0)
+        fields->state = p;
+      else if (strcmp (key, "decided-at") == 0)
+        fields->at = p;
+      else
+        return FALSE;
+      if (end == NULL)
+        break;
+      p = end + 1;
+    }
+  return TRUE;
+}
+
+/* Where the reader is: one entry per open element it reads; the others
+ * are skipped whole. */
+typedef enum
+{
+  IN_XLIFF,
+  IN_FILE,
+  IN_FILE_METADATA,
+  IN_GROUP,
+  IN_META,
+  IN_UNIT,
+  IN_UNIT_METADATA,
+  IN_NOTES,
+  IN_NOTE,
+  IN_SEGMENT,
+  IN_SOURCE,
+} Place;
 
 typedef enum
 {
-  STREAM_DONE,
-  STREAM_FALLBACK,
-} StreamResult;
+  GROUP_REVIEW,
+  GROUP_TARGET_PARAGRAPH,
+  GROUP_TARGET_SENTENCE,
+  GROUP_LINK,
+  GROUP_ADDITION,
+  GROUP_PARAGRAPH,
+  GROUP_OMISSION,
+  GROUP_OTHER,
+} GroupKind;
+
+#define MAX_PLACES 8
+#define MAX_GROUPS 4
+#define MAX_TYPE 32
+
+typedef struct
+{
+  Reader           *self;
+  xmlParserCtxtPtr  ctxt;
+  Loaded            loaded;
+  GError           *error;
+  gboolean          fallback;        /* not a review: the tree reader takes over */
+  gboolean          seen_file;
+  gboolean          seen_file_metadata;
+  gboolean          seen_group;
+  gboolean          seen_review;
+
+  /* names from the parser's dictionary, compared by address */
+  const xmlChar    *ns_core;
+  const xmlChar    *ns_mda;
+  const xmlChar    *n_xliff;
+  const xmlChar    *n_file;
+  const xmlChar    *n_unit;
+  const xmlChar    *n_metadata;
+  const xmlChar    *n_meta_group;
+  const xmlChar    *n_meta;
+  const xmlChar    *n_notes;
+  const xmlChar    *n_note;
+  const xmlChar    *n_segment;
+  const xmlChar    *n_source;
+
+  int               xml_depth;       /* all open elements */
+  int               skip;            /* open elements of a skipped subtree */
+  Place             places[MAX_PLACES];
+  int               n_places;
+  GroupKind         kinds[MAX_GROUPS];
+  Metas             groups[MAX_GROUPS];
+  int               n_groups;
+  GString          *text;            /* where characters go, or NULL */
+  GString          *value;           /* the meta being read */
+  char              type[MAX_TYPE];  /* its type, "" for one not read */
+
+  /* the target paragraph */
+  GString          *spans;
+  guint             sentence;        /* index of the target sentence */
+
+  /* the unit */
+  char             *unit_id;
+  long              unit_line;
+  Metas             paragraph;
+  gboolean          has_paragraph;
+  gboolean          has_metadata;
+  gboolean          has_notes;
+  gboolean          has_note;
+  gboolean          has_segment;
+  gboolean          has_source;
+  GString          *source;
+  GString          *note;
+
+  /* the last decision time read: most decisions share a few */
+  char             *at_text;
+  gint64            at;
+} Sax;
+
+static long
+sax_line (Sax *sax)
+{
+  return xmlSAX2GetLineNumber (sax->ctxt);
+}
+
+static void
+sax_stop (Sax *sax)
+{
+  xmlStopParser (sax->ctxt);
+}
+
+static void
+sax_fall_back (Sax *sax)
+{
+  sax->fallback = TRUE;
+  sax_stop (sax);
+}
+
+static gboolean
+sax_parse_time (Sax        *sax,
+                const char *text,
+                gint64     *at)
+{
+  if (sax->at_text != NULL && strcmp (sax->at_text, text) == 0)
+    {
+      *at = sax->at;
+      return TRUE;
+    }
+  if (!bt_io_parse_time (text, at))
+    return FALSE;
+  g_free (sax->at_text);
+  sax->at_text = g_strdup (text);
+  sax->at = *at;
+  return TRUE;
+}
+
+static gboolean
+read_decided (Sax           *sax,
+              long           line,
+              const Fields  *fields,
+              Decided       *decided,
+              GError       **error)
+{
+  Reader *self = sax->self;
+
+  decided->origin = BT_ORIGIN_AUTO;
+  decided->state = BT_STATE_SUGGESTED;
+  decided->at = 0;
+  if (fields->origin != NULL && !bt_origin_from_string (fields->origin, &decided->origin))
+    return fail_at (self, line, error, _("the meta “%s” is missing or unknown"), "origin");
+  if (!bt_io_parse_double (fields->confidence, &decided->confidence)
+      || !(decided->confidence >= 0 && decided->confidence <= 1))
+    return fail_at (self, line, error, _("the meta “%s” is missing or out of range"), "confidence");
+  if (fields->state != NULL && !bt_state_from_string (fields->state, &decided->state))
+    return fail_at (self, line, error, _("the meta “%s” is missing or unknown"), "state");
+  if (fields->at != NULL && !sax_parse_time (sax, fields->at, &decided->at))
+    return fail_at (self, line, error, _("the meta “%s” is not an ISO 8601 time"), "decided-at");
+  decided->by = g_strdup (fields->by);
+  return TRUE;
+}
+
+static gboolean
+add_item (Sax           *sax,
+          Item          *item,
+          const Fields  *fields)
+{
+  if (!read_decided (sax, item->line, fields, &item->decided, &sax->error))
+    {
+      item_clear (item);
+      return FALSE;
+    }
+  g_array_append_val (sax->loaded.items, *item);
+  return TRUE;
+}
+
+/* Profile 2: a link or an addition in one meta of the target sentence. */
+static gboolean
+finish_decision_meta (Sax      *sax,
+                      ItemKind  kind)
+{
+  Item item = { kind };
+  Fields fields = { NULL };
+  const char *ref = NULL;
+
+  item.line = sax_line (sax);
+  item.sentence = sax->sentence;
+  if (!parse_fields (sax->value->str, kind == ITEM_LINK ? &ref : NULL, &fields))
+    return fail_at (sax->self, item.line, &sax->error, _("the meta “%s” is missing or malformed"),
+                    kind == ITEM_LINK ? "link" : "addition");
+  item.ref = g_strdup (ref);
+  return add_item (sax, &item, &fields);
+}
+
+static gboolean
+finish_meta (Sax *sax)
+{
+  sax->text = NULL;
+  if (sax->type[0] == '\0' || sax->n_groups == 0)
+    return TRUE;
+  if (sax->kinds[sax->n_groups - 1] == GROUP_TARGET_SENTENCE)
+    {
+      if (strcmp (sax->type, "link") == 0)
+        return finish_decision_meta (sax, ITEM_LINK);
+      if (strcmp (sax->type, "addition") == 0)
+        return finish_decision_meta (sax, ITEM_ADDITION);
+    }
+  metas_add (&sax->groups[sax->n_groups - 1], sax->type, sax->value);
+  return TRUE;
+}
+
+static gboolean
+finish_review_group (Sax         *sax,
+                     const Metas *metas)
+{
+  Loaded *loaded = &sax->loaded;
+  guint profile = 0;
+
+  if (!read_uint_meta (sax->self, metas, "profile", &profile, &sax->error))
+    return FALSE;
+  if (profile < 1 || profile > 2)
+    return fail_at (sax->self, metas->line, &sax->error,
+                    _("the file uses Bitext profile %u, which this version cannot read"), profile);
+  if (!bt_io_parse_double (metas_get (metas, "threshold"), &loaded->threshold))
+    return fail_at (sax->self, metas->line, &sax->error, _("the meta “%s” is missing or malformed"), "threshold");
+  /* A file may repeat the group; the last one wins. */
+  g_free (loaded->reviewer);
+  loaded->reviewer = g_strdup (metas_get (metas, "reviewer"));
+  if (metas_get (metas, "source-name") != NULL)
+    bt_document_set_name (loaded->source, metas_get (metas, "source-name"));
+  if (metas_get (metas, "target-name") != NULL)
+    bt_document_set_name (loaded->target, metas_get (metas, "target-name"));
+  return TRUE;
+}
+
+static gboolean
+finish_target_sentence (Sax         *sax,
+                        const Metas *metas)
+{
+  const char *span = metas_get (metas, "span");
+
+  if (span == NULL)
+    return fail_at (sax->self, metas->line, &sax->error, _("the meta “%s” is missing"), "span");
+  if (sax->spans->len > 0)
+    g_string_append_c (sax->spans, ' ');
+  g_string_append (sax->spans, span);
+  sax->sentence++;
+  return TRUE;
+}
+
+static gboolean
+finish_target_paragraph (Sax         *sax,
+                         const Metas *metas)
+{
+  const char *text = metas_get (metas, "text");
+
+  if (text == NULL)
+    return fail_at (sax->self, metas->line, &sax->error, _("the meta “%s” is missing"), "text");
+  return append_paragraph (sax->self, sax->loaded.target, text, metas, sax->spans->str, &sax->error);
+}
+
+/* Profile 1: a link or an addition as a group of metas. */
+static gboolean
+finish_decision_group (Sax         *sax,
+                       const Metas *metas,
+                       ItemKind     kind)
+{
+  Item item = { kind };
+  Fields fields = metas_fields (metas);
+
+  item.line = metas->line;
+  item.sentence = sax->sentence;
+  item.ref = g_strdup (metas_get (metas, "source"));
+  return add_item (sax, &item, &fields);
+}
+
+static gboolean
+finish_omission (Sax         *sax,
+                 const Metas *metas)
+{
+  Item item = { ITEM_OMISSION };
+  Fields fields = metas_fields (metas);
+  Reader *self = sax->self;
+
+  item.line = metas->line;
+  item.paragraph = bt_document_get_n_paragraphs (sax->loaded.source);
+  if (!read_uint_meta (self, metas, "start", &item.start, &sax->error)
+      || !read_uint_meta (self, metas, "end", &item.end, &sax->error))
+    return FALSE;
+  if (!bt_category_from_string (lookup (metas, "category"), &item.category))
+    return fail_at (self, item.line, &sax->error, _("the meta “%s” is missing or unknown"), "category");
+  if (!bt_severity_from_string (lookup (metas, "severity"), &item.severity))
+    return fail_at (self, item.line, &sax->error, _("the meta “%s” is missing or unknown"), "severity");
+  item.comment = g_strdup (lookup (metas, "comment"));
+  return add_item (sax, &item, &fields);
+}
+
+/* The paragraph's metas wait for the unit's source text. */
+static gboolean
+finish_paragraph (Sax *sax)
+{
+  Metas swap = sax->paragraph;
+
+  sax->paragraph = sax->groups[sax->n_groups - 1];
+  sax->groups[sax->n_groups - 1] = swap;
+  sax->has_paragraph = TRUE;
+  return TRUE;
+}
+
+static gboolean
+finish_group (Sax *sax)
+{
+  const Metas *metas = &sax->groups[sax->n_groups - 1];
+
+  switch (sax->kinds[sax->n_groups - 1])
+    {
+    case GROUP_REVIEW:
+      return finish_review_group (sax, metas);
+    case GROUP_TARGET_PARAGRAPH:
+      return finish_target_paragraph (sax, metas);
+    case GROUP_TARGET_SENTENCE:
+      return finish_target_sentence (sax, metas);
+    case GROUP_LINK:
+      return finish_decision_group (sax, metas, ITEM_LINK);
+    case GROUP_ADDITION:
+      return finish_decision_group (sax, metas, ITEM_ADDITION);
+    case GROUP_PARAGRAPH:
+      return finish_paragraph (sax);
+    case GROUP_OMISSION:
+      return finish_omission (sax, metas);
+    case GROUP_OTHER:
+    default:
+      return TRUE;
+    }
+}
+
+static gboolean
+finish_unit (Sax *sax)
+{
+  Reader *self = sax->self;
+  Loaded *loaded = &sax->loaded;
+  const Metas *metas = &sax->paragraph;
+  guint index = bt_document_get_n_paragraphs (loaded->source);
+  const char *status_text = metas_get (metas, "status");
+  BtStatus status = BT_STATUS_UNREVIEWED;
+
+  if (sax->unit_id == NULL || g_hash_table_contains (self->units, sax->unit_id))
+    return fail_at (self, sax->unit_line, &sax->error, _("the unit id is missing or used twice"));
+  if (!sax->has_paragraph || !sax->has_source)
+    return fail_at (self, sax->unit_line, &sax->error, _("the unit lacks its Bitext metadata or its source"));
+  if (status_text != NULL && !bt_status_from_string (status_text, &status))
+    return fail_at (self, metas->line, &sax->error, _("the meta “%s” is missing or unknown"), "status");
+  g_array_append_val (loaded->statuses, status);
+  if (!append_paragraph (self, loaded->source, sax->source->str, metas, metas_get (metas, "sentences"),
+                         &sax->error))
+    return FALSE;
+  g_hash_table_insert (self->units, g_steal_pointer (&sax->unit_id), GUINT_TO_POINTER (index + 1));
+  g_ptr_array_add (loaded->notes, sax->has_note ? g_strdup (sax->note->str) : NULL);
+  return TRUE;
+}
+
+/* Attributes come as five pointers each; values are not terminated. */
+static gboolean
+find_attribute (const xmlChar **attributes,
+                int             n,
+                const char     *name,
+                const char    **value,
+                gsize          *length)
+{
+  for (int i = 0; i < n; i++)
+    {
+      const xmlChar **a = attributes + 5 * i;
+
+      if (a[2] == NULL && strcmp ((const char *) a[0], name) == 0)
+        {
+          *value = (const char *) a[3];
+          *length = (gsize) (a[4] - a[3]);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+attribute_is (const xmlChar **attributes,
+              int             n,
+              const char     *name,
+              const char     *expected)
+{
+  const char *value;
+  gsize length;
+
+  return find_attribute (attributes, n, name, &value, &length)
+         && length == strlen (expected) && memcmp (value, expected, length) == 0;
+}
+
+static GroupKind
+group_kind (const xmlChar **attributes,
+            int             n)
+{
+  static const char *const categories[] = {
+    "bitext:review", "bitext:target-paragraph", "bitext:target-sentence", "bitext:link",
+    "bitext:addition", "bitext:paragraph", "bitext:omission",
+  };
+  const char *value;
+  gsize length;
+
+  if (!find_attribute (attributes, n, "category", &value, &length))
+    return GROUP_OTHER;
+  for (guint i = 0; i < G_N_ELEMENTS (categories); i++)
+    if (length == strlen (categories[i]) && memcmp (value, categories[i], length) == 0)
+      return (GroupKind) i;
+  return GROUP_OTHER;
+}
+
+static gboolean
+is (const xmlChar *uri,
+    const xmlChar *name,
+    const xmlChar *expected_uri,
+    const xmlChar *expected_name)
+{
+  return name == expected_name && uri == expected_uri;
+}
+
+static void
+enter (Sax   *sax,
+       Place  place)
+{
+  g_assert (sax->n_places < MAX_PLACES);
+  sax->places[sax->n_places++] = place;
+}
+
+static void
+enter_group (Sax       *sax,
+             GroupKind  kind)
+{
+  Metas *metas = &sax->groups[sax->n_groups];
+
+  g_assert (sax->n_groups < MAX_GROUPS);
+  if (metas->arena == NULL)
+    metas->arena = g_string_sized_new (256);
+  metas_reset (metas, sax_line (sax));
+  sax->kinds[sax->n_groups++] = kind;
+  if (kind == GROUP_TARGET_PARAGRAPH)
+    {
+      g_string_truncate (sax->spans, 0);
+      sax->sentence = bt_document_get_n_sentences (sax->loaded.target);
+    }
+  enter (sax, IN_GROUP);
+}
+
+static void
+enter_meta (Sax            *sax,
+            const xmlChar **attributes,
+            int             n)
+{
+  const char *type;
+  gsize length;
+
+  sax->type[0] = '\0';
+  if (find_attribute (attributes, n, "type", &type, &length) && length < MAX_TYPE)
+    {
+      memcpy (sax->type, type, length);
+      sax->type[length] = '\0';
+    }
+  g_string_truncate (sax->value, 0);
+  sax->text = sax->value;
+  enter (sax, IN_META);
+}
+
+static void
+enter_unit (Sax            *sax,
+            const xmlChar **attributes,
+            int             n)
+{
+  const char *id;
+  gsize length;
+
+  g_clear_pointer (&sax->unit_id, g_free);
+  if (find_attribute (attributes, n, "id", &id, &length))
+    sax->unit_id = g_strndup (id, length);
+  sax->unit_line = sax_line (sax);
+  sax->has_paragraph = sax->has_metadata = sax->has_notes = FALSE;
+  sax->has_note = sax->has_segment = sax->has_source = FALSE;
+  enter (sax, IN_UNIT);
+}
+
+/* Inside a group Bitext reads: its metas, and the groups it holds. */
+static gboolean
+enter_in_group (Sax            *sax,
+                const xmlChar  *name,
+                const xmlChar **attributes,
+                int             n)
+{
+  GroupKind parent = sax->kinds[sax->n_groups - 1];
+  GroupKind kind;
+
+  if (name == sax->n_meta)
+    {
+      enter_meta (sax, attributes, n);
+      return TRUE;
+    }
+  if (name != sax->n_meta_group)
+    return FALSE;
+  kind = group_kind (attributes, n);
+  if ((parent == GROUP_TARGET_PARAGRAPH && kind == GROUP_TARGET_SENTENCE)
+      || (parent == GROUP_TARGET_SENTENCE && (kind == GROUP_LINK || kind == GROUP_ADDITION)))
+    {
+      enter_group (sax, kind);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* The first group of the file's metadata says whether this is a review. */
+static gboolean
+enter_in_file_metadata (Sax            *sax,
+                        const xmlChar  *uri,
+                        const xmlChar  *name,
+                        const xmlChar **attributes,
+                        int             n)
+{
+  GroupKind kind = uri == sax->ns_mda && name == sax->n_meta_group ? group_kind (attributes, n) : GROUP_OTHER;
+
+  if (!sax->seen_group)
+    {
+      sax->seen_group = TRUE;
+      sax->seen_review = kind == GROUP_REVIEW;
+    }
+  if (!sax->seen_review)
+    sax_fall_back (sax);
+  else if (kind == GROUP_REVIEW || kind == GROUP_TARGET_PARAGRAPH)
+    {
+      enter_group (sax, kind);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+enter_in_unit (Sax            *sax,
+               const xmlChar  *uri,
+               const xmlChar  *name)
+{
+  if (is (uri, name, sax->ns_mda, sax->n_metadata) && !sax->has_metadata)
+    {
+      sax->has_metadata = TRUE;
+      enter (sax, IN_UNIT_METADATA);
+    }
+  else if (is (uri, name, sax->ns_core, sax->n_notes) && !sax->has_notes)
+    {
+      sax->has_notes = TRUE;
+      enter (sax, IN_NOTES);
+    }
+  else if (is (uri, name, sax->ns_core, sax->n_segment) && !sax->has_segment)
+    {
+      sax->has_segment = TRUE;
+      enter (sax, IN_SEGMENT);
+    }
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+enter_in_unit_metadata (Sax            *sax,
+                        const xmlChar  *uri,
+                        const xmlChar  *name,
+                        const xmlChar **attributes,
+                        int             n)
+{
+  GroupKind kind;
+
+  if (!is (uri, name, sax->ns_mda, sax->n_meta_group))
+    return FALSE;
+  kind = group_kind (attributes, n);
+  if ((kind == GROUP_PARAGRAPH && !sax->has_paragraph)
+      || (kind == GROUP_OMISSION && sax->has_paragraph))
+    {
+      enter_group (sax, kind);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Text that is read whole, elements inside it included. */
+static void
+enter_text (Sax     *sax,
+            Place    place,
+            GString *text)
+{
+  g_string_truncate (text, 0);
+  sax->text = text;
+  enter (sax, place);
+}
+
+static gboolean
+enter_in_notes (Sax            *sax,
+                const xmlChar  *uri,
+                const xmlChar  *name,
+                const xmlChar **attributes,
+                int             n)
+{
+  if (!is (uri, name, sax->ns_core, sax->n_note) || sax->has_note
+      || !attribute_is (attributes, n, "category", "bitext:paragraph"))
+    return FALSE;
+  enter_text (sax, IN_NOTE, sax->note);
+  return TRUE;
+}
+
+static gboolean
+enter_in_segment (Sax           *sax,
+                  const xmlChar *uri,
+                  const xmlChar *name)
+{
+  if (!is (uri, name, sax->ns_core, sax->n_source) || sax->has_source)
+    return FALSE;
+  enter_text (sax, IN_SOURCE, sax->source);
+  return TRUE;
+}
+
+static gboolean
+enter_xliff (Sax            *sax,
+             const xmlChar  *uri,
+             const xmlChar  *name,
+             const xmlChar **attributes,
+             int             n)
+{
+  const char *version;
+  gsize length;
+
+  if (!is (uri, name, sax->ns_core, sax->n_xliff)
+      || !find_attribute (attributes, n, "version", &version, &length)
+      || length < 2 || memcmp (version, "2.", 2) != 0)
+    {
+      sax_fall_back (sax);
+      return FALSE;
+    }
+  enter (sax, IN_XLIFF);
+  return TRUE;
+}
+
+/* Until the review group is seen, anything unexpected hands the file to
+ * the tree reader; after it, what Bitext does not read is skipped. */
+static gboolean
+enter_in_xliff (Sax           *sax,
+                const xmlChar *uri,
+                const xmlChar *name)
+{
+  if (is (uri, name, sax->ns_core, sax->n_file) && !sax->seen_file)
+    {
+      sax->seen_file = TRUE;
+      enter (sax, IN_FILE);
+      return TRUE;
+    }
+  if (!sax->seen_review)
+    sax_fall_back (sax);
+  return FALSE;
+}
+
+static gboolean
+enter_in_file (Sax            *sax,
+               const xmlChar  *uri,
+               const xmlChar  *name,
+               const xmlChar **attributes,
+               int             n)
+{
+  if (is (uri, name, sax->ns_mda, sax->n_metadata) && !sax->seen_file_metadata)
+    {
+      sax->seen_file_metadata = TRUE;
+      enter (sax, IN_FILE_METADATA);
+      return TRUE;
+    }
+  if (!sax->seen_review)
+    sax_fall_back (sax);
+  else if (is (uri, name, sax->ns_core, sax->n_unit))
+    {
+      enter_unit (sax, attributes, n);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether the element is read; FALSE to skip it. */
+static gboolean
+enter_element (Sax            *sax,
+               const xmlChar  *uri,
+               const xmlChar  *name,
+               const xmlChar **attributes,
+               int             n)
+{
+  if (sax->n_places == 0)
+    return enter_xliff (sax, uri, name, attributes, n);
+  switch (sax->places[sax->n_places - 1])
+    {
+    case IN_XLIFF:
+      return enter_in_xliff (sax, uri, name);
+    case IN_FILE:
+      return enter_in_file (sax, uri, name, attributes, n);
+    case IN_FILE_METADATA:
+      return enter_in_file_metadata (sax, uri, name, attributes, n);
+    case IN_GROUP:
+      return uri == sax->ns_mda && enter_in_group (sax, name, attributes, n);
+    case IN_UNIT:
+      return enter_in_unit (sax, uri, name);
+    case IN_UNIT_METADATA:
+      return enter_in_unit_metadata (sax, uri, name, attributes, n);
+    case IN_NOTES:
+      return enter_in_notes (sax, uri, name, attributes, n);
+    case IN_SEGMENT:
+      return enter_in_segment (sax, uri, name);
+    case IN_META:
+    case IN_NOTE:
+    case IN_SOURCE:
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+leave_element (Sax *sax)
+{
+  switch (sax->places[--sax->n_places])
+    {
+    case IN_META:
+      return finish_meta (sax);
+    case IN_GROUP:
+      {
+        gboolean ok = finish_group (sax);
+
+        sax->n_groups--;
+        return ok;
+      }
+    case IN_UNIT:
+      return finish_unit (sax);
+    case IN_NOTE:
+      sax->has_note = TRUE;
+      sax->text = NULL;
+      return TRUE;
+    case IN_SOURCE:
+      sax->has_source = TRUE;
+      sax->text = NULL;
+      return TRUE;
+    default:
+      return TRUE;
+    }
+}
+
+/* The limits hold for every element, skipped ones too. */
+static gboolean
+check_element (Sax            *sax,
+               const xmlChar  *name,
+               const xmlChar **attributes,
+               int             n)
+{
+  if (sax->xml_depth > BT_XLIFF_MAX_DEPTH)
+    return fail_at (sax->self, sax_line (sax), &sax->error,
+                    _("elements nest deeper than %d levels"), BT_XLIFF_MAX_DEPTH);
+  for (int i = 0; i < n; i++)
+    if (attributes[5 * i + 4] - attributes[5 * i + 3] > BT_XLIFF_MAX_ATTRIBUTE)
+      return fail_at (sax->self, sax_line (sax), &sax->error, _("the attribute “%s” is longer than %d bytes"),
+                      (const char *) attributes[5 * i], BT_XLIFF_MAX_ATTRIBUTE);
+  return TRUE;
+}
+
+static void
+start_element_cb (void           *ctx,
+                  const xmlChar  *name,
+                  const xmlChar  *prefix,
+                  const xmlChar  *uri,
+                  int             n_namespaces,
+                  const xmlChar **namespaces,
+                  int             n_attributes,
+                  int             n_defaulted,
+                  const xmlChar **attributes)
+{
+  Sax *sax = ((xmlParserCtxtPtr) ctx)->_private;
+
+  sax->xml_depth++;
+  if (!check_element (sax, name, attributes, n_attributes))
+    sax_stop (sax);
+  else if (sax->skip > 0 || !enter_element (sax, uri, name, attributes, n_attributes))
+    sax->skip++;
+}
+
+static void
+end_element_cb (void          *ctx,
+                const xmlChar *name,
+                const xmlChar *prefix,
+                const xmlChar *uri)
+{
+  Sax *sax = ((xmlParserCtxtPtr) ctx)->_private;
+
+  sax->xml_depth--;
+  if (sax->skip > 0)
+    sax->skip--;
+  else if (!leave_element (sax))
+    sax_stop (sax);
+}
+
+static void
+characters_cb (void          *ctx,
+               const xmlChar *text,
+               int            length)
+{
+  Sax *sax = ((xmlParserCtxtPtr) ctx)->_private;
+
+  if (sax->text != NULL)
+    g_string_append_len (sax->text, (const char *) text, length);
+}
+
+static void
+sax_entity_declared_cb (void          *ctx,
+                        const xmlChar *name,
+                        int            type,
+                        const xmlChar *public_id,
+                        const xmlChar *system_id,
+                        xmlChar       *content)
+{
+  sax_fall_back (((xmlParserCtxtPtr) ctx)->_private);
+}
+
+static void
+start_document_cb (void *ctx)
+{
+  xmlParserCtxtPtr ctxt = ctx;
+  Sax *sax = ctxt->_private;
+  const xmlChar **names[] = {
+    &sax->ns_core, &sax->ns_mda, &sax->n_xliff, &sax->n_file, &sax->n_unit, &sax->n_metadata,
+    &sax->n_meta_group, &sax->n_meta, &sax->n_notes, &sax->n_note, &sax->n_segment, &sax->n_source,
+  };
+  const char *strings[] = {
+    BT_XLIFF_NS, BT_XLIFF_MDA_NS, "xliff", "file", "unit", "metadata",
+    "metaGroup", "meta", "notes", "note", "segment", "source",
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (names) == G_N_ELEMENTS (strings));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    *names[i] = xmlDictLookup (ctxt->dict, (const xmlChar *) strings[i], -1);
+}
 
 static void
 ignore_error_cb (void        *data,
@@ -826,139 +1412,103 @@ ignore_error_cb (void        *data,
 {
 }
 
-static gboolean
-check_subtree (Reader   *self,
-               xmlNode  *node,
-               int       depth,
-               GError  **error)
+static void
+sax_init (Sax    *sax,
+          Reader *self)
 {
-  for (xmlAttr *a = node->properties; a != NULL; a = a->next)
-    if (a->children != NULL && a->children->content != NULL
-        && strlen ((const char *) a->children->content) > BT_XLIFF_MAX_ATTRIBUTE)
-      return fail (self, node, error, _("the attribute “%s” is longer than %d bytes"),
-                   (const char *) a->name, BT_XLIFF_MAX_ATTRIBUTE);
-  return check_limits (self, node->children, depth + 1, error);
+  sax->self = self;
+  loaded_init (&sax->loaded);
+  sax->value = g_string_sized_new (256);
+  sax->spans = g_string_new (NULL);
+  sax->source = g_string_sized_new (1024);
+  sax->note = g_string_new (NULL);
+  sax->paragraph.arena = g_string_sized_new (256);
 }
 
-typedef struct
+static void
+sax_clear (Sax *sax)
 {
-  Reader           *self;
-  xmlTextReaderPtr  reader;
-  Loaded            loaded;
-  gboolean          seen_file;
-  gboolean          seen_review;
-} Stream;
+  loaded_clear (&sax->loaded);
+  g_string_free (sax->value, TRUE);
+  g_string_free (sax->spans, TRUE);
+  g_string_free (sax->source, TRUE);
+  g_string_free (sax->note, TRUE);
+  g_string_free (sax->paragraph.arena, TRUE);
+  for (guint i = 0; i < MAX_GROUPS; i++)
+    if (sax->groups[i].arena != NULL)
+      g_string_free (sax->groups[i].arena, TRUE);
+  g_clear_pointer (&sax->unit_id, g_free);
+  g_clear_pointer (&sax->at_text, g_free);
+  g_clear_error (&sax->error);
+}
 
-/* Reads the subtree the reader is on; FALSE with @error set when it is
- * wrong, FALSE without when the stream must give up. */
-static gboolean
-stream_subtree (Stream   *stream,
-                int       depth,
-                GError  **error)
+/* Pushed in pieces, the parser's buffer stays small instead of copying
+ * the whole file. */
+#define CHUNK_SIZE (64 * 1024)
+
+static void
+sax_parse (Sax        *sax,
+           const char *data,
+           gsize       size)
 {
-  xmlNode *node = xmlTextReaderExpand (stream->reader);
+  xmlSAXHandler handler = { 0 };
 
-  if (node == NULL || !check_subtree (stream->self, node, depth, error))
-    return FALSE;
-  if (depth == 2)
-    return collect_unit (stream->self, node, &stream->loaded, error);
-  if (!stream->seen_review)
+  handler.initialized = XML_SAX2_MAGIC;
+  handler.startDocument = start_document_cb;
+  handler.startElementNs = start_element_cb;
+  handler.endElementNs = end_element_cb;
+  handler.characters = characters_cb;
+  handler.ignorableWhitespace = characters_cb;
+  handler.entityDecl = sax_entity_declared_cb;
+  handler.serror = ignore_error_cb;
+  sax->ctxt = xmlCreatePushParserCtxt (&handler, NULL, NULL, 0, NULL);
+  if (sax->ctxt == NULL)
     {
-      if (!is_review_group (node))
-        return FALSE;
-      stream->seen_review = TRUE;
+      sax->fallback = TRUE;
+      return;
     }
-  return collect_file_metadata (stream->self, node, &stream->loaded, error);
-}
-
-/* Whether the stream can go on past the element it is on. */
-static gboolean
-stream_accepts (Stream  *stream,
-                xmlNode *node,
-                int      depth)
-{
-  switch (depth)
+  sax->ctxt->_private = sax;
+  xmlCtxtUseOptions (sax->ctxt, PARSE_OPTIONS);
+  for (gsize done = 0; done < size && !sax->ctxt->disableSAX;)
     {
-    case 0:
-      return is_element (node, BT_XLIFF_NS, "xliff")
-             && g_str_has_prefix (peek_attribute (node, "version") ? peek_attribute (node, "version") : "", "2.");
-    case 1:
-      if (stream->seen_file || !is_element (node, BT_XLIFF_NS, "file"))
-        return FALSE;
-      stream->seen_file = TRUE;
-      return TRUE;
-    case 2:
-      return is_element (node, BT_XLIFF_MDA_NS, "metadata")
-             || (stream->seen_review && is_element (node, BT_XLIFF_NS, "unit"));
-    default:
-      return is_element (node, BT_XLIFF_MDA_NS, "metaGroup");
+      gsize n = MIN (size - done, CHUNK_SIZE);
+
+      xmlParseChunk (sax->ctxt, data + done, (int) n, done + n == size);
+      done += n;
     }
+  if (!sax->ctxt->wellFormed && sax->error == NULL)
+    sax->fallback = TRUE;
 }
 
-static StreamResult
-stream_elements (Stream   *stream,
-                 GError  **error)
+typedef enum
 {
-  int ret = xmlTextReaderRead (stream->reader);
+  SAX_DONE,
+  SAX_FALLBACK,
+} SaxResult;
 
-  while (ret == 1)
-    {
-      int type = xmlTextReaderNodeType (stream->reader);
-      int depth = xmlTextReaderDepth (stream->reader);
-      xmlNode *node = xmlTextReaderCurrentNode (stream->reader);
-
-      if (type == XML_READER_TYPE_DOCUMENT_TYPE)
-        return STREAM_FALLBACK;
-      if (type != XML_READER_TYPE_ELEMENT)
-        {
-          ret = xmlTextReaderRead (stream->reader);
-          continue;
-        }
-      if (!stream_accepts (stream, node, depth))
-        return STREAM_FALLBACK;
-      if (depth < 2 && !check_subtree (stream->self, node, depth, error))
-        return STREAM_DONE;
-      if (depth < 2 || (depth == 2 && is_element (node, BT_XLIFF_MDA_NS, "metadata")))
-        {
-          ret = xmlTextReaderRead (stream->reader);
-          continue;
-        }
-      if (!stream_subtree (stream, depth, error))
-        return error != NULL && *error != NULL ? STREAM_DONE : STREAM_FALLBACK;
-      ret = xmlTextReaderNext (stream->reader);
-    }
-  return ret == 0 && stream->seen_review ? STREAM_DONE : STREAM_FALLBACK;
-}
-
-static StreamResult
-read_stream (Reader      *self,
+static SaxResult
+read_review (Reader      *self,
              const char  *data,
              gsize        size,
              BtReview   **review,
              GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  Stream stream = { self };
-  StreamResult result;
+  Sax sax = { 0 };
+  SaxResult result = SAX_DONE;
 
-  stream.reader = xmlReaderForMemory (data, (int) size, NULL, NULL, PARSE_OPTIONS);
-  if (stream.reader == NULL)
-    return STREAM_FALLBACK;
-  xmlTextReaderSetStructuredErrorHandler (stream.reader, ignore_error_cb, NULL);
-  loaded_init (&stream.loaded);
-  result = stream_elements (&stream, &local_error);
-  if (result == STREAM_DONE && local_error == NULL)
-    {
-      if (bt_document_get_n_paragraphs (stream.loaded.source) == 0)
-        fail_at (self, xmlTextReaderGetParserLineNumber (stream.reader), &local_error,
-                 _("the file holds no unit"));
-      else
-        *review = build_review (self, &stream.loaded, &local_error);
-    }
-  loaded_clear (&stream.loaded);
-  xmlFreeTextReader (stream.reader);
-  if (local_error != NULL)
-    g_propagate_error (error, g_steal_pointer (&local_error));
+  sax_init (&sax, self);
+  sax_parse (&sax, data, size);
+  if (sax.error != NULL)
+    g_propagate_error (error, g_steal_pointer (&sax.error));
+  else if (sax.fallback || !sax.seen_review)
+    result = SAX_FALLBACK;
+  else if (bt_document_get_n_paragraphs (sax.loaded.source) == 0)
+    fail_at (self, sax_line (&sax), error, _("the file holds no unit"));
+  else
+    *review = build_review (self, &sax.loaded, error);
+  if (sax.ctxt != NULL)
+    xmlFreeParserCtxt (sax.ctxt);
+  sax_clear (&sax);
   return result;
 }
 
@@ -1159,6 +1709,18 @@ read_foreign (Reader   *self,
   return review;
 }
 
+static gboolean
+has_review_group (xmlNode *file)
+{
+  xmlNode *metadata = first_child (file, BT_XLIFF_MDA_NS, "metadata");
+
+  for (xmlNode *child = metadata != NULL ? metadata->children : NULL; child != NULL; child = child->next)
+    if (child->type == XML_ELEMENT_NODE)
+      return is_element (child, BT_XLIFF_MDA_NS, "metaGroup")
+             && g_strcmp0 (peek_attribute (child, "category"), "bitext:review") == 0;
+  return FALSE;
+}
+
 static BtReview *
 read_root (Reader   *self,
            xmlNode  *root,
@@ -1166,8 +1728,6 @@ read_root (Reader   *self,
 {
   g_autofree char *version = NULL;
   xmlNode *file;
-  xmlNode *metadata = NULL;
-  xmlNode *review_group;
 
   if (root == NULL || root->ns == NULL || !g_str_equal ((const char *) root->name, "xliff"))
     return fail (self, root, error, _("this is not an XLIFF file")), NULL;
@@ -1179,11 +1739,11 @@ read_root (Reader   *self,
   if (version == NULL || !g_str_has_prefix (version, "2."))
     return fail (self, root, error, _("unsupported XLIFF version “%s”"), version ? version : ""), NULL;
 
+  /* Reviews are read without a tree: one here is laid out unlike the profile. */
   file = first_child (root, BT_XLIFF_NS, "file");
-  review_group = file != NULL ? find_review_group (file, &metadata) : NULL;
-  if (review_group == NULL)
-    return read_foreign (self, root, TRUE, error);
-  return read_bitext_tree (self, file, metadata, error);
+  if (file != NULL && has_review_group (file))
+    return fail (self, file, error, _("the Bitext metadata is not where the profile puts it")), NULL;
+  return read_foreign (self, root, TRUE, error);
 }
 
 BtReview *
@@ -1214,7 +1774,7 @@ bt_xliff_read_data (const char  *data,
       g_set_error (error, BT_ERROR, BT_ERROR_TOO_LARGE, _("%s: the file is larger than 64 MiB"), name);
       return NULL;
     }
-  if (read_stream (&self, data, size, &review, error) == STREAM_FALLBACK)
+  if (read_review (&self, data, size, &review, error) == SAX_FALLBACK)
     {
       g_hash_table_remove_all (units);
       doc = parse (&self, data, size, error);
@@ -1238,6 +1798,7 @@ bt_xliff_read_file (const char  *path,
                     GPtrArray  **warnings,
                     GError     **error)
 {
+  g_autoptr(GMappedFile) mapped = NULL;
   g_autofree char *data = NULL;
   g_autofree char *name = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -1253,6 +1814,11 @@ bt_xliff_read_file (const char  *path,
       g_set_error (error, BT_ERROR, BT_ERROR_TOO_LARGE, _("%s: the file is larger than 64 MiB"), name);
       return NULL;
     }
+  /* Mapped, a large file is not copied before parsing. */
+  mapped = g_mapped_file_new (path, FALSE, NULL);
+  if (mapped != NULL && g_mapped_file_get_length (mapped) <= BT_XLIFF_MAX_SIZE)
+    return bt_xliff_read_data (g_mapped_file_get_contents (mapped), g_mapped_file_get_length (mapped),
+                               name, warnings, error);
   if (!g_file_get_contents (path, &data, &size, &local_error))
     {
       g_set_error (error, BT_ERROR, BT_ERROR_IO, "%s", local_error->message);

@@ -6,21 +6,58 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <libxml/xmlwriter.h>
+#include <string.h>
 
 #include "bt-error.h"
 #include "bt-review-io.h"
 #include "bt-safe-write.h"
 #include "bt-xliff-writer.h"
 
+/* The file is written raw into one buffer that goes out in large
+ * pieces: a review file is mostly small metas, and an XML writer's
+ * bookkeeping per element would cost more than the bytes themselves. */
+#define FLUSH_SIZE (256 * 1024)
+#define N_CACHED 16
+
 typedef struct
 {
-  xmlTextWriterPtr  w;
-  BtReview         *review;
-  BtDocument       *source;
-  BtDocument       *target;
-  GString          *scratch;
+  double  value;
+  char    text[G_ASCII_DTOSTR_BUF_SIZE];
+} CachedDouble;
+
+typedef struct
+{
+  GString            *out;
+  xmlOutputBufferPtr  sink;
+  BtReview           *review;
+  BtDocument         *source;
+  BtDocument         *target;
+  /* reviews repeat a few confidences and decision times */
+  CachedDouble        doubles[N_CACHED];
+  gint64              time;
+  char               *time_text;
 } Writer;
+
+static void
+flush (Writer *self)
+{
+  xmlOutputBufferWrite (self->sink, (int) self->out->len, self->out->str);
+  g_string_truncate (self->out, 0);
+}
+
+static void
+maybe_flush (Writer *self)
+{
+  if (self->out->len >= FLUSH_SIZE)
+    flush (self);
+}
+
+static void
+put (Writer     *self,
+     const char *text)
+{
+  g_string_append (self->out, text);
+}
 
 static void
 indent (Writer *self,
@@ -28,8 +65,49 @@ indent (Writer *self,
 {
   static const char spaces[] = "\n                                ";
 
-  xmlTextWriterWriteRawLen (self->w, (const xmlChar *) spaces,
-                            1 + MIN (depth, 16) * 2);
+  g_string_append_len (self->out, spaces, 1 + MIN (depth, 16) * 2);
+}
+
+/* Text as xmlEncodeSpecialChars() escapes it; in attributes, white space
+ * other than the space is escaped too, so that it survives normalization. */
+static void
+put_escaped (Writer     *self,
+             const char *text,
+             gsize       length,
+             gboolean    attribute)
+{
+  const char *run = text;
+  const char *end = text + length;
+
+  for (const char *p = text; p < end; p++)
+    {
+      const char *entity;
+
+      switch (*p)
+        {
+        case '&': entity = "&amp;"; break;
+        case '<': entity = "&lt;"; break;
+        case '>': entity = "&gt;"; break;
+        case '"': entity = "&quot;"; break;
+        case '\r': entity = "&#13;"; break;
+        case '\n': entity = attribute ? "&#10;" : NULL; break;
+        case '\t': entity = attribute ? "&#9;" : NULL; break;
+        default: entity = NULL;
+        }
+      if (entity == NULL)
+        continue;
+      g_string_append_len (self->out, run, p - run);
+      g_string_append (self->out, entity);
+      run = p + 1;
+    }
+  g_string_append_len (self->out, run, end - run);
+}
+
+static void
+text (Writer     *self,
+      const char *value)
+{
+  put_escaped (self, value, strlen (value), FALSE);
 }
 
 static void
@@ -38,15 +116,8 @@ open_element (Writer     *self,
               const char *name)
 {
   indent (self, depth);
-  xmlTextWriterStartElement (self->w, (const xmlChar *) name);
-}
-
-static void
-close_element (Writer *self,
-               int     depth)
-{
-  indent (self, depth);
-  xmlTextWriterFullEndElement (self->w);
+  g_string_append_c (self->out, '<');
+  put (self, name);
 }
 
 static void
@@ -54,57 +125,64 @@ attribute (Writer     *self,
            const char *name,
            const char *value)
 {
-  xmlTextWriterWriteAttribute (self->w, (const xmlChar *) name, (const xmlChar *) value);
+  g_string_append_c (self->out, ' ');
+  put (self, name);
+  put (self, "=\"");
+  put_escaped (self, value, strlen (value), TRUE);
+  g_string_append_c (self->out, '"');
+}
+
+/* name="oN" and the like */
+static void
+numbered_attribute (Writer     *self,
+                    const char *name,
+                    const char *prefix,
+                    guint       number)
+{
+  char buffer[BT_IO_UINT_BUF_SIZE];
+
+  g_string_append_c (self->out, ' ');
+  put (self, name);
+  put (self, "=\"");
+  put (self, prefix);
+  put (self, bt_io_format_uint (buffer, number));
+  g_string_append_c (self->out, '"');
 }
 
 static void
-text (Writer     *self,
-      const char *value,
-      gsize       length)
+close_element (Writer     *self,
+               int         depth,
+               const char *name)
 {
-  g_autofree char *copy = g_strndup (value, length);
-
-  xmlTextWriterWriteString (self->w, (const xmlChar *) copy);
+  if (depth >= 0)
+    indent (self, depth);
+  put (self, "</");
+  put (self, name);
+  g_string_append_c (self->out, '>');
 }
 
-/* Escapes as xmlTextWriterWriteString does, so the bytes stay the same. */
 static void
-append_escaped (GString    *out,
-                const char *text)
+meta_begin (Writer     *self,
+            int         depth,
+            const char *type)
 {
-  for (const char *p = text; *p != '\0'; p++)
-    switch (*p)
-      {
-      case '&': g_string_append (out, "&amp;"); break;
-      case '<': g_string_append (out, "&lt;"); break;
-      case '>': g_string_append (out, "&gt;"); break;
-      case '"': g_string_append (out, "&quot;"); break;
-      case '\r': g_string_append (out, "&#13;"); break;
-      default: g_string_append_c (out, *p);
-      }
+  indent (self, depth);
+  put (self, "<mda:meta type=\"");
+  put (self, type);
+  put (self, "\">");
 }
 
-/* Metas are most of the file: they are written raw, in one piece, to
- * spare the writer's bookkeeping for elements without children. */
 static void
 meta (Writer     *self,
       int         depth,
       const char *type,
       const char *value)
 {
-  static const char spaces[] = "                                ";
-
   if (value == NULL)
     return;
-  g_string_truncate (self->scratch, 0);
-  g_string_append_c (self->scratch, '\n');
-  g_string_append_len (self->scratch, spaces, MIN (depth, 16) * 2);
-  g_string_append (self->scratch, "<mda:meta type=\"");
-  g_string_append (self->scratch, type);
-  g_string_append (self->scratch, "\">");
-  append_escaped (self->scratch, value);
-  g_string_append (self->scratch, "</mda:meta>");
-  xmlTextWriterWriteRawLen (self->w, (const xmlChar *) self->scratch->str, (int) self->scratch->len);
+  meta_begin (self, depth, type);
+  text (self, value);
+  put (self, "</mda:meta>");
 }
 
 static void
@@ -118,18 +196,45 @@ meta_uint (Writer     *self,
   meta (self, depth, type, bt_io_format_uint (buffer, value));
 }
 
+static const char *
+format_double (Writer *self,
+               double  value)
+{
+  CachedDouble *cached = &self->doubles[(guint) (value * 1000) % N_CACHED];
+
+  if (cached->text[0] == '\0' || cached->value != value)
+    {
+      cached->value = value;
+      bt_io_format_double (cached->text, sizeof cached->text, value);
+    }
+  return cached->text;
+}
+
+static const char *
+format_time (Writer *self,
+             gint64  time)
+{
+  if (time == 0)
+    return NULL;
+  if (self->time_text == NULL || self->time != time)
+    {
+      g_free (self->time_text);
+      self->time_text = bt_io_format_time (time);
+      self->time = time;
+    }
+  return self->time_text;
+}
+
 static void
 meta_double (Writer     *self,
              int         depth,
              const char *type,
              double      value)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  bt_io_format_double (buffer, sizeof buffer, value);
-  meta (self, depth, type, buffer);
+  meta (self, depth, type, format_double (self, value));
 }
 
+/* Decisions leave out the origin "auto" and the state "suggested". */
 static void
 meta_decision (Writer           *self,
                int               depth,
@@ -138,35 +243,71 @@ meta_decision (Writer           *self,
                BtState           state,
                const BtDecision *decision)
 {
-  g_autofree char *at = bt_io_format_time (decision->at);
-
-  meta (self, depth, "origin", bt_origin_to_string (origin));
+  if (origin != BT_ORIGIN_AUTO)
+    meta (self, depth, "origin", bt_origin_to_string (origin));
   meta_double (self, depth, "confidence", confidence);
-  meta (self, depth, "state", bt_state_to_string (state));
+  if (state != BT_STATE_SUGGESTED)
+    meta (self, depth, "state", bt_state_to_string (state));
   meta (self, depth, "decided-by", decision->by);
-  meta (self, depth, "decided-at", at);
+  meta (self, depth, "decided-at", format_time (self, decision->at));
 }
 
 static void
-meta_spans (Writer           *self,
-            int               depth,
-            BtDocument       *document,
+field (Writer     *self,
+       gboolean   *first,
+       const char *key,
+       const char *value)
+{
+  if (value == NULL)
+    return;
+  if (!*first)
+    g_string_append_c (self->out, ' ');
+  *first = FALSE;
+  put (self, key);
+  g_string_append_c (self->out, '=');
+  text (self, value);
+}
+
+/* A link or an addition in one meta: "confidence=0.9 state=accepted …",
+ * the same fields and defaults as meta_decision(), decided-by last as
+ * it may hold spaces. */
+static void
+meta_fields (Writer           *self,
+             gboolean          first,
+             BtOrigin          origin,
+             double            confidence,
+             BtState           state,
+             const BtDecision *decision)
+{
+  if (origin != BT_ORIGIN_AUTO)
+    field (self, &first, "origin", bt_origin_to_string (origin));
+  field (self, &first, "confidence", format_double (self, confidence));
+  if (state != BT_STATE_SUGGESTED)
+    field (self, &first, "state", bt_state_to_string (state));
+  field (self, &first, "decided-at", format_time (self, decision->at));
+  field (self, &first, "decided-by", decision->by);
+  put (self, "</mda:meta>");
+}
+
+static void
+meta_spans (Writer            *self,
+            int                depth,
+            BtDocument        *document,
             const BtParagraph *paragraph)
 {
-  g_autoptr(GString) spans = g_string_new (NULL);
-
+  meta_begin (self, depth, "sentences");
   for (guint i = 0; i < paragraph->n_sentences; i++)
     {
       const BtSentence *s = bt_document_get_sentence (document, paragraph->first_sentence + i);
       char buffer[BT_IO_UINT_BUF_SIZE];
 
       if (i > 0)
-        g_string_append_c (spans, ' ');
-      g_string_append (spans, bt_io_format_uint (buffer, s->start));
-      g_string_append_c (spans, ' ');
-      g_string_append (spans, bt_io_format_uint (buffer, s->end));
+        g_string_append_c (self->out, ' ');
+      put (self, bt_io_format_uint (buffer, s->start));
+      g_string_append_c (self->out, ' ');
+      put (self, bt_io_format_uint (buffer, s->end));
     }
-  meta (self, depth, "sentences", spans->str);
+  put (self, "</mda:meta>");
 }
 
 static void
@@ -174,26 +315,25 @@ write_review_group (Writer *self)
 {
   open_element (self, 3, "mda:metaGroup");
   attribute (self, "category", "bitext:review");
+  put (self, ">");
   meta (self, 4, "profile", BT_XLIFF_PROFILE);
   meta (self, 4, "reviewer", bt_review_get_reviewer (self->review));
   meta_double (self, 4, "threshold", bt_review_get_threshold (self->review));
   meta (self, 4, "source-name", bt_document_get_name (self->source));
   meta (self, 4, "target-name", bt_document_get_name (self->target));
-  close_element (self, 3);
+  close_element (self, 3, "mda:metaGroup");
 }
 
 static void
 write_link (Writer       *self,
             const BtLink *link)
 {
-  char ref[48];
+  char buffer[BT_IO_UINT_BUF_SIZE];
 
-  g_snprintf (ref, sizeof ref, "#/f=f1/u=p%u", link->paragraph + 1);
-  open_element (self, 5, "mda:metaGroup");
-  attribute (self, "category", "bitext:link");
-  meta (self, 6, "source", ref);
-  meta_decision (self, 6, link->origin, link->confidence, link->state, &link->decision);
-  close_element (self, 5);
+  meta_begin (self, 5, "link");
+  put (self, "#/f=f1/u=p");
+  put (self, bt_io_format_uint (buffer, link->paragraph + 1));
+  meta_fields (self, FALSE, link->origin, link->confidence, link->state, &link->decision);
 }
 
 static int
@@ -215,31 +355,31 @@ write_sentence (Writer *self,
   const BtAddition *addition = bt_review_find_addition (self->review, index);
   guint n_links = 0;
   const guint *links = bt_review_get_sentence_links (self->review, index, &n_links);
-  g_autoptr(GArray) sorted = g_array_new (FALSE, FALSE, sizeof (guint));
-  char id[16];
-  char span[32];
+  guint sorted[8];
+  g_autofree guint *many = n_links > G_N_ELEMENTS (sorted) ? g_new (guint, n_links) : NULL;
+  guint *order = many != NULL ? many : sorted;
+  char buffer[BT_IO_UINT_BUF_SIZE];
 
-  g_snprintf (id, sizeof id, "e%u", index + 1);
-  g_snprintf (span, sizeof span, "%u %u", sentence->start, sentence->end);
   open_element (self, 4, "mda:metaGroup");
-  attribute (self, "id", id);
+  numbered_attribute (self, "id", "e", index + 1);
   attribute (self, "category", "bitext:target-sentence");
-  meta (self, 5, "span", span);
+  put (self, ">");
+  meta_begin (self, 5, "span");
+  put (self, bt_io_format_uint (buffer, sentence->start));
+  g_string_append_c (self->out, ' ');
+  put (self, bt_io_format_uint (buffer, sentence->end));
+  put (self, "</mda:meta>");
 
-  g_array_append_vals (sorted, links, n_links);
-  g_array_sort_with_data (sorted, compare_links, self->review);
-  for (guint i = 0; i < sorted->len; i++)
-    write_link (self, bt_review_get_link (self->review, g_array_index (sorted, guint, i)));
-
+  memcpy (order, links, n_links * sizeof (guint));
+  g_qsort_with_data (order, (int) n_links, sizeof (guint), compare_links, self->review);
+  for (guint i = 0; i < n_links; i++)
+    write_link (self, bt_review_get_link (self->review, order[i]));
   if (addition != NULL)
     {
-      open_element (self, 5, "mda:metaGroup");
-      attribute (self, "category", "bitext:addition");
-      meta_decision (self, 6, addition->origin, addition->confidence,
-                     addition->state, &addition->decision);
-      close_element (self, 5);
+      meta_begin (self, 5, "addition");
+      meta_fields (self, TRUE, addition->origin, addition->confidence, addition->state, &addition->decision);
     }
-  close_element (self, 4);
+  close_element (self, 4, "mda:metaGroup");
 }
 
 static void
@@ -247,18 +387,18 @@ write_target_paragraph (Writer *self,
                         guint   index)
 {
   const BtParagraph *paragraph = bt_document_get_paragraph (self->target, index);
-  char id[16];
 
-  g_snprintf (id, sizeof id, "tp%u", index + 1);
   open_element (self, 3, "mda:metaGroup");
-  attribute (self, "id", id);
+  numbered_attribute (self, "id", "tp", index + 1);
   attribute (self, "category", "bitext:target-paragraph");
+  put (self, ">");
   meta (self, 4, "text", paragraph->text);
   if (paragraph->line > 0)
     meta_uint (self, 4, "line", paragraph->line);
   for (guint i = 0; i < paragraph->n_sentences; i++)
     write_sentence (self, paragraph->first_sentence + i);
-  close_element (self, 3);
+  close_element (self, 3, "mda:metaGroup");
+  maybe_flush (self);
 }
 
 static void
@@ -266,10 +406,11 @@ write_file_metadata (Writer *self)
 {
   open_element (self, 2, "mda:metadata");
   attribute (self, "id", "bitext");
+  put (self, ">");
   write_review_group (self);
   for (guint i = 0; i < bt_document_get_n_paragraphs (self->target); i++)
     write_target_paragraph (self, i);
-  close_element (self, 2);
+  close_element (self, 2, "mda:metadata");
 }
 
 static void
@@ -277,12 +418,10 @@ write_omission_group (Writer           *self,
                       guint             number,
                       const BtOmission *omission)
 {
-  char id[16];
-
-  g_snprintf (id, sizeof id, "o%u", number);
   open_element (self, 4, "mda:metaGroup");
-  attribute (self, "id", id);
+  numbered_attribute (self, "id", "o", number);
   attribute (self, "category", "bitext:omission");
+  put (self, ">");
   meta_uint (self, 5, "start", omission->start);
   meta_uint (self, 5, "end", omission->end);
   meta (self, 5, "category", bt_category_to_string (omission->category));
@@ -291,7 +430,7 @@ write_omission_group (Writer           *self,
                  omission->state, &omission->decision);
   if (omission->comment[0] != '\0')
     meta (self, 5, "comment", omission->comment);
-  close_element (self, 4);
+  close_element (self, 4, "mda:metaGroup");
 }
 
 static void
@@ -300,19 +439,52 @@ write_unit_metadata (Writer *self,
                      GArray *omissions)
 {
   const BtParagraph *paragraph = bt_document_get_paragraph (self->source, index);
+  BtStatus status = bt_review_get_status (self->review, index);
 
   open_element (self, 3, "mda:metadata");
+  put (self, ">");
   open_element (self, 4, "mda:metaGroup");
   attribute (self, "category", "bitext:paragraph");
+  put (self, ">");
   meta_spans (self, 5, self->source, paragraph);
-  meta (self, 5, "status", bt_status_to_string (bt_review_get_status (self->review, index)));
+  if (status != BT_STATUS_UNREVIEWED)
+    meta (self, 5, "status", bt_status_to_string (status));
   if (paragraph->line > 0)
     meta_uint (self, 5, "line", paragraph->line);
-  close_element (self, 4);
+  close_element (self, 4, "mda:metaGroup");
   for (guint i = 0; i < omissions->len; i++)
     write_omission_group (self, i + 1,
                           bt_review_get_omission (self->review, g_array_index (omissions, guint, i)));
-  close_element (self, 3);
+  close_element (self, 3, "mda:metadata");
+}
+
+static void
+write_omission_note (Writer           *self,
+                     guint             number,
+                     const BtOmission *o)
+{
+  char buffer[BT_IO_UINT_BUF_SIZE];
+
+  open_element (self, 4, "note");
+  numbered_attribute (self, "id", "o", number);
+  attribute (self, "category", "bitext:omission");
+  attribute (self, "appliesTo", "source");
+  put (self, ">Omission [");
+  put (self, bt_io_format_uint (buffer, o->start));
+  put (self, ", ");
+  put (self, bt_io_format_uint (buffer, o->end));
+  put (self, "): ");
+  put (self, bt_category_to_string (o->category));
+  put (self, ", ");
+  put (self, bt_severity_to_string (o->severity));
+  put (self, ", ");
+  put (self, bt_state_to_string (o->state));
+  if (o->comment[0] != '\0')
+    {
+      put (self, ": ");
+      text (self, o->comment);
+    }
+  close_element (self, -1, "note");
 }
 
 static void
@@ -325,31 +497,19 @@ write_notes (Writer     *self,
   if (omissions->len == 0 && (note == NULL || note[0] == '\0'))
     return;
   open_element (self, 3, "notes");
+  put (self, ">");
   for (guint i = 0; i < omissions->len; i++)
-    {
-      const BtOmission *o = bt_review_get_omission (self->review, g_array_index (omissions, guint, i));
-      g_autofree char *id = g_strdup_printf ("o%u", i + 1);
-      g_autofree char *line = g_strdup_printf ("Omission [%u, %u): %s, %s, %s%s%s", o->start, o->end,
-                                               bt_category_to_string (o->category),
-                                               bt_severity_to_string (o->severity),
-                                               bt_state_to_string (o->state),
-                                               o->comment[0] != '\0' ? ": " : "", o->comment);
-
-      open_element (self, 4, "note");
-      attribute (self, "id", id);
-      attribute (self, "category", "bitext:omission");
-      attribute (self, "appliesTo", "source");
-      xmlTextWriterWriteString (self->w, (const xmlChar *) line);
-      xmlTextWriterFullEndElement (self->w);
-    }
+    write_omission_note (self, i + 1,
+                         bt_review_get_omission (self->review, g_array_index (omissions, guint, i)));
   if (note != NULL && note[0] != '\0')
     {
       open_element (self, 4, "note");
       attribute (self, "category", "bitext:paragraph");
-      xmlTextWriterWriteString (self->w, (const xmlChar *) note);
-      xmlTextWriterFullEndElement (self->w);
+      put (self, ">");
+      text (self, note);
+      close_element (self, -1, "note");
     }
-  close_element (self, 3);
+  close_element (self, 3, "notes");
 }
 
 typedef struct
@@ -363,39 +523,33 @@ static void
 write_marker_start (Writer       *self,
                     const Marker *marker)
 {
-  char id[16];
-  char its[8];
+  char its[BT_IO_UINT_BUF_SIZE];
   const BtOmission *o = marker->omission;
 
-  g_snprintf (id, sizeof id, "o%u", marker->number);
-  g_snprintf (its, sizeof its, "%u", bt_severity_get_its_value (o->severity));
-  xmlTextWriterStartElement (self->w, (const xmlChar *) (marker->nested ? "mrk" : "sm"));
-  attribute (self, "id", id);
+  put (self, marker->nested ? "<mrk" : "<sm");
+  numbered_attribute (self, "id", "o", marker->number);
   attribute (self, "translate", "yes");
   attribute (self, "its:locQualityIssueType", "omission");
-  attribute (self, "its:locQualityIssueSeverity", its);
+  attribute (self, "its:locQualityIssueSeverity",
+             bt_io_format_uint (its, bt_severity_get_its_value (o->severity)));
   if (o->comment[0] != '\0')
     attribute (self, "its:locQualityIssueComment", o->comment);
   attribute (self, "its:locQualityIssueEnabled", o->state == BT_STATE_REJECTED ? "no" : "yes");
-  if (!marker->nested)
-    xmlTextWriterEndElement (self->w);
+  put (self, marker->nested ? ">" : "/>");
 }
 
 static void
 write_marker_end (Writer       *self,
                   const Marker *marker)
 {
-  char id[16];
-
   if (marker->nested)
     {
-      xmlTextWriterFullEndElement (self->w);
+      put (self, "</mrk>");
       return;
     }
-  g_snprintf (id, sizeof id, "o%u", marker->number);
-  xmlTextWriterStartElement (self->w, (const xmlChar *) "em");
-  attribute (self, "startRef", id);
-  xmlTextWriterEndElement (self->w);
+  put (self, "<em");
+  numbered_attribute (self, "startRef", "o", marker->number);
+  put (self, "/>");
 }
 
 /* Omissions come sorted by start, then longest first: one nests in the
@@ -444,18 +598,16 @@ close_markers_at (Writer *self,
 }
 
 static void
-write_source (Writer *self,
-              guint   index,
-              GArray *omissions)
+write_marked_source (Writer            *self,
+                     const BtParagraph *paragraph,
+                     GArray            *omissions)
 {
-  const BtParagraph *paragraph = bt_document_get_paragraph (self->source, index);
   g_autofree gsize *offsets = bt_io_char_offsets (paragraph->text, paragraph->n_chars);
   g_autofree Marker *markers = plan_markers (self, omissions);
   g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (guint));
   guint next = 0;
   guint position = 0;
 
-  open_element (self, 4, "source");
   for (;;)
     {
       guint stop = paragraph->n_chars;
@@ -473,32 +625,45 @@ write_source (Writer *self,
         stop = MIN (stop, markers[next].omission->start);
       for (guint k = 0; k < open->len; k++)
         stop = MIN (stop, markers[g_array_index (open, guint, k)].omission->end);
-      text (self, paragraph->text + offsets[position], offsets[stop] - offsets[position]);
+      put_escaped (self, paragraph->text + offsets[position], offsets[stop] - offsets[position], FALSE);
       position = stop;
     }
-  xmlTextWriterFullEndElement (self->w);
+}
+
+static void
+write_source (Writer *self,
+              guint   index,
+              GArray *omissions)
+{
+  const BtParagraph *paragraph = bt_document_get_paragraph (self->source, index);
+
+  open_element (self, 4, "source");
+  put (self, ">");
+  if (omissions->len == 0)
+    text (self, paragraph->text);
+  else
+    write_marked_source (self, paragraph, omissions);
+  close_element (self, -1, "source");
 }
 
 static void
 write_target (Writer *self,
               GArray *sentences)
 {
-  g_autoptr(GString) joined = g_string_new (NULL);
-
   if (sentences->len == 0)
     return;
+  open_element (self, 4, "target");
+  put (self, ">");
   for (guint i = 0; i < sentences->len; i++)
     {
       g_autofree char *sentence = bt_document_dup_sentence_text (self->target,
                                                                  g_array_index (sentences, guint, i));
 
       if (i > 0)
-        g_string_append_c (joined, ' ');
-      g_string_append (joined, g_strstrip (sentence));
+        g_string_append_c (self->out, ' ');
+      text (self, g_strstrip (sentence));
     }
-  open_element (self, 4, "target");
-  xmlTextWriterWriteString (self->w, (const xmlChar *) joined->str);
-  xmlTextWriterFullEndElement (self->w);
+  close_element (self, -1, "target");
 }
 
 static const char *
@@ -517,28 +682,29 @@ write_unit (Writer *self,
   g_autoptr(GArray) omissions = bt_io_sorted_omissions (self->review, index);
   g_autoptr(GArray) sentences = bt_io_rendering_sentences (self->review, index);
   BtStatus status = bt_review_get_status (self->review, index);
-  g_autofree char *id = g_strdup_printf ("p%u", index + 1);
-  g_autofree char *sub_state = g_strdup_printf ("bitext:%s", bt_status_to_string (status));
 
   open_element (self, 2, "unit");
-  attribute (self, "id", id);
+  numbered_attribute (self, "id", "p", index + 1);
+  put (self, ">");
   write_unit_metadata (self, index, omissions);
   write_notes (self, index, omissions);
   open_element (self, 3, "segment");
   attribute (self, "id", "s1");
   attribute (self, "state", segment_state (status, sentences->len > 0));
-  attribute (self, "subState", sub_state);
+  put (self, " subState=\"bitext:");
+  put (self, bt_status_to_string (status));
+  put (self, "\">");
   write_source (self, index, omissions);
   write_target (self, sentences);
-  close_element (self, 3);
-  close_element (self, 2);
+  close_element (self, 3, "segment");
+  close_element (self, 2, "unit");
+  maybe_flush (self);
 }
 
 static void
 write_document (Writer *self)
 {
-  xmlTextWriterStartDocument (self->w, "1.0", "UTF-8", NULL);
-  xmlTextWriterStartElement (self->w, (const xmlChar *) "xliff");
+  put (self, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xliff");
   attribute (self, "xmlns", BT_XLIFF_NS);
   attribute (self, "xmlns:mda", BT_XLIFF_MDA_NS);
   attribute (self, "xmlns:its", BT_XLIFF_ITS_NS);
@@ -546,15 +712,17 @@ write_document (Writer *self)
   attribute (self, "srcLang", "zh");
   attribute (self, "trgLang", "en");
   attribute (self, "its:version", "2.0");
+  put (self, ">");
   open_element (self, 1, "file");
   attribute (self, "id", "f1");
   attribute (self, "xml:space", "preserve");
+  put (self, ">");
   write_file_metadata (self);
   for (guint i = 0; i < bt_document_get_n_paragraphs (self->source); i++)
     write_unit (self, i);
-  close_element (self, 1);
-  close_element (self, 0);
-  xmlTextWriterEndDocument (self->w);
+  close_element (self, 1, "file");
+  close_element (self, 0, "xliff");
+  put (self, "\n");
 }
 
 static gboolean
@@ -604,14 +772,16 @@ write_review (BtReview           *review,
 {
   Writer self = { 0 };
 
-  self.scratch = g_string_sized_new (256);
-  self.w = xmlNewTextWriter (out);
+  self.out = g_string_sized_new (FLUSH_SIZE + 64 * 1024);
+  self.sink = out;
   self.review = review;
   self.source = bt_review_get_source (review);
   self.target = bt_review_get_target (review);
   write_document (&self);
-  xmlFreeTextWriter (self.w);
-  g_string_free (self.scratch, TRUE);
+  flush (&self);
+  xmlOutputBufferClose (out);
+  g_string_free (self.out, TRUE);
+  g_free (self.time_text);
 }
 
 GBytes *

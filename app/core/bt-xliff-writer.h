@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 #define BT_XLIFF_NS           "urn:oasis:names:tc:xliff:document:2.0"
 #define BT_XLIFF_MDA_NS       "urn:oasis:names:tc:xliff:metadata:2.0"
 #define BT_XLIFF_ITS_NS       "http://www.w3.org/2005/11/its"
-#define BT_XLIFF_PROFILE      "1"
+#define BT_XLIFF_PROFILE      "2"
 
 /* The same review always gives the same bytes. */
 GBytes   *bt_xliff_write_bytes (BtReview    *review,

@@ -12,6 +12,7 @@
 
 #include <glib/gstdio.h>
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 
 #include "bt-json-writer.h"
@@ -122,10 +123,34 @@ new_window_review (void)
   return review;
 }
 
+static void
+report_size (const char *name,
+             const char *path,
+             const char *keep_dir)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) == 0)
+    printf ("XLIFF 2.1 file (%s)%*s %.1f MB\n", name, (int) (17 - strlen (name)), "",
+            st.st_size / 1e6);
+  if (keep_dir != NULL)
+    {
+      g_autofree char *base = g_strdup_printf ("%s.xlf", name);
+      g_autofree char *copy = g_build_filename (keep_dir, base, NULL);
+      g_autofree char *data = NULL;
+      gsize size = 0;
+
+      if (g_file_get_contents (path, &data, &size, NULL))
+        g_file_set_contents (copy, data, (gssize) size, NULL);
+    }
+}
+
+/* With @keep_dir, the written file is kept there for inspection. */
 static gboolean
 bench_review (const char *name,
               BtReview   *review,
-              const char *path)
+              const char *path,
+              const char *keep_dir)
 {
   Times save, open, json;
   g_autofree char *save_name = g_strdup_printf ("save XLIFF 2.1 (%s)", name);
@@ -161,6 +186,7 @@ bench_review (const char *name,
       bytes = bt_json_write_bytes (back);
       stop (&json, i, wall, cpu);
     }
+  report_size (name, path, keep_dir);
   ok &= report (save_name, &save);
   ok &= report (open_name, &open);
   ok &= report (json_name, &json);
@@ -175,10 +201,11 @@ main (int    argc,
   g_autoptr(BtReview) window = new_window_review ();
   g_autofree char *dir = g_dir_make_tmp ("bitext-bench-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "large.xlf", NULL);
+  const char *keep_dir = argc > 1 ? argv[1] : NULL;
   gboolean ok = TRUE;
 
-  ok &= bench_review ("random", random, path);
-  ok &= bench_review ("window", window, path);
+  ok &= bench_review ("random", random, path, keep_dir);
+  ok &= bench_review ("window", window, path, keep_dir);
   g_unlink (path);
   g_rmdir (dir);
   return ok ? 0 : 1;

@@ -141,6 +141,65 @@ test_open_save_identical (void)
   }
 }
 
+/* A review saved by an earlier Bitext, profile 1 with its links in
+ * metaGroups, opens as the same review and is saved in the new shape. */
+static void
+test_open_profile1 (void)
+{
+  g_autofree char *old_path = fixture ("golden-profile1.xlf");
+  g_autofree char *path = fixture ("golden.xlf");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(BtReview) review = bt_xliff_read_file (old_path, &warnings, &error);
+  g_autoptr(BtReview) golden = bt_test_review_new_golden ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *old = NULL;
+  gsize size = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (warnings->len, ==, 0);
+  g_assert_true (g_file_get_contents (old_path, &old, NULL, NULL));
+  g_assert_nonnull (strstr (old, "<mda:meta type=\"profile\">1</mda:meta>"));
+  g_assert_nonnull (strstr (old, "category=\"bitext:link\""));
+  g_assert_true (bt_review_equal (review, golden));
+  g_assert_cmpstr (bt_review_find_link (review, 0, 0)->decision.by, ==, "Ana");
+  g_assert_cmpint (bt_review_find_link (review, 0, 0)->decision.at, ==, 1795000000);
+  bytes = bt_xliff_write_bytes (review, NULL);
+  g_assert_true (g_file_get_contents (path, &expected, &size, NULL));
+  {
+    g_autoptr(GBytes) expected_bytes = g_bytes_new_static (expected, size);
+
+    assert_bytes_equal (bytes, expected_bytes);
+  }
+}
+
+/* Defaults are left out, and a decider's name may hold anything XML
+ * carries, spaces and "=" included, though it ends the link's meta. */
+static void
+test_compact_links (void)
+{
+  g_autoptr(BtReview) review = bt_test_review_new_golden ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(BtReview) back = NULL;
+  const char *xml;
+
+  bt_review_set_reviewer (review, "Ana Lima = QA & \"co\" ");
+  g_assert_true (bt_review_set_link_state (review, 1, 1, BT_STATE_ACCEPTED));
+  g_assert_true (bt_review_add_addition (review, 0, BT_ORIGIN_AUTO, 0.25, BT_STATE_SUGGESTED));
+  bytes = bt_xliff_write_bytes (review, NULL);
+  xml = g_bytes_get_data (bytes, NULL);
+  g_assert_nonnull (strstr (xml, "decided-by=Ana Lima = QA &amp; &quot;co&quot; </mda:meta>"));
+  g_assert_nonnull (strstr (xml, "<mda:meta type=\"addition\">confidence=0.25</mda:meta>"));
+  g_assert_null (strstr (xml, "origin=auto"));
+  g_assert_null (strstr (xml, "state=suggested"));
+  g_assert_null (strstr (xml, ">suggested<"));
+  g_assert_null (strstr (xml, ">unreviewed<"));
+  back = reopen (bytes);
+  g_assert_true (bt_review_equal (review, back));
+  g_assert_cmpstr (bt_review_find_link (back, 1, 1)->decision.by, ==, "Ana Lima = QA & \"co\" ");
+}
+
 /* Crossing omissions become <sm>/<em>, nested ones <mrk>. */
 /* The example in data/xliff-profile.md is a valid review, written exactly
  * as Bitext writes it. */
@@ -173,10 +232,9 @@ test_profile_example (void)
   remove_temp (path);
 }
 
-/* A harmless DOCTYPE sends the reader down the whole-tree path, which
- * must read the same review. */
+/* A harmless DOCTYPE, without entities, changes nothing. */
 static void
-test_doctype_tree_path (void)
+test_doctype (void)
 {
   g_autofree char *path = fixture ("golden.xlf");
   g_autofree char *xml = NULL;
@@ -235,11 +293,20 @@ test_profile_errors (void)
     const char *to;
     const char *message;
   } cases[] = {
+    { "confidence=0.91 state=accepted", "confidence=0.91 state=maybe", "“state”" },
     { "<mda:meta type=\"state\">accepted</mda:meta>", "<mda:meta type=\"state\">maybe</mda:meta>", "“state”" },
-    { "<mda:meta type=\"source\">#/f=f1/u=p1</mda:meta>", "<mda:meta type=\"source\">#/f=f1/u=p9</mda:meta>", "p9" },
-    { "<mda:meta type=\"profile\">1</mda:meta>", "<mda:meta type=\"profile\">7</mda:meta>", "profile 7" },
+    { "#/f=f1/u=p1 confidence=0.91", "#/f=f1/u=p9 confidence=0.91", "p9" },
+    { "u=p2 confidence=0.6", "u=p2 confidence=1.5", "“confidence”" },
+    { "u=p2 confidence=0.6", "u=p2 colour=red", "“link”" },
+    { "u=p2 confidence=0.6", "u=p2", "“confidence”" },
+    { "decided-at=2026-11-18T11:06:40Z decided-by=Ana</mda:meta>\n        </mda:metaGroup>",
+      "decided-at=yesterday decided-by=Ana</mda:meta>\n        </mda:metaGroup>", "“decided-at”" },
+    { "<mda:meta type=\"profile\">2</mda:meta>", "<mda:meta type=\"profile\">7</mda:meta>", "profile 7" },
     { "<mda:meta type=\"sentences\">0 12 12 20</mda:meta>", "<mda:meta type=\"sentences\">0 12 12 99</mda:meta>", "line" },
     { "<mda:meta type=\"start\">12</mda:meta>", "<mda:meta type=\"start\">ten</mda:meta>", "“start”" },
+    { "<mda:meta type=\"status\">reviewed</mda:meta>", "<mda:meta type=\"status\">done</mda:meta>", "“status”" },
+    { "<mda:meta type=\"span\">26 47</mda:meta>", "", "“span”" },
+    { "<unit id=\"p2\">", "<unit id=\"p1\">", "used twice" },
   };
   g_autofree char *path = fixture ("golden.xlf");
   g_autofree char *xml = NULL;
@@ -438,9 +505,11 @@ main (int    argc,
   g_test_add_func ("/xliff/random-roundtrip", test_random_roundtrip);
   g_test_add_func ("/xliff/golden", test_golden);
   g_test_add_func ("/xliff/open-save-identical", test_open_save_identical);
+  g_test_add_func ("/xliff/open-profile-1", test_open_profile1);
+  g_test_add_func ("/xliff/compact-links", test_compact_links);
   g_test_add_func ("/xliff/markers", test_markers);
   g_test_add_func ("/xliff/profile-example", test_profile_example);
-  g_test_add_func ("/xliff/doctype-tree-path", test_doctype_tree_path);
+  g_test_add_func ("/xliff/doctype", test_doctype);
   g_test_add_func ("/xliff/control-characters", test_write_refuses_control_characters);
   g_test_add_func ("/xliff/profile-errors", test_profile_errors);
   g_test_add_func ("/xliff/refused", test_refused);
