@@ -22,7 +22,13 @@ struct _BtLineRow
   GtkWidget  *number;
   GtkWidget  *label;
   GtkWidget  *links;
+  const char *status_tooltip;
 };
+
+/* Gaps between the status, number, text and links. */
+#define SPACING       6
+/* The text's share of the row's minimum width; any narrower it wraps. */
+#define MIN_TEXT_WIDTH 96
 
 G_DEFINE_FINAL_TYPE (BtLineRow, bt_line_row, GTK_TYPE_WIDGET)
 
@@ -221,7 +227,7 @@ show_paragraph (BtLineRow *self,
   gtk_label_set_text (GTK_LABEL (self->label), p->text);
   gtk_label_set_attributes (GTK_LABEL (self->label), attrs);
   gtk_image_set_from_icon_name (GTK_IMAGE (self->status), status_icon_name (status));
-  gtk_widget_set_tooltip_text (self->status, status_label (status));
+  self->status_tooltip = status_label (status);
   links = bt_review_get_paragraph_links (review, index, &n_links);
   show_links (self, review, BT_SIDE_SOURCE, links, n_links);
 }
@@ -252,10 +258,9 @@ show_sentence (BtLineRow *self,
   lone = count_live_links (review, links, n_links) == 0;
   gtk_widget_set_visible (self->status, lone);
   gtk_image_set_from_icon_name (GTK_IMAGE (self->status), "list-add-symbolic");
-  gtk_widget_set_tooltip_text (self->status,
-                               addition != NULL && addition->state != BT_STATE_REJECTED
-                                 ? _("Addition: no source behind this sentence")
-                                 : _("Not linked to any paragraph"));
+  self->status_tooltip = addition != NULL && addition->state != BT_STATE_REJECTED
+                           ? _("Addition: no source behind this sentence")
+                           : _("Not linked to any paragraph");
 }
 
 static void
@@ -354,61 +359,198 @@ bt_line_row_dispose (GObject *object)
   G_OBJECT_CLASS (bt_line_row_parent_class)->dispose (object);
 }
 
+/* Layout: an optional header above a line of status, number, text and
+ * links. Only the text wraps; it is measured once for the width left to
+ * it, never for a height, which would make a wrapping label search. */
+
+static int
+natural_width (GtkWidget *child)
+{
+  int natural = 0;
+
+  if (gtk_widget_should_layout (child))
+    gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  return natural;
+}
+
+static int
+natural_height (GtkWidget *child,
+                int        for_width)
+{
+  int natural = 0;
+
+  if (gtk_widget_should_layout (child))
+    gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, for_width, NULL, &natural, NULL, NULL);
+  return natural;
+}
+
+/* Width taken by the status, number and links with their gaps. */
+static int
+fixed_width (BtLineRow *self)
+{
+  int width = natural_width (self->number) + SPACING;
+
+  if (gtk_widget_should_layout (self->status))
+    width += natural_width (self->status) + SPACING;
+  if (gtk_widget_should_layout (self->links))
+    width += natural_width (self->links) + SPACING;
+  return width;
+}
+
+static int
+line_height (BtLineRow *self,
+             int        width)
+{
+  int text_width = MAX (width - fixed_width (self), 1);
+  int height = natural_height (self->label, text_width);
+
+  height = MAX (height, natural_height (self->status, -1));
+  height = MAX (height, natural_height (self->number, -1));
+  return MAX (height, natural_height (self->links, -1));
+}
+
+static void
+bt_line_row_measure (GtkWidget      *widget,
+                     GtkOrientation  orientation,
+                     int             for_size,
+                     int            *minimum,
+                     int            *natural,
+                     int            *minimum_baseline,
+                     int            *natural_baseline)
+{
+  BtLineRow *self = BT_LINE_ROW (widget);
+  int width = MAX (fixed_width (self) + MIN_TEXT_WIDTH, natural_width (self->header));
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = *natural = width;
+      return;
+    }
+  *minimum = *natural = natural_height (self->header, -1) +
+                        line_height (self, for_size < 0 ? width : for_size);
+}
+
+static void
+place (GtkWidget *child,
+       int        x,
+       int        y,
+       int        width,
+       int        height)
+{
+  if (gtk_widget_should_layout (child))
+    gtk_widget_size_allocate (child, &(GtkAllocation) { x, y, width, height }, -1);
+}
+
+static void
+bt_line_row_size_allocate (GtkWidget *widget,
+                           int        width,
+                           int        height,
+                           int        baseline)
+{
+  BtLineRow *self = BT_LINE_ROW (widget);
+  int header = natural_height (self->header, -1);
+  int status = natural_width (self->status);
+  int number = natural_width (self->number);
+  int links = natural_width (self->links);
+  int x = 0, text_width, line;
+
+  place (self->header, 0, 0, width, header);
+  line = height - header;
+  place (self->status, x, header, status, natural_height (self->status, -1));
+  if (status > 0)
+    x += status + SPACING;
+  place (self->number, x, header, number, natural_height (self->number, -1));
+  x += number + SPACING;
+  text_width = MAX (width - x - (links > 0 ? links + SPACING : 0), 1);
+  place (self->label, x, header, text_width, line);
+  place (self->links, width - links, header, links, natural_height (self->links, -1));
+}
+
+static GtkSizeRequestMode
+bt_line_row_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+/* Tooltips are looked up when asked for: setting one makes GTK query the
+ * pointer from the display server, which each bind would pay for. */
+static gboolean
+status_query_tooltip_cb (GtkWidget  *widget,
+                         int         x,
+                         int         y,
+                         gboolean    keyboard,
+                         GtkTooltip *tooltip,
+                         BtLineRow  *self)
+{
+  if (self->status_tooltip == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, self->status_tooltip);
+  return TRUE;
+}
+
+static gboolean
+links_query_tooltip_cb (GtkWidget  *widget,
+                        int         x,
+                        int         y,
+                        gboolean    keyboard,
+                        GtkTooltip *tooltip,
+                        BtLineRow  *self)
+{
+  gtk_tooltip_set_text (tooltip, _("Linked on the other side; “?” marks a suggestion"));
+  return TRUE;
+}
+
 static void
 bt_line_row_class_init (BtLineRowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = bt_line_row_dispose;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  widget_class->measure = bt_line_row_measure;
+  widget_class->size_allocate = bt_line_row_size_allocate;
+  widget_class->get_request_mode = bt_line_row_get_request_mode;
   gtk_widget_class_set_css_name (widget_class, "btlinerow");
 }
 
 static GtkWidget *
-new_label (const char *css_class)
+new_label (BtLineRow  *self,
+           const char *css_class)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_widget_add_css_class (label, css_class);
+  gtk_widget_set_parent (label, GTK_WIDGET (self));
   return label;
 }
 
 static void
 bt_line_row_init (BtLineRow *self)
 {
-  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-
-  gtk_orientable_set_orientation (
-    GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))), GTK_ORIENTATION_VERTICAL);
-
-  self->header = new_label ("paragraph-header");
+  self->header = new_label (self, "paragraph-header");
   gtk_label_set_xalign (GTK_LABEL (self->header), 0);
   gtk_widget_set_visible (self->header, FALSE);
-  gtk_widget_set_parent (self->header, GTK_WIDGET (self));
-  gtk_widget_set_parent (line, GTK_WIDGET (self));
 
   self->status = gtk_image_new ();
-  gtk_widget_set_valign (self->status, GTK_ALIGN_START);
   gtk_widget_add_css_class (self->status, "status");
-  gtk_box_append (GTK_BOX (line), self->status);
+  gtk_widget_set_parent (self->status, GTK_WIDGET (self));
+  gtk_widget_set_has_tooltip (self->status, TRUE);
+  g_signal_connect_object (self->status, "query-tooltip", G_CALLBACK (status_query_tooltip_cb),
+                           self, 0);
 
-  self->number = new_label ("number");
+  self->number = new_label (self, "number");
   gtk_label_set_xalign (GTK_LABEL (self->number), 1);
   gtk_label_set_width_chars (GTK_LABEL (self->number), 3);
-  gtk_widget_set_valign (self->number, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (line), self->number);
 
-  self->label = new_label ("text");
+  self->label = new_label (self, "text");
   gtk_label_set_wrap (GTK_LABEL (self->label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (self->label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (self->label), 0);
-  gtk_widget_set_hexpand (self->label, TRUE);
-  gtk_box_append (GTK_BOX (line), self->label);
+  gtk_label_set_yalign (GTK_LABEL (self->label), 0);
 
-  self->links = new_label ("links");
-  gtk_widget_set_valign (self->links, GTK_ALIGN_START);
-  gtk_widget_set_tooltip_text (self->links, _("Linked on the other side; “?” marks a suggestion"));
-  gtk_box_append (GTK_BOX (line), self->links);
+  self->links = new_label (self, "links");
+  gtk_widget_set_has_tooltip (self->links, TRUE);
+  g_signal_connect_object (self->links, "query-tooltip", G_CALLBACK (links_query_tooltip_cb),
+                           self, 0);
 }
 
 GtkWidget *
