@@ -4,10 +4,13 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gstdio.h>
+#include <grp.h>
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -89,21 +92,79 @@ test_replace (Fixture       *f,
   g_assert_cmpuint (count_files (f->dir), ==, 1);
 }
 
+/* Tries to write into the read-only folder: the error message, or ""
+ * if the write went through. */
+static char *
+write_error (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (bt_safe_write (f->path, "new", 3, &error))
+    return g_strdup ("");
+  if (!g_error_matches (error, BT_ERROR, BT_ERROR_IO))
+    return g_strdup ("(not an I/O error)");
+  return g_strdup (error->message);
+}
+
+/* Root writes anywhere, so a child drops to nobody (65534), who may read
+ * the folder but not write to it, and tells what happened. */
+static char *
+try_write_as_nobody (Fixture *f)
+{
+  g_autoptr(GString) message = g_string_new (NULL);
+  char *message_in_child;
+  char buffer[512];
+  ssize_t n;
+  int fds[2];
+  int status = 0;
+  pid_t pid;
+
+  g_assert_cmpint (pipe (fds), ==, 0);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      close (fds[0]);
+      if (setgroups (0, NULL) != 0 || setgid (65534) != 0 || setuid (65534) != 0
+          || geteuid () == 0 || access (f->path, R_OK) != 0)
+        _exit (3);
+      message_in_child = write_error (f);
+      if (write (fds[1], message_in_child, strlen (message_in_child)) < 0)
+        _exit (2);
+      _exit (0);
+    }
+  close (fds[1]);
+  while ((n = read (fds[0], buffer, sizeof buffer)) > 0)
+    g_string_append_len (message, buffer, n);
+  close (fds[0]);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  if (WEXITSTATUS (status) == 3)
+    g_error ("the child could not become nobody or reach %s", f->path);
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  return g_string_free (g_steal_pointer (&message), FALSE);
+}
+
 static void
 test_read_only_folder (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
 
   if (geteuid () == 0)
     {
-      g_test_skip ("running as root: a read-only folder is still writable");
-      return;
+      g_assert_cmpint (g_chmod (f->dir, 0555), ==, 0);
+      message = try_write_as_nobody (f);
     }
-  g_assert_cmpint (g_chmod (f->dir, 0500), ==, 0);
-  g_assert_false (bt_safe_write (f->path, "new", 3, &error));
-  g_assert_error (error, BT_ERROR, BT_ERROR_IO);
-  g_assert_nonnull (strstr (error->message, f->path));
+  else
+    {
+      g_assert_cmpint (g_chmod (f->dir, 0500), ==, 0);
+      message = write_error (f);
+    }
+  g_test_message ("%s", message);
+  g_assert_cmpstr (message, !=, "");
+  g_assert_nonnull (strstr (message, f->path));
+  g_assert_nonnull (strstr (message, g_strerror (EACCES)));
   g_chmod (f->dir, 0700);
   assert_old_contents (f);
 }
