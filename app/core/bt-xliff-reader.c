@@ -220,11 +220,11 @@ parse (Reader      *self,
 
 typedef struct
 {
-  BtOrigin   origin;
-  double     confidence;
-  BtState    state;
-  char      *by;
-  gint64     at;
+  BtOrigin    origin;
+  double      confidence;
+  BtState     state;
+  const char *by;
+  gint64      at;
 } Decided;
 
 /* "start end start end…" */
@@ -275,39 +275,32 @@ typedef struct
   guint       end;
   BtCategory  category;
   BtSeverity  severity;
-  char       *ref;       /* links: the unit's fragment identifier */
-  char       *comment;
+  const char *ref;       /* links: the unit's fragment identifier */
+  const char *comment;
   Decided     decided;
 } Item;
-
-static void
-item_clear (gpointer data)
-{
-  Item *item = data;
-
-  g_free (item->ref);
-  g_free (item->comment);
-  g_free (item->decided.by);
-}
 
 typedef struct
 {
   BtDocument *source;
   BtDocument *target;
   GArray     *items;      /* Item */
+  GStringChunk *strings;  /* the items' strings */
   GArray     *statuses;   /* BtStatus per source paragraph */
   GPtrArray  *notes;      /* per source paragraph, NULL for none */
   double      threshold;
   char       *reviewer;
 } Loaded;
 
+/* A review file holds about one item per 500 bytes. */
 static void
-loaded_init (Loaded *loaded)
+loaded_init (Loaded *loaded,
+             gsize   size)
 {
   loaded->source = bt_document_new (BT_LANGUAGE_ZH);
   loaded->target = bt_document_new (BT_LANGUAGE_EN);
-  loaded->items = g_array_new (FALSE, TRUE, sizeof (Item));
-  g_array_set_clear_func (loaded->items, item_clear);
+  loaded->items = g_array_sized_new (FALSE, TRUE, sizeof (Item), (guint) MIN (size / 500, 1 << 20));
+  loaded->strings = g_string_chunk_new (64 * 1024);
   loaded->statuses = g_array_new (FALSE, FALSE, sizeof (BtStatus));
   loaded->notes = g_ptr_array_new_with_free_func (g_free);
 }
@@ -318,6 +311,7 @@ loaded_clear (Loaded *loaded)
   g_clear_object (&loaded->source);
   g_clear_object (&loaded->target);
   g_clear_pointer (&loaded->items, g_array_unref);
+  g_clear_pointer (&loaded->strings, g_string_chunk_free);
   g_clear_pointer (&loaded->statuses, g_array_unref);
   g_clear_pointer (&loaded->notes, g_ptr_array_unref);
   g_clear_pointer (&loaded->reviewer, g_free);
@@ -343,8 +337,28 @@ apply_link (Reader   *self,
       || bt_review_find_link (self->review, item->paragraph, item->sentence) != NULL)
     return fail_at (self, item->line, error, _("the link is given twice"));
   link = (BtLink) { item->paragraph, item->sentence, d->origin, d->confidence, d->state,
-                    { d->by != NULL && d->by[0] != '\0' ? d->by : NULL, d->at } };
+                    { d->by != NULL && d->by[0] != '\0' ? (char *) d->by : NULL, d->at } };
   _bt_review_put_link (self->review, item->paragraph, item->sentence, &link);
+  return TRUE;
+}
+
+static gboolean
+apply_omission (Reader   *self,
+                Item     *item,
+                GError  **error)
+{
+  const Decided *d = &item->decided;
+  BtDocument *source = bt_review_get_source (self->review);
+  BtOmission omission;
+
+  if (item->start >= item->end || item->end > bt_document_get_paragraph (source, item->paragraph)->n_chars)
+    return fail_at (self, item->line, error, _("the omission [%u, %u) does not fit its paragraph"),
+                    item->start, item->end);
+  omission = (BtOmission) { _bt_review_take_omission_id (self->review), item->paragraph, item->start,
+                            item->end, item->category, item->severity, (char *) item->comment,
+                            d->origin, d->confidence, d->state,
+                            { d->by != NULL && d->by[0] != '\0' ? (char *) d->by : NULL, d->at } };
+  _bt_review_put_omission (self->review, omission.id, &omission);
   return TRUE;
 }
 
@@ -354,7 +368,6 @@ apply_item (Reader   *self,
             GError  **error)
 {
   const Decided *d = &item->decided;
-  guint id;
 
   switch (item->kind)
     {
@@ -367,14 +380,7 @@ apply_item (Reader   *self,
       return TRUE;
     case ITEM_OMISSION:
     default:
-      id = bt_review_add_omission (self->review, item->paragraph, item->start, item->end,
-                                   item->category, item->severity, item->comment,
-                                   d->origin, d->confidence, d->state);
-      if (id == 0)
-        return fail_at (self, item->line, error, _("the omission [%u, %u) does not fit its paragraph"),
-                        item->start, item->end);
-      _bt_review_restore_omission_decision (self->review, id, d->by, d->at);
-      return TRUE;
+      return apply_omission (self, item, error);
     }
 }
 
@@ -723,7 +729,7 @@ read_decided (Sax           *sax,
     return fail_at (self, line, error, _("the meta “%s” is missing or unknown"), "state");
   if (fields->at != NULL && !sax_parse_time (sax, fields->at, &decided->at))
     return fail_at (self, line, error, _("the meta “%s” is not an ISO 8601 time"), "decided-at");
-  decided->by = g_strdup (fields->by);
+  decided->by = fields->by != NULL ? g_string_chunk_insert_const (sax->loaded.strings, fields->by) : NULL;
   return TRUE;
 }
 
@@ -733,10 +739,7 @@ add_item (Sax           *sax,
           const Fields  *fields)
 {
   if (!read_decided (sax, item->line, fields, &item->decided, &sax->error))
-    {
-      item_clear (item);
-      return FALSE;
-    }
+    return FALSE;
   g_array_append_val (sax->loaded.items, *item);
   return TRUE;
 }
@@ -755,7 +758,7 @@ finish_decision_meta (Sax      *sax,
   if (!parse_fields (sax->value->str, kind == ITEM_LINK ? &ref : NULL, &fields))
     return fail_at (sax->self, item.line, &sax->error, _("the meta “%s” is missing or malformed"),
                     kind == ITEM_LINK ? "link" : "addition");
-  item.ref = g_strdup (ref);
+  item.ref = ref != NULL ? g_string_chunk_insert (sax->loaded.strings, ref) : NULL;
   return add_item (sax, &item, &fields);
 }
 
@@ -837,7 +840,8 @@ finish_decision_group (Sax         *sax,
 
   item.line = metas->line;
   item.sentence = sax->sentence;
-  item.ref = g_strdup (metas_get (metas, "source"));
+  if (metas_get (metas, "source") != NULL)
+    item.ref = g_string_chunk_insert (sax->loaded.strings, metas_get (metas, "source"));
   return add_item (sax, &item, &fields);
 }
 
@@ -858,7 +862,7 @@ finish_omission (Sax         *sax,
     return fail_at (self, item.line, &sax->error, _("the meta “%s” is missing or unknown"), "category");
   if (!bt_severity_from_string (lookup (metas, "severity"), &item.severity))
     return fail_at (self, item.line, &sax->error, _("the meta “%s” is missing or unknown"), "severity");
-  item.comment = g_strdup (lookup (metas, "comment"));
+  item.comment = g_string_chunk_insert (sax->loaded.strings, lookup (metas, "comment"));
   return add_item (sax, &item, &fields);
 }
 
@@ -1414,10 +1418,11 @@ ignore_error_cb (void        *data,
 
 static void
 sax_init (Sax    *sax,
-          Reader *self)
+          Reader *self,
+          gsize   size)
 {
   sax->self = self;
-  loaded_init (&sax->loaded);
+  loaded_init (&sax->loaded, size);
   sax->value = g_string_sized_new (256);
   sax->spans = g_string_new (NULL);
   sax->source = g_string_sized_new (1024);
@@ -1496,7 +1501,7 @@ read_review (Reader      *self,
   Sax sax = { 0 };
   SaxResult result = SAX_DONE;
 
-  sax_init (&sax, self);
+  sax_init (&sax, self, size);
   sax_parse (&sax, data, size);
   if (sax.error != NULL)
     g_propagate_error (error, g_steal_pointer (&sax.error));
