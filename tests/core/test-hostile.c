@@ -122,6 +122,66 @@ test_garbage (void)
   assert_refused ("<xliff>caf\xC3</xliff>", 14, BT_ERROR_XML, "malformed XML");
 }
 
+/* Hostile parts inside a real review, where the review reader is
+ * already under way when it meets them. */
+static char *
+read_golden (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("BITEXT_FIXTURES_DIR"), "xliff", "golden.xlf", NULL);
+  char *xml = NULL;
+
+  g_assert_true (g_file_get_contents (path, &xml, NULL, NULL));
+  return xml;
+}
+
+static void
+test_review_with_entities (void)
+{
+  g_autofree char *golden = read_golden ();
+  g_autoptr(GString) xml = g_string_new (golden);
+
+  g_assert_cmpuint (g_string_replace (xml, "?>\n", "?>\n<!DOCTYPE xliff [\n"
+                                      "  <!ENTITY secret SYSTEM \"file:///etc/passwd\">\n]>\n", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (xml, ">Ana<", ">&secret;<", 1), ==, 1);
+  assert_refused (xml->str, xml->len, BT_ERROR_XML, "line 3: the file declares XML entities");
+}
+
+static void
+test_review_huge_attribute (void)
+{
+  g_autofree char *golden = read_golden ();
+  g_autoptr(GString) xml = g_string_new (golden);
+  g_autoptr(GString) id = g_string_new ("<unit id=\"p2\" x=\"");
+
+  for (gsize i = 0; i < (gsize) BT_XLIFF_MAX_ATTRIBUTE + 1; i++)
+    g_string_append_c (id, 'a');
+  g_string_append (id, "\">");
+  g_assert_cmpuint (g_string_replace (xml, "<unit id=\"p2\">", id->str, 1), ==, 1);
+  assert_refused (xml->str, xml->len, BT_ERROR_FORMAT, "the attribute “x” is longer than");
+}
+
+static void
+test_review_truncated (void)
+{
+  g_autofree char *golden = read_golden ();
+  gsize half = strlen (golden) / 2;
+
+  assert_refused (golden, half, BT_ERROR_XML, "malformed XML");
+}
+
+static void
+test_review_deep_meta (void)
+{
+  g_autofree char *golden = read_golden ();
+  g_autoptr(GString) xml = g_string_new (golden);
+  g_autoptr(GString) deep = g_string_new ("<mda:meta type=\"text\">");
+
+  for (int i = 0; i < 300; i++)
+    g_string_append (deep, "<b>");
+  g_assert_cmpuint (g_string_replace (xml, "<mda:meta type=\"text\">", deep->str, 1), ==, 1);
+  assert_refused (xml->str, xml->len, BT_ERROR_FORMAT, "line 13: elements nest deeper than 256 levels");
+}
+
 static void
 test_empty (void)
 {
@@ -147,6 +207,10 @@ main (int    argc,
   g_test_add_func ("/hostile/too-large", test_too_large);
   g_test_add_func ("/hostile/garbage", test_garbage);
   g_test_add_func ("/hostile/empty", test_empty);
+  g_test_add_func ("/hostile/review/entities", test_review_with_entities);
+  g_test_add_func ("/hostile/review/huge-attribute", test_review_huge_attribute);
+  g_test_add_func ("/hostile/review/truncated", test_review_truncated);
+  g_test_add_func ("/hostile/review/deep-meta", test_review_deep_meta);
 
   return g_test_run ();
 }
