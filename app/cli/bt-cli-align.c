@@ -17,32 +17,6 @@
 #include "bt-xliff-writer.h"
 #include "bt-xliff12-writer.h"
 
-typedef struct
-{
-  char     *format;
-  char     *output;
-  char     *dictionary;
-  char     *units;
-  char     *bilingual;
-  char     *disable;
-  char     *paragraphs;
-  gboolean  explain;
-} AlignOptions;
-
-static void
-align_options_clear (AlignOptions *o)
-{
-  g_clear_pointer (&o->format, g_free);
-  g_clear_pointer (&o->output, g_free);
-  g_clear_pointer (&o->dictionary, g_free);
-  g_clear_pointer (&o->units, g_free);
-  g_clear_pointer (&o->bilingual, g_free);
-  g_clear_pointer (&o->disable, g_free);
-  g_clear_pointer (&o->paragraphs, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AlignOptions, align_options_clear)
-
 /* Every line one unit: a source paragraph, or a target sentence alone in
  * its paragraph. */
 static BtDocument *
@@ -70,20 +44,18 @@ lines_document (BtText     *text,
 }
 
 static int
-load_pair (AlignOptions  *o,
-           char         **files,
-           gboolean       lines,
-           BtDocument   **source,
-           BtDocument   **target)
+load_pair (const BtCliOptions  *o,
+           char               **files,
+           gboolean             lines,
+           BtDocument         **source,
+           BtDocument         **target)
 {
   g_autoptr (BtText) a = NULL;
   g_autoptr (BtText) b = NULL;
   g_autoptr (GError) error = NULL;
-  BtParagraphMode mode;
+  BtParagraphMode mode = o->paragraph_mode;
   int status;
 
-  if (!bt_cli_parse_paragraph_mode (o->paragraphs, &mode))
-    return BT_CLI_USAGE;
   if (o->bilingual != NULL)
     {
       if ((status = bt_cli_load_text (o->bilingual, NULL, &a)) != BT_CLI_OK)
@@ -118,30 +90,6 @@ load_dictionary (const char    *path,
     return BT_CLI_OK;
   bt_cli_error ("%s", error->message);
   return BT_CLI_BAD_INPUT;
-}
-
-static gboolean
-parse_disabled (const char *list,
-                BtSignal   *signals)
-{
-  g_auto (GStrv) names = g_strsplit (list != NULL ? list : "", ",", -1);
-
-  *signals = 0;
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      BtSignal s;
-
-      if (*names[i] == '\0')
-        continue;
-      if (!bt_signal_from_string (names[i], &s))
-        {
-          bt_cli_error (_("unknown signal “%s”: use dictionary, names, numbers, latin, length or position"),
-                        names[i]);
-          return FALSE;
-        }
-      *signals |= s;
-    }
-  return TRUE;
 }
 
 static void
@@ -205,47 +153,8 @@ deliver (GBytes     *bytes,
 }
 
 static int
-check_usage (GOptionContext *context,
-             AlignOptions   *o,
-             int            *argc,
-             char         ***argv)
-{
-  g_autoptr (GError) error = NULL;
-  int wanted;
-
-  if (!g_option_context_parse (context, argc, argv, &error))
-    {
-      bt_cli_error ("%s", error->message);
-      return BT_CLI_USAGE;
-    }
-  wanted = o->bilingual != NULL ? 1 : 3;
-  if (*argc != wanted)
-    {
-      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-
-      bt_cli_error (o->bilingual != NULL ? _("--bilingual takes no other file")
-                                         : _("expected a source and a target file"));
-      g_printerr ("%s", help);
-      return BT_CLI_USAGE;
-    }
-  if (o->format == NULL)
-    o->format = g_strdup ("json");
-  if (!g_str_equal (o->format, "json") && !g_str_equal (o->format, "xliff") && !g_str_equal (o->format, "xliff12"))
-    {
-      bt_cli_error (_("--format must be json, xliff or xliff12"));
-      return BT_CLI_USAGE;
-    }
-  if (o->units != NULL && !g_str_equal (o->units, "lines"))
-    {
-      bt_cli_error (_("--units takes only “lines”"));
-      return BT_CLI_USAGE;
-    }
-  return BT_CLI_OK;
-}
-
-static int
-align (AlignOptions  *o,
-       char         **files)
+align (const BtCliOptions  *o,
+       char               **files)
 {
   g_autoptr (BtDocument) source = NULL;
   g_autoptr (BtDocument) target = NULL;
@@ -256,17 +165,14 @@ align (AlignOptions  *o,
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GError) error = NULL;
   gboolean lines = o->units != NULL;
-  BtSignal disabled;
   int status;
 
-  if (!parse_disabled (o->disable, &disabled))
-    return BT_CLI_USAGE;
   if ((status = load_dictionary (o->dictionary, &dictionary)) != BT_CLI_OK ||
       (status = load_pair (o, files, lines, &source, &target)) != BT_CLI_OK)
     return status;
   aligner = bt_aligner_new (dictionary);
   bt_aligner_set_units (aligner, lines ? BT_ALIGN_UNITS_LINES : BT_ALIGN_UNITS_PARAGRAPHS);
-  bt_aligner_set_disabled (aligner, disabled);
+  bt_aligner_set_disabled (aligner, o->disabled);
   alignment = bt_aligner_run (aligner, source, target, NULL, &error);
   if (alignment == NULL)
     {
@@ -290,27 +196,7 @@ align (AlignOptions  *o,
 }
 
 int
-bt_cli_align (int    argc,
-              char **argv)
+bt_cli_align (const BtCliOptions *o)
 {
-  g_auto (AlignOptions) o = { 0 };
-  g_autoptr (GOptionContext) context = NULL;
-  const GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &o.format, N_("json (default), xliff or xliff12"), N_("FORMAT") },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output, N_("Write to OUT, not the standard output"), N_("OUT") },
-    { "dictionary", 0, 0, G_OPTION_ARG_FILENAME, &o.dictionary, N_("A dictionary in CC-CEDICT format"), N_("FILE") },
-    { "units", 0, 0, G_OPTION_ARG_STRING, &o.units, N_("“lines”: every line of both files is one unit"), N_("UNITS") },
-    { "bilingual", 0, 0, G_OPTION_ARG_FILENAME, &o.bilingual, N_("Read both languages from one file"), N_("FILE") },
-    { "paragraphs", 0, 0, G_OPTION_ARG_STRING, &o.paragraphs, N_("auto, lines or blank"), N_("MODE") },
-    { "explain", 0, 0, G_OPTION_ARG_NONE, &o.explain, N_("Print the signals behind each link"), NULL },
-    { "disable", 0, 0, G_OPTION_ARG_STRING, &o.disable, N_("Signals to leave out, comma-separated"), N_("LIST") },
-    { NULL }
-  };
-  int status;
-
-  context = g_option_context_new (_("SOURCE TARGET — suggest links and omissions"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if ((status = check_usage (context, &o, &argc, &argv)) != BT_CLI_OK)
-    return status;
-  return align (&o, argv + 1);
+  return align (o, o->files);
 }

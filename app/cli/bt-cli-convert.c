@@ -18,30 +18,6 @@
 #include "bt-xliff-writer.h"
 #include "bt-xliff12-writer.h"
 
-static gboolean
-parse_options (GOptionContext *context,
-               int            *argc,
-               char         ***argv,
-               int             n_files)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!g_option_context_parse (context, argc, argv, &error))
-    {
-      bt_cli_error ("%s", error->message);
-      return FALSE;
-    }
-  if (*argc != n_files + 1)
-    {
-      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-
-      bt_cli_error (_("expected exactly one review file"));
-      g_printerr ("%s", help);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static BtReview *
 open_review (const char *path,
              gboolean    quiet)
@@ -78,14 +54,6 @@ export (BtReview    *review,
   return bt_csv_write_bytes (review);
 }
 
-static gboolean
-is_format (const char *format)
-{
-  static const char *const formats[] = { "xliff", "xliff12", "json", "csv", NULL };
-
-  return format != NULL && g_strv_contains (formats, format);
-}
-
 static int
 deliver (GBytes     *bytes,
          const char *output)
@@ -112,40 +80,23 @@ deliver (GBytes     *bytes,
 }
 
 int
-bt_cli_convert (int    argc,
-                char **argv)
+bt_cli_convert (const BtCliOptions *options)
 {
-  g_autofree char *format = NULL;
-  g_autofree char *output = NULL;
-  g_autoptr(GOptionContext) context = NULL;
+  const char *path = options->files[0];
   g_autoptr(BtReview) review = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  const GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("xliff, xliff12, json or csv"), N_("FORMAT") },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to OUT, not the standard output"), N_("OUT") },
-    { NULL }
-  };
 
-  context = g_option_context_new (_("REVIEW.xlf — write a review in another format (REVIEW.json is read too)"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv, 1))
-    return BT_CLI_USAGE;
-  if (!is_format (format))
-    {
-      bt_cli_error (_("--format must be xliff, xliff12, json or csv"));
-      return BT_CLI_USAGE;
-    }
-  review = open_review (argv[1], FALSE);
+  review = open_review (path, FALSE);
   if (review == NULL)
     return BT_CLI_BAD_INPUT;
-  bytes = export (review, format, &error);
+  bytes = export (review, options->format, &error);
   if (bytes == NULL)
     {
-      bt_cli_error ("%s: %s", argv[1], error->message);
+      bt_cli_error ("%s: %s", path, error->message);
       return BT_CLI_BAD_INPUT;
     }
-  return deliver (bytes, output);
+  return deliver (bytes, options->output);
 }
 
 /* A Bitext file is canonical when writing it back gives the same bytes;
@@ -165,18 +116,14 @@ is_canonical (const char *path,
 }
 
 int
-bt_cli_validate (int    argc,
-                 char **argv)
+bt_cli_validate (const BtCliOptions *options)
 {
-  g_autoptr(GOptionContext) context = NULL;
+  const char *path = options->files[0];
   g_autoptr(GPtrArray) warnings = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(BtReview) review = NULL;
 
-  context = g_option_context_new (_("REVIEW.xlf — check a review file"));
-  if (!parse_options (context, &argc, &argv, 1))
-    return BT_CLI_USAGE;
-  review = bt_xliff_read_file (argv[1], &warnings, &error);
+  review = bt_xliff_read_file (path, &warnings, &error);
   if (review == NULL)
     {
       bt_cli_error ("%s", error->message);
@@ -185,13 +132,13 @@ bt_cli_validate (int    argc,
   if (warnings->len > 0)
     {
       for (guint i = 0; i < warnings->len; i++)
-        bt_cli_error ("%s: %s", argv[1], (const char *) g_ptr_array_index (warnings, i));
-      bt_cli_error (_("%s: not a Bitext review file"), argv[1]);
+        bt_cli_error ("%s: %s", path, (const char *) g_ptr_array_index (warnings, i));
+      bt_cli_error (_("%s: not a Bitext review file"), path);
       return BT_CLI_BAD_INPUT;
     }
-  if (!is_canonical (argv[1], review))
-    bt_cli_error (_("%s: readable, but not as Bitext writes it (edited by another tool?)"), argv[1]);
-  printf (_("%s: a valid Bitext review (paragraphs: %u, sentences: %u, links: %u, omissions: %u)\n"), argv[1],
+  if (!is_canonical (path, review))
+    bt_cli_error (_("%s: readable, but not as Bitext writes it (edited by another tool?)"), path);
+  printf (_("%s: a valid Bitext review (paragraphs: %u, sentences: %u, links: %u, omissions: %u)\n"), path,
           bt_document_get_n_paragraphs (bt_review_get_source (review)),
           bt_document_get_n_sentences (bt_review_get_target (review)),
           bt_review_get_n_links (review), bt_review_get_n_omissions (review));
@@ -227,17 +174,12 @@ print_figures (const BtFigures *f)
 }
 
 int
-bt_cli_stats (int    argc,
-              char **argv)
+bt_cli_stats (const BtCliOptions *options)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(BtReview) review = NULL;
   BtFigures figures;
 
-  context = g_option_context_new (_("REVIEW.xlf — print a review's figures"));
-  if (!parse_options (context, &argc, &argv, 1))
-    return BT_CLI_USAGE;
-  review = open_review (argv[1], FALSE);
+  review = open_review (options->files[0], FALSE);
   if (review == NULL)
     return BT_CLI_BAD_INPUT;
   bt_review_get_figures (review, &figures);

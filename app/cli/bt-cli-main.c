@@ -10,21 +10,16 @@
 
 #include "bt-cli.h"
 
-typedef struct
-{
-  const char *name;
-  int       (*run) (int argc, char **argv);
-  const char *summary;
-} BtCliCommand;
-
-static const BtCliCommand commands[] = {
-  { "segment", bt_cli_segment, N_("Print the sentences of a text file") },
-  { "split", bt_cli_split, N_("Split a bilingual file into source and target") },
-  { "convert", bt_cli_convert, N_("Write a review in another format") },
-  { "validate", bt_cli_validate, N_("Check a review file") },
-  { "stats", bt_cli_stats, N_("Print the figures of a review") },
-  { "align", bt_cli_align, N_("Suggest links and omissions between a source and a target") },
+static int (* const runs[]) (const BtCliOptions *options) = {
+  [BT_CLI_COMMAND_SEGMENT] = bt_cli_segment,
+  [BT_CLI_COMMAND_SPLIT] = bt_cli_split,
+  [BT_CLI_COMMAND_CONVERT] = bt_cli_convert,
+  [BT_CLI_COMMAND_VALIDATE] = bt_cli_validate,
+  [BT_CLI_COMMAND_STATS] = bt_cli_stats,
+  [BT_CLI_COMMAND_ALIGN] = bt_cli_align,
 };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (runs) == BT_CLI_N_COMMANDS);
 
 void
 bt_cli_error (const char *format,
@@ -39,48 +34,35 @@ bt_cli_error (const char *format,
   g_printerr ("bitext-cli: %s\n", message);
 }
 
-static void
-print_usage (FILE *stream)
+/* The help of a command goes through g_print(), as GLib would print it. */
+static int
+report (const BtCliOptions *options)
 {
-  fprintf (stream, "%s\n", _("Usage: bitext-cli COMMAND [OPTION…]"));
-  fprintf (stream, "\n%s\n", _("Commands:"));
-  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
-  fprintf (stream, "\n%s\n", _("Run “bitext-cli COMMAND --help” for the options of a command."));
+  gboolean ok = options->status == BT_CLI_OK;
+
+  if (options->error != NULL)
+    bt_cli_error ("%s", options->error);
+  if (options->help != NULL && ok)
+    g_print ("%s", options->help);
+  else if (options->help != NULL)
+    g_printerr ("%s", options->help);
+  if (options->text != NULL)
+    fputs (options->text, ok ? stdout : stderr);
+  return options->status;
 }
 
 int
 main (int    argc,
       char **argv)
 {
+  g_auto (BtCliOptions) options = { 0 };
+
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  if (argc < 2)
-    {
-      print_usage (stderr);
-      return BT_CLI_USAGE;
-    }
-
-  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "help"))
-    {
-      print_usage (stdout);
-      return BT_CLI_OK;
-    }
-
-  if (g_str_equal (argv[1], "--version"))
-    {
-      printf ("bitext-cli %s\n", PACKAGE_VERSION);
-      return BT_CLI_OK;
-    }
-
-  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
-    if (g_str_equal (argv[1], commands[i].name))
-      return commands[i].run (argc - 1, argv + 1);
-
-  bt_cli_error (_("unknown command “%s”"), argv[1]);
-  print_usage (stderr);
-  return BT_CLI_USAGE;
+  if (!bt_cli_options_parse (&options, argc, argv))
+    return report (&options);
+  return runs[options.command] (&options);
 }

@@ -14,44 +14,6 @@
 #include "bt-segmenter.h"
 #include "bt-text.h"
 
-typedef struct
-{
-  char *lang;
-  char *format;
-  char *encoding;
-  char *paragraphs;
-} SegmentOptions;
-
-static void
-segment_options_clear (SegmentOptions *options)
-{
-  g_clear_pointer (&options->lang, g_free);
-  g_clear_pointer (&options->format, g_free);
-  g_clear_pointer (&options->encoding, g_free);
-  g_clear_pointer (&options->paragraphs, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SegmentOptions, segment_options_clear)
-
-gboolean
-bt_cli_parse_paragraph_mode (const char      *string,
-                             BtParagraphMode *mode)
-{
-  if (string == NULL || g_str_equal (string, "auto"))
-    *mode = BT_PARAGRAPH_MODE_AUTO;
-  else if (g_str_equal (string, "lines"))
-    *mode = BT_PARAGRAPH_MODE_LINES;
-  else if (g_str_equal (string, "blank"))
-    *mode = BT_PARAGRAPH_MODE_BLANK_LINES;
-  else
-    {
-      bt_cli_error (_("unknown paragraph mode “%s”: use auto, lines or blank"), string);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 int
 bt_cli_load_text (const char  *path,
                   const char  *encoding,
@@ -204,100 +166,24 @@ write_stdout (GString *out)
   return BT_CLI_OK;
 }
 
-static gboolean
-check_options (SegmentOptions  *options,
-               gboolean        *guess,
-               BtLanguage      *language,
-               BtParagraphMode *mode)
-{
-  *guess = options->lang == NULL || g_str_equal (options->lang, "auto");
-  if (!*guess && !(g_str_equal (options->lang, "zh") || g_str_equal (options->lang, "en")))
-    {
-      bt_cli_error (_("unknown language “%s”: use zh, en or auto"), options->lang);
-      return FALSE;
-    }
-  if (!*guess)
-    bt_language_from_string (options->lang, language);
-
-  if (options->format != NULL && !g_str_equal (options->format, "tsv") &&
-      !g_str_equal (options->format, "json"))
-    {
-      bt_cli_error (_("unknown format “%s”: use tsv or json"), options->format);
-      return FALSE;
-    }
-
-  return bt_cli_parse_paragraph_mode (options->paragraphs, mode);
-}
-
-static GOptionContext *
-segment_context (SegmentOptions *options)
-{
-  const GOptionEntry entries[] = {
-    { "lang", 'l', 0, G_OPTION_ARG_STRING, &options->lang,
-      N_("Language of the text: zh, en or auto (the default)"), N_("LANG") },
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &options->format,
-      N_("Output format: tsv (the default) or json"), N_("FORMAT") },
-    { "encoding", 'e', 0, G_OPTION_ARG_STRING, &options->encoding,
-      N_("Read the file in this encoding instead of detecting it"), N_("ENCODING") },
-    { "paragraphs", 'p', 0, G_OPTION_ARG_STRING, &options->paragraphs,
-      N_("Paragraphs are lines, blank-line blocks or auto (the default)"), N_("MODE") },
-    { NULL }
-  };
-  GOptionContext *context = g_option_context_new (_("FILE — print the sentences of a text file"));
-
-  g_set_prgname ("bitext-cli segment");
-
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context,
-    _("The tsv format prints one line per sentence: the paragraph number, the "
-      "sentence number within its paragraph (both counted from 1), the start "
-      "and the end of the sentence in code points of the paragraph (the end "
-      "excluded) and its text, with tabs, line breaks and backslashes escaped "
-      "as \\t, \\n and \\\\.\n"
-      "The json format prints the paragraphs with their text and the "
-      "[start, end] code points of their sentences.\n"
-      "Exit status: 0 done, 1 bad input, 2 wrong usage."));
-  return context;
-}
-
 int
-bt_cli_segment (int    argc,
-                char **argv)
+bt_cli_segment (const BtCliOptions *options)
 {
-  g_auto(SegmentOptions) options = { NULL };
-  g_autoptr(GOptionContext) context = segment_context (&options);
-  g_autoptr(GError) error = NULL;
   g_autoptr(BtText) text = NULL;
   g_autoptr(BtDocument) document = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
-  BtLanguage language = BT_LANGUAGE_EN;
-  BtParagraphMode mode;
-  gboolean guess;
+  BtLanguage language = options->language;
   int status;
 
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      bt_cli_error ("%s", error->message);
-      return BT_CLI_USAGE;
-    }
-  if (argc != 2)
-    {
-      bt_cli_error (_("segment takes one FILE; see “bitext-cli segment --help”"));
-      return BT_CLI_USAGE;
-    }
-  if (!check_options (&options, &guess, &language, &mode))
-    return BT_CLI_USAGE;
-
-  status = bt_cli_load_text (argv[1], options.encoding, &text);
+  status = bt_cli_load_text (options->files[0], options->encoding, &text);
   if (status != BT_CLI_OK)
     return status;
 
-  if (guess)
+  if (options->guess_language)
     language = bt_language_guess (bt_text_get_contents (text, NULL), -1);
-  document = bt_document_new_from_text (text, language, mode);
+  document = bt_document_new_from_text (text, language, options->paragraph_mode);
 
-  if (options.format != NULL && g_str_equal (options.format, "json"))
+  if (options->format != NULL && g_str_equal (options->format, "json"))
     append_json (out, document);
   else
     append_tsv (out, document);

@@ -15,25 +15,6 @@
 #include "bt-cli.h"
 #include "bt-text.h"
 
-typedef struct
-{
-  char *source;
-  char *target;
-  char *encoding;
-  char *paragraphs;
-} SplitOptions;
-
-static void
-split_options_clear (SplitOptions *options)
-{
-  g_clear_pointer (&options->source, g_free);
-  g_clear_pointer (&options->target, g_free);
-  g_clear_pointer (&options->encoding, g_free);
-  g_clear_pointer (&options->paragraphs, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SplitOptions, split_options_clear)
-
 /* A file written beside its destination, renamed over it only when every
  * output is complete. */
 typedef struct
@@ -131,50 +112,6 @@ output_commit (Output *output)
   return TRUE;
 }
 
-static GOptionContext *
-split_context (SplitOptions *options)
-{
-  const GOptionEntry entries[] = {
-    { "source", 's', 0, G_OPTION_ARG_FILENAME, &options->source,
-      N_("Write the Chinese paragraphs to OUT, one a line"), N_("OUT") },
-    { "target", 't', 0, G_OPTION_ARG_FILENAME, &options->target,
-      N_("Write the English paragraphs to OUT, one a line"), N_("OUT") },
-    { "encoding", 'e', 0, G_OPTION_ARG_STRING, &options->encoding,
-      N_("Read the file in this encoding instead of detecting it"), N_("ENCODING") },
-    { "paragraphs", 'p', 0, G_OPTION_ARG_STRING, &options->paragraphs,
-      N_("Paragraphs are lines, blank-line blocks or auto (the default)"), N_("MODE") },
-    { NULL }
-  };
-  GOptionContext *context =
-    g_option_context_new (_("BILINGUAL — split a file holding both languages"));
-
-  g_set_prgname ("bitext-cli split");
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context,
-    _("Paragraphs whose letters are mostly Chinese characters go to the "
-      "source, the others to the target, in their order. Both outputs are "
-      "written, as UTF-8, only when the whole file could be split.\n"
-      "Exit status: 0 done, 1 bad input, 2 wrong usage."));
-  return context;
-}
-
-static gboolean
-check_usage (SplitOptions *options,
-             int           argc)
-{
-  if (argc != 2)
-    bt_cli_error (_("split takes one BILINGUAL file; see “bitext-cli split --help”"));
-  else if (options->source == NULL || options->target == NULL)
-    bt_cli_error (_("split needs both --source and --target"));
-  else if (g_str_equal (options->source, options->target))
-    bt_cli_error (_("--source and --target must name different files"));
-  else
-    return TRUE;
-
-  return FALSE;
-}
-
 /* A rename over a folder would fail after the other output is in place. */
 static gboolean
 check_not_folder (const char *path)
@@ -187,9 +124,9 @@ check_not_folder (const char *path)
 }
 
 static int
-write_outputs (SplitOptions *options,
-               BtDocument   *source,
-               BtDocument   *target)
+write_outputs (const BtCliOptions *options,
+               BtDocument         *source,
+               BtDocument         *target)
 {
   g_auto(Output) source_out = { g_strdup (options->source), NULL };
   g_auto(Output) target_out = { g_strdup (options->target), NULL };
@@ -209,38 +146,25 @@ write_outputs (SplitOptions *options,
 }
 
 int
-bt_cli_split (int    argc,
-              char **argv)
+bt_cli_split (const BtCliOptions *options)
 {
-  g_auto(SplitOptions) options = { NULL };
-  g_autoptr(GOptionContext) context = split_context (&options);
   g_autoptr(GError) error = NULL;
   g_autoptr(BtText) text = NULL;
   g_autoptr(BtDocument) source = NULL;
   g_autoptr(BtDocument) target = NULL;
-  BtParagraphMode mode;
   int status;
 
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      bt_cli_error ("%s", error->message);
-      return BT_CLI_USAGE;
-    }
-  if (!check_usage (&options, argc) ||
-      !bt_cli_parse_paragraph_mode (options.paragraphs, &mode))
-    return BT_CLI_USAGE;
-
-  status = bt_cli_load_text (argv[1], options.encoding, &text);
+  status = bt_cli_load_text (options->files[0], options->encoding, &text);
   if (status != BT_CLI_OK)
     return status;
 
-  if (!bt_bilingual_split (text, mode, &source, &target, &error))
+  if (!bt_bilingual_split (text, options->paragraph_mode, &source, &target, &error))
     {
       bt_cli_error ("%s", error->message);
       return BT_CLI_BAD_INPUT;
     }
 
-  status = write_outputs (&options, source, target);
+  status = write_outputs (options, source, target);
   if (status == BT_CLI_OK)
     g_print (_("%u source paragraphs, %u target paragraphs\n"),
              bt_document_get_n_paragraphs (source), bt_document_get_n_paragraphs (target));

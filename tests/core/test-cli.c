@@ -456,6 +456,77 @@ test_split_usage (void)
   g_assert_nonnull (strstr (help.out, "--target"));
 }
 
+/* Every command line that stops before reading a file: where its words go
+ * and with which status. */
+typedef struct
+{
+  const char *args[7];
+  int         status;
+  const char *out;  /* found in stdout, or NULL for an empty stdout */
+  const char *err;  /* found in stderr, or NULL for an empty stderr */
+} CommandLineCase;
+
+static const CommandLineCase command_lines[] = {
+  { { NULL }, 2, NULL, "Usage: bitext-cli COMMAND" },
+  { { "--help", NULL }, 0, "align ", NULL },
+  { { "help", NULL }, 0, "Usage: bitext-cli COMMAND", NULL },
+  { { "-h", NULL }, 0, "stats ", NULL },
+  { { "--version", NULL }, 0, "bitext-cli ", NULL },
+  { { "bogus", "--help", NULL }, 2, NULL, "unknown command “bogus”" },
+  { { "SEGMENT", NULL }, 2, NULL, "Usage: bitext-cli COMMAND" },
+  { { "segment", "-h", NULL }, 0, "--paragraphs", NULL },
+  { { "segment", "-?", NULL }, 0, "--encoding", NULL },
+  { { "segment", "-lh", "zh", NULL }, 0, "--lang", NULL },
+  { { "split", "a.txt", "--help-all", NULL }, 0, "--target", NULL },
+  { { "segment", "--help=yes", NULL }, 2, NULL, "--help=yes" },
+  { { "segment", "--lang", "--help", "a.txt", NULL }, 2, NULL, "“--help”" },
+  { { "segment", "a.txt", "--lang", "zh", "--lang", "fr", NULL }, 2, NULL, "“fr”" },
+  { { "segment", "--", "--lang", NULL }, 2, NULL, "one FILE" },
+  { { "validate", "--", "--help", NULL }, 2, NULL, "expected exactly one review file" },
+  { { "convert", NULL }, 2, NULL, "--output" },
+  { { "convert", "r.xlf", "--format=", NULL }, 2, NULL, "--format must be" },
+  { { "convert", "r.xlf", "-f", NULL }, 2, NULL, "-f" },
+  { { "stats", "a.xlf", "b.xlf", NULL }, 2, NULL, "Usage:" },
+  { { "split", "p.txt", "-s", "a", "-t", "b", "-x" }, 2, NULL, "-x" },
+};
+
+static void
+test_command_line (void)
+{
+  for (gsize k = 0; k < G_N_ELEMENTS (command_lines); k++)
+    {
+      const CommandLineCase *c = &command_lines[k];
+      const char * const *a = c->args;
+      g_auto(Run) run = { NULL };
+
+      g_test_message ("case %" G_GSIZE_FORMAT, k);
+      run_cli (&run, a[0], a[1], a[2], a[3], a[4], a[5], a[6], NULL);
+      g_assert_cmpint (run.status, ==, c->status);
+      if (c->out != NULL)
+        g_assert_nonnull (strstr (run.out, c->out));
+      else
+        g_assert_cmpstr (run.out, ==, "");
+      if (c->err != NULL)
+        g_assert_nonnull (strstr (run.err, c->err));
+      else
+        g_assert_cmpstr (run.err, ==, "");
+    }
+}
+
+/* "--" ends the options; a file after it is read like any other. */
+static void
+test_end_of_options (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = write_file (dir, "text.txt", "One sentence. Two.\n", -1);
+  g_auto(Run) run = { NULL };
+
+  run_cli (&run, "segment", "--lang", "en", "--", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (count_lines (run.out), ==, 2);
+  remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -476,6 +547,8 @@ main (int    argc,
   g_test_add_func ("/cli/split/unwritable", test_split_unwritable);
   g_test_add_func ("/cli/split/onto-folder", test_split_onto_folder);
   g_test_add_func ("/cli/split/usage", test_split_usage);
+  g_test_add_func ("/cli/command-line", test_command_line);
+  g_test_add_func ("/cli/end-of-options", test_end_of_options);
 
   return g_test_run ();
 }
