@@ -13,7 +13,10 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/SAX2.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "bt-error.h"
 #include "bt-review-io.h"
@@ -1447,14 +1450,74 @@ sax_clear (Sax *sax)
   g_clear_error (&sax->error);
 }
 
-/* Pushed in pieces, the parser's buffer stays small instead of copying
- * the whole file. */
+/* The review reader's input: @data in memory, or read from @fd, pushed
+ * to the parser in pieces so that its buffer stays small. */
 #define CHUNK_SIZE (64 * 1024)
 
+typedef struct
+{
+  const char *data;
+  gsize       size;
+  int         fd;
+  gsize       done;
+  char       *buffer;
+} Input;
+
+/* The next piece: its length, 0 at the end, -1 when reading fails. */
+static gssize
+input_next (Input       *input,
+            const char **chunk)
+{
+  gssize n;
+
+  if (input->fd < 0)
+    {
+      n = (gssize) MIN (input->size - input->done, CHUNK_SIZE);
+      *chunk = input->data + input->done;
+    }
+  else
+    {
+      do
+        n = read (input->fd, input->buffer, CHUNK_SIZE);
+      while (n < 0 && errno == EINTR);
+      *chunk = input->buffer;
+    }
+  if (n > 0)
+    input->done += (gsize) n;
+  return n;
+}
+
+static gboolean
+sax_push (Sax    *sax,
+          Input  *input)
+{
+  for (;;)
+    {
+      const char *chunk = NULL;
+      gssize n = input_next (input, &chunk);
+
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (&sax->error, BT_ERROR, BT_ERROR_IO, "%s: %s", sax->self->name, g_strerror (saved_errno));
+          return FALSE;
+        }
+      if (input->done > BT_XLIFF_MAX_SIZE)
+        {
+          g_set_error (&sax->error, BT_ERROR, BT_ERROR_TOO_LARGE,
+                       _("%s: the file is larger than 64 MiB"), sax->self->name);
+          return FALSE;
+        }
+      xmlParseChunk (sax->ctxt, chunk, (int) n, n == 0);
+      if (n == 0 || sax->ctxt->disableSAX)
+        return TRUE;
+    }
+}
+
 static void
-sax_parse (Sax        *sax,
-           const char *data,
-           gsize       size)
+sax_parse (Sax   *sax,
+           Input *input)
 {
   xmlSAXHandler handler = { 0 };
 
@@ -1474,14 +1537,7 @@ sax_parse (Sax        *sax,
     }
   sax->ctxt->_private = sax;
   xmlCtxtUseOptions (sax->ctxt, PARSE_OPTIONS);
-  for (gsize done = 0; done < size && !sax->ctxt->disableSAX;)
-    {
-      gsize n = MIN (size - done, CHUNK_SIZE);
-
-      xmlParseChunk (sax->ctxt, data + done, (int) n, done + n == size);
-      done += n;
-    }
-  if (!sax->ctxt->wellFormed && sax->error == NULL)
+  if (sax_push (sax, input) && !sax->ctxt->wellFormed && sax->error == NULL)
     sax->fallback = TRUE;
 }
 
@@ -1493,7 +1549,7 @@ typedef enum
 
 static SaxResult
 read_review (Reader      *self,
-             const char  *data,
+             Input       *input,
              gsize        size,
              BtReview   **review,
              GError     **error)
@@ -1502,7 +1558,7 @@ read_review (Reader      *self,
   SaxResult result = SAX_DONE;
 
   sax_init (&sax, self, size);
-  sax_parse (&sax, data, size);
+  sax_parse (&sax, input);
   if (sax.error != NULL)
     g_propagate_error (error, g_steal_pointer (&sax.error));
   else if (sax.fallback || !sax.seen_review)
@@ -1751,6 +1807,71 @@ read_root (Reader   *self,
   return read_foreign (self, root, TRUE, error);
 }
 
+static BtReview *
+read_tree (Reader      *self,
+           const char  *data,
+           gsize        size,
+           GError     **error)
+{
+  BtReview *review = NULL;
+  xmlDoc *doc;
+
+  if (size == 0)
+    {
+      g_set_error (error, BT_ERROR, BT_ERROR_EMPTY, _("%s: the file is empty"), self->name);
+      return NULL;
+    }
+  if (size > BT_XLIFF_MAX_SIZE)
+    {
+      g_set_error (error, BT_ERROR, BT_ERROR_TOO_LARGE, _("%s: the file is larger than 64 MiB"), self->name);
+      return NULL;
+    }
+  g_hash_table_remove_all (self->units);
+  doc = parse (self, data, size, error);
+  if (doc == NULL)
+    return NULL;
+  if (check_limits (self, xmlDocGetRootElement (doc), 1, error))
+    review = read_root (self, xmlDocGetRootElement (doc), error);
+  xmlFreeDoc (doc);
+  return review;
+}
+
+/* A review from @input, or else the tree from @input's data or, when it
+ * is read from a file, from @path read whole. */
+static BtReview *
+read_input (Input       *input,
+            gsize        size,
+            const char  *path,
+            const char  *name,
+            GPtrArray  **warnings,
+            GError     **error)
+{
+  g_autoptr(GHashTable) warned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  Reader self = { name, messages, warned, units, NULL };
+  BtReview *review = NULL;
+
+  if (read_review (&self, input, size, &review, error) == SAX_FALLBACK)
+    {
+      if (input->fd < 0)
+        review = read_tree (&self, input->data, input->size, error);
+      else if (!g_file_get_contents (path, &contents, &size, &local_error))
+        g_set_error (error, BT_ERROR, BT_ERROR_IO, "%s", local_error->message);
+      else
+        review = read_tree (&self, contents, size, error);
+    }
+  if (review == NULL)
+    return NULL;
+  bt_review_clear_history (review);
+  bt_review_mark_saved (review);
+  if (warnings != NULL)
+    *warnings = g_steal_pointer (&messages);
+  return review;
+}
+
 BtReview *
 bt_xliff_read_data (const char  *data,
                     gsize        size,
@@ -1758,12 +1879,7 @@ bt_xliff_read_data (const char  *data,
                     GPtrArray  **warnings,
                     GError     **error)
 {
-  g_autoptr(GHashTable) warned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
-  Reader self = { name, messages, warned, units, NULL };
-  xmlDoc *doc;
-  BtReview *review = NULL;
+  Input input = { data, size, -1 };
 
   g_return_val_if_fail (data != NULL || size == 0, NULL);
   g_return_val_if_fail (name != NULL, NULL);
@@ -1779,36 +1895,39 @@ bt_xliff_read_data (const char  *data,
       g_set_error (error, BT_ERROR, BT_ERROR_TOO_LARGE, _("%s: the file is larger than 64 MiB"), name);
       return NULL;
     }
-  if (read_review (&self, data, size, &review, error) == SAX_FALLBACK)
-    {
-      g_hash_table_remove_all (units);
-      doc = parse (&self, data, size, error);
-      if (doc == NULL)
-        return NULL;
-      if (check_limits (&self, xmlDocGetRootElement (doc), 1, error))
-        review = read_root (&self, xmlDocGetRootElement (doc), error);
-      xmlFreeDoc (doc);
-    }
-  if (review == NULL)
-    return NULL;
-  bt_review_clear_history (review);
-  bt_review_mark_saved (review);
-  if (warnings != NULL)
-    *warnings = g_steal_pointer (&messages);
-  return review;
+  return read_input (&input, size, NULL, name, warnings, error);
 }
 
+/* GLib says best why a file cannot be read. */
+static BtReview *
+read_whole_file (const char  *path,
+                 const char  *name,
+                 GPtrArray  **warnings,
+                 GError     **error)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize size = 0;
+
+  if (!g_file_get_contents (path, &data, &size, &local_error))
+    {
+      g_set_error (error, BT_ERROR, BT_ERROR_IO, "%s", local_error->message);
+      return NULL;
+    }
+  return bt_xliff_read_data (data, size, name, warnings, error);
+}
+
+/* Read in pieces, a large review is never held whole in memory. */
 BtReview *
 bt_xliff_read_file (const char  *path,
                     GPtrArray  **warnings,
                     GError     **error)
 {
-  g_autoptr(GMappedFile) mapped = NULL;
-  g_autofree char *data = NULL;
   g_autofree char *name = NULL;
-  g_autoptr(GError) local_error = NULL;
-  GStatBuf st;
-  gsize size = 0;
+  g_autofree char *buffer = NULL;
+  Input input = { NULL, 0, -1 };
+  GStatBuf st = { 0 };
+  BtReview *review;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1819,15 +1938,11 @@ bt_xliff_read_file (const char  *path,
       g_set_error (error, BT_ERROR, BT_ERROR_TOO_LARGE, _("%s: the file is larger than 64 MiB"), name);
       return NULL;
     }
-  /* Mapped, a large file is not copied before parsing. */
-  mapped = g_mapped_file_new (path, FALSE, NULL);
-  if (mapped != NULL && g_mapped_file_get_length (mapped) <= BT_XLIFF_MAX_SIZE)
-    return bt_xliff_read_data (g_mapped_file_get_contents (mapped), g_mapped_file_get_length (mapped),
-                               name, warnings, error);
-  if (!g_file_get_contents (path, &data, &size, &local_error))
-    {
-      g_set_error (error, BT_ERROR, BT_ERROR_IO, "%s", local_error->message);
-      return NULL;
-    }
-  return bt_xliff_read_data (data, size, name, warnings, error);
+  input.fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (input.fd < 0)
+    return read_whole_file (path, name, warnings, error);
+  input.buffer = buffer = g_malloc (CHUNK_SIZE);
+  review = read_input (&input, S_ISREG (st.st_mode) ? (gsize) st.st_size : 0, path, name, warnings, error);
+  close (input.fd);
+  return review;
 }
