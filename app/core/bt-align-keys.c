@@ -28,6 +28,13 @@ signal_index (guint32 signal)
   return g_bit_nth_lsf (signal, -1);
 }
 
+static inline guint32
+key_signal (BtAlignContext *ctx,
+            guint32         id)
+{
+  return g_array_index (ctx->id_signals, guint8, id);
+}
+
 static void
 table_grow (BtAlignContext *ctx)
 {
@@ -60,6 +67,7 @@ intern (BtAlignContext *ctx,
         guint32         key)
 {
   guint64 k = ((guint64) signal_index (signal) + 1) << 32 | key;
+  guint8 signal8 = (guint8) signal;
   gsize h;
 
   for (h = (k * 0x9E3779B97F4A7C15ull) >> 20 & ctx->slot_mask; ctx->slot_keys[h] != 0;
@@ -70,6 +78,7 @@ intern (BtAlignContext *ctx,
     return G_MAXUINT32;
   ctx->slot_keys[h] = k;
   ctx->slot_ids[h] = ctx->n_ids;
+  g_array_append_val (ctx->id_signals, signal8);
   if (++ctx->n_ids * 2 > ctx->slot_mask)
     table_grow (ctx);
   return ctx->n_ids - 1;
@@ -80,10 +89,9 @@ add_key (BtAlignContext *ctx,
          GArray         *keys,
          guint32         signal,
          guint32         key,
-         guint           start,
-         guint           end)
+         guint           start)
 {
-  BtAlignKey k = { intern (ctx, signal, key), start, end, signal };
+  BtAlignKey k = { intern (ctx, signal, key), start };
 
   if (k.id != G_MAXUINT32)
     g_array_append_val (keys, k);
@@ -102,7 +110,7 @@ dictionary_keys (BtAlignContext *ctx,
       bt_dictionary_english_ids (ctx->dictionary, text, ids);
       ctx->n_known = ids->len;
       for (guint i = 0; i < ids->len; i++)
-        add_key (ctx, keys, BT_SIGNAL_DICTIONARY, g_array_index (ids, guint32, i), 0, 0);
+        add_key (ctx, keys, BT_SIGNAL_DICTIONARY, g_array_index (ids, guint32, i), 0);
       return;
     }
 
@@ -119,7 +127,7 @@ dictionary_keys (BtAlignContext *ctx,
         /* A character of many unrelated glosses (了, 的) says little and
          * costs much. */
         for (guint i = 0; i < n_ids && n_ids <= MAX_GLOSSES; i++)
-          add_key (ctx, keys, BT_SIGNAL_DICTIONARY, ids[i], pos, pos + n);
+          add_key (ctx, keys, BT_SIGNAL_DICTIONARY, ids[i], pos);
         pos += MAX (n, 1);
       }
   }
@@ -138,7 +146,7 @@ number_keys (BtAlignContext *ctx,
     {
       BtNumber *n = &g_array_index (numbers, BtNumber, i);
 
-      add_key (ctx, keys, BT_SIGNAL_NUMBERS, bt_number_key (n), n->start, n->end);
+      add_key (ctx, keys, BT_SIGNAL_NUMBERS, bt_number_key (n), n->start);
     }
 }
 
@@ -178,7 +186,7 @@ name_keys (BtAlignContext *ctx,
       BtNameKey *n = &g_array_index (names, BtNameKey, i);
 
       if (language == BT_LANGUAGE_EN || g_hash_table_contains (ctx->english_names, GUINT_TO_POINTER (n->key)))
-        add_key (ctx, keys, BT_SIGNAL_NAMES, n->key, n->start, n->end);
+        add_key (ctx, keys, BT_SIGNAL_NAMES, n->key, n->start);
     }
 }
 
@@ -198,7 +206,7 @@ latin_keys (BtAlignContext *ctx,
     {
       BtLatinToken *t = &g_array_index (tokens, BtLatinToken, i);
 
-      add_key (ctx, keys, BT_SIGNAL_LATIN, t->key, t->start, t->end);
+      add_key (ctx, keys, BT_SIGNAL_LATIN, t->key, t->start);
     }
 }
 
@@ -224,9 +232,7 @@ key_less (const BtAlignKey *a,
 {
   if (a->id != b->id)
     return a->id < b->id;
-  if (a->start != b->start)
-    return a->start < b->start;
-  return a->end < b->end;
+  return a->start < b->start;
 }
 
 static void
@@ -354,6 +360,7 @@ _bt_align_context_init (BtAlignContext *ctx,
   side_init (&ctx->src, bt_document_get_n_paragraphs (source), 3 * bt_document_get_n_chars (source) + 1024);
   side_init (&ctx->tgt, bt_document_get_n_sentences (target), bt_document_get_n_chars (target) / 8 + 1024);
   ctx->touched = g_array_new (FALSE, FALSE, sizeof (guint));
+  ctx->id_signals = g_array_new (FALSE, FALSE, sizeof (guint8));
 }
 
 void
@@ -374,6 +381,10 @@ _bt_align_context_clear (BtAlignContext *ctx)
   g_clear_pointer (&ctx->acc, g_free);
   g_clear_pointer (&ctx->acc_signals, g_free);
   g_clear_pointer (&ctx->touched, g_array_unref);
+  g_clear_pointer (&ctx->id_signals, g_array_unref);
+  g_clear_pointer (&ctx->marks, g_free);
+  g_clear_pointer (&ctx->base_start, g_free);
+  g_clear_pointer (&ctx->base, g_free);
 }
 
 static gboolean
@@ -427,30 +438,30 @@ index_source (BtAlignContext *ctx)
   BtAlignKey *keys = (BtAlignKey *) (gpointer) ctx->src.keys->data;
   guint n = ctx->src.n_units;
   g_autofree guint *fill = NULL;
-  g_autofree guint32 *signal = g_new0 (guint32, ctx->n_ids);
+  g_autofree gboolean *wanted = g_new0 (gboolean, ctx->n_ids + 1);
 
   ctx->df = g_new0 (guint, ctx->n_ids);
   for (guint u = 0; u < n; u++)
     for (guint k = ctx->src.offsets[u]; k < ctx->src.offsets[u + 1]; k++)
       if (k == ctx->src.offsets[u] || keys[k - 1].id != keys[k].id)
-        {
-          ctx->df[keys[k].id]++;
-          signal[keys[k].id] = keys[k].signal;
-        }
+        ctx->df[keys[k].id]++;
 
+  /* Only the ids some sentence holds are ever looked up. */
+  for (guint k = 0; k < ctx->tgt.keys->len; k++)
+    wanted[g_array_index (ctx->tgt.keys, BtAlignKey, k).id] = TRUE;
   ctx->post_start = g_new0 (guint, ctx->n_ids + 1);
   for (guint32 id = 0; id < ctx->n_ids; id++)
-    ctx->post_start[id + 1] = ctx->post_start[id] + ctx->df[id];
+    ctx->post_start[id + 1] = ctx->post_start[id] + (wanted[id] ? ctx->df[id] : 0);
   ctx->postings = g_new (guint, ctx->post_start[ctx->n_ids] + 1);
   fill = g_memdup2 (ctx->post_start, sizeof (guint) * ctx->n_ids);
   for (guint u = 0; u < n; u++)
     for (guint k = ctx->src.offsets[u]; k < ctx->src.offsets[u + 1]; k++)
-      if (k == ctx->src.offsets[u] || keys[k - 1].id != keys[k].id)
+      if ((k == ctx->src.offsets[u] || keys[k - 1].id != keys[k].id) && wanted[keys[k].id])
         ctx->postings[fill[keys[k].id]++] = u;
 
   ctx->weights = g_new (float, ctx->n_ids);
   for (guint32 id = 0; id < ctx->n_ids; id++)
-    ctx->weights[id] = signal_factor (signal[id]) *
+    ctx->weights[id] = signal_factor (key_signal (ctx, id)) *
                        MAX (0.05f, (float) log ((n + 1.0) / (ctx->df[id] + 0.5)) / (float) log (n + 2.0));
 }
 
@@ -466,7 +477,7 @@ source_totals (BtAlignContext *ctx)
       g_autofree float *best = g_new0 (float, ctx->src.n_chars[u] + 1);
 
       for (guint k = ctx->src.offsets[u]; k < ctx->src.offsets[u + 1]; k++)
-        if (keys[k].signal != BT_SIGNAL_NAMES && keys[k].start <= ctx->src.n_chars[u])
+        if (key_signal (ctx, keys[k].id) != BT_SIGNAL_NAMES && keys[k].start <= ctx->src.n_chars[u])
           best[keys[k].start] = MAX (best[keys[k].start], ctx->weights[keys[k].id]);
       for (guint c = 0; c <= ctx->src.n_chars[u]; c++)
         ctx->src_total[u] += best[c];
@@ -484,6 +495,47 @@ target_totals (BtAlignContext *ctx)
       ctx->tgt_total[u] += ctx->weights[keys[k].id];
 }
 
+/* Keys no target unit holds can never match: they only add to the
+ * weight of their place, which the base keeps, so they go. */
+static void
+drop_unmatched (BtAlignContext *ctx)
+{
+  const BtAlignKey *keys = (const BtAlignKey *) (gconstpointer) ctx->src.keys->data;
+  g_autofree guint8 *wanted = g_new0 (guint8, ctx->n_ids + 1);
+  GArray *kept = NULL;
+  guint64 n_slots = 0;
+  guint out = 0;
+
+  for (guint k = 0; k < ctx->tgt.keys->len; k++)
+    wanted[g_array_index (ctx->tgt.keys, BtAlignKey, k).id] = 1;
+  for (guint k = 0; k < ctx->src.keys->len; k++)
+    out += wanted[keys[k].id];
+  ctx->base_start = g_new (guint, ctx->src.n_units + 1);
+  for (guint u = 0; u < ctx->src.n_units; u++)
+    {
+      ctx->base_start[u] = n_slots;
+      n_slots += ctx->src.n_chars[u] + 1;
+    }
+  ctx->base_start[ctx->src.n_units] = n_slots;
+  ctx->base = g_new0 (float, n_slots + 1);
+  kept = g_array_sized_new (FALSE, FALSE, sizeof (BtAlignKey), out + 1);
+  for (guint u = 0; u < ctx->src.n_units; u++)
+    {
+      float *base = ctx->base + ctx->base_start[u];
+      guint first = kept->len;
+
+      for (guint k = ctx->src.offsets[u]; k < ctx->src.offsets[u + 1]; k++)
+        if (wanted[keys[k].id])
+          g_array_append_val (kept, keys[k]);
+        else if (key_signal (ctx, keys[k].id) != BT_SIGNAL_NAMES && keys[k].start <= ctx->src.n_chars[u])
+          base[keys[k].start] = MAX (base[keys[k].start], ctx->weights[keys[k].id]);
+      ctx->src.offsets[u] = first;
+    }
+  ctx->src.offsets[ctx->src.n_units] = kept->len;
+  g_array_unref (ctx->src.keys);
+  ctx->src.keys = kept;
+}
+
 gboolean
 _bt_align_extract (BtAlignContext *ctx,
                    GCancellable   *cancellable,
@@ -496,8 +548,10 @@ _bt_align_extract (BtAlignContext *ctx,
   index_source (ctx);
   source_totals (ctx);
   target_totals (ctx);
+  drop_unmatched (ctx);
   ctx->acc = g_new0 (float, ctx->src.n_units + 1);
   ctx->acc_signals = g_new0 (guint32, ctx->src.n_units + 1);
+  ctx->marks = g_new0 (guint8, ctx->n_ids + 1);
   return TRUE;
 }
 
@@ -544,7 +598,7 @@ _bt_align_candidates (BtAlignContext *ctx,
           if (ctx->acc[post[i]] == 0)
             g_array_append_val (ctx->touched, post[i]);
           ctx->acc[post[i]] += ctx->weights[id];
-          ctx->acc_signals[post[i]] |= keys[k].signal;
+          ctx->acc_signals[post[i]] |= key_signal (ctx, id);
         }
     }
   for (guint i = 0; i < ctx->touched->len; i++)
@@ -596,9 +650,22 @@ _bt_align_match (BtAlignContext *ctx,
       {
         matched += ctx->weights[keys[k].id];
         if (signals != NULL)
-          *signals |= keys[k].signal;
+          *signals |= key_signal (ctx, keys[k].id);
       }
   return matched;
+}
+
+static void
+mark_sentences (BtAlignContext *ctx,
+                const guint    *sentences,
+                guint           n_sentences,
+                guint8          mark)
+{
+  const BtAlignKey *keys = (const BtAlignKey *) (gconstpointer) ctx->tgt.keys->data;
+
+  for (guint s = 0; s < n_sentences; s++)
+    for (guint k = ctx->tgt.offsets[sentences[s]]; k < ctx->tgt.offsets[sentences[s] + 1]; k++)
+      ctx->marks[keys[k].id] = mark;
 }
 
 void
@@ -611,22 +678,26 @@ _bt_align_coverage (BtAlignContext *ctx,
 {
   const BtAlignKey *keys = (const BtAlignKey *) (gconstpointer) ctx->src.keys->data;
 
+  /* Marking the sentences' ids keeps this linear when a huge paragraph
+   * has thousands of sentences. */
+  mark_sentences (ctx, sentences, n_sentences, 1);
+  for (guint i = 0; i <= ctx->src.n_chars[paragraph]; i++)
+    total[i] = MAX (total[i], ctx->base[ctx->base_start[paragraph] + i]);
   for (guint k = ctx->src.offsets[paragraph]; k < ctx->src.offsets[paragraph + 1]; k++)
     {
       float w = ctx->weights[keys[k].id];
-      gboolean found = FALSE;
+      gboolean found = ctx->marks[keys[k].id] != 0;
 
-      for (guint s = 0; s < n_sentences && !found; s++)
-        found = unit_has (&ctx->tgt, sentences[s], keys[k].id);
       /* Any run of Han characters may be a name: only those the
        * English spells count. */
-      if (keys[k].signal == BT_SIGNAL_NAMES && !found)
+      if (key_signal (ctx, keys[k].id) == BT_SIGNAL_NAMES && !found)
         continue;
       /* A word of several glosses counts once, by its best one. */
       total[keys[k].start] = MAX (total[keys[k].start], w);
       if (found)
         rendered[keys[k].start] = MAX (rendered[keys[k].start], w);
     }
+  mark_sentences (ctx, sentences, n_sentences, 0);
 }
 
 double

@@ -29,6 +29,9 @@
 #define LOCAL_SCALE_B 2.0
 /* Jumps up to this far take their logarithm from a table. */
 #define N_LOGS 4096
+/* The traceback keeps at most this many states over all sentences; past
+ * it, sentences get fewer candidates, so that memory stays bounded. */
+#define MAX_KEPT_STATES (8u * 1024 * 1024)
 
 typedef struct
 {
@@ -41,7 +44,26 @@ typedef struct
   guint   last;   /* last real paragraph on that path (for the none state) */
 } State;
 
-/* The states of one sentence, in a pool all columns share. */
+/* What the traceback needs of a state, kept for every sentence: two
+ * arrays, as one struct would be padded to a third more. */
+typedef struct
+{
+  guint32 paragraph;
+  float   emission;
+  float   lexical;
+} Kept;
+
+typedef struct
+{
+  GArray  *states; /* Kept */
+  GArray  *links;  /* guint16: the previous state's index, then signals */
+  guint   *offsets; /* per sentence: its first state */
+} Trail;
+
+#define LINK_FROM(l) ((l) & 0x1f)
+#define LINK_SIGNALS(l) ((guint32) (l) >> 5)
+
+/* The states of one sentence being scored. */
 typedef struct
 {
   State *states;
@@ -224,52 +246,100 @@ step (BtAlignContext *ctx,
     }
 }
 
+static BtAlignChoice
+kept_choice (const Trail *trail,
+             guint        i)
+{
+  const Kept *k = &g_array_index (trail->states, Kept, i);
+
+  return (BtAlignChoice) { k->paragraph, k->emission, k->lexical,
+                           LINK_SIGNALS (g_array_index (trail->links, guint16, i)) };
+}
+
 static void
-trace_back (const Column   *columns,
+trace_back (const Trail   *trail,
             guint          n_columns,
+            guint          at,
             BtAlignChoice *choices)
 {
-  const Column *last = &columns[n_columns - 1];
-  guint at = 0;
-
-  for (guint i = 1; i < last->len; i++)
-    if (last->states[i].total > last->states[at].total)
-      at = i;
   for (guint s = n_columns; s-- > 0;)
     {
-      const State *st = &columns[s].states[at];
+      guint i = trail->offsets[s] + at;
 
-      choices[s] = (BtAlignChoice) { st->paragraph, st->emission, st->lexical, st->signals };
-      at = st->from;
+      choices[s] = kept_choice (trail, i);
+      at = LINK_FROM (g_array_index (trail->links, guint16, i));
     }
 }
 
 /* A sentence moved far from its paragraph costs the path two long jumps;
  * when its words point clearly elsewhere, follow them instead. */
 static void
-follow_moves (const Column   *columns,
+follow_moves (const Trail   *trail,
               guint          n_columns,
               BtAlignChoice *choices)
 {
+  const Kept *kept = (const Kept *) (gconstpointer) trail->states->data;
+
   for (guint s = 0; s < n_columns; s++)
     {
-      const Column *column = &columns[s];
-      const State *best = NULL;
+      guint best = G_MAXUINT;
       double top = 0;
 
-      for (guint i = 0; i < column->len; i++)
+      for (guint i = trail->offsets[s]; i < trail->offsets[s + 1]; i++)
         {
-          const State *st = &column->states[i];
+          const Kept *k = &kept[i];
 
-          top = MAX (top, st->lexical);
-          if (st->paragraph != BT_ALIGN_NONE && st->lexical >= MOVE_MIN_LEXICAL &&
-              st->lexical >= choices[s].lexical + MOVE_MARGIN && (best == NULL || st->lexical > best->lexical))
-            best = st;
+          top = MAX (top, k->lexical);
+          if (k->paragraph != BT_ALIGN_NONE && k->lexical >= MOVE_MIN_LEXICAL &&
+              k->lexical >= choices[s].lexical + MOVE_MARGIN && (best == G_MAXUINT || k->lexical > kept[best].lexical))
+            best = i;
         }
-      if (best != NULL)
-        choices[s] = (BtAlignChoice) { best->paragraph, best->emission, best->lexical, best->signals };
+      if (best != G_MAXUINT)
+        choices[s] = kept_choice (trail, best);
       choices[s].best_lexical = top;
     }
+}
+
+static void
+keep_column (Trail        *trail,
+             const Column *column)
+{
+  guint at = trail->states->len;
+  Kept *k;
+  guint16 *l;
+
+  g_array_set_size (trail->states, at + column->len);
+  g_array_set_size (trail->links, at + column->len);
+  k = &g_array_index (trail->states, Kept, at);
+  l = &g_array_index (trail->links, guint16, at);
+  for (guint i = 0; i < column->len; i++)
+    {
+      const State *st = &column->states[i];
+
+      k[i] = (Kept) { st->paragraph, st->emission, st->lexical };
+      l[i] = (guint16) (st->from | st->signals << 5);
+    }
+}
+
+static void
+trail_clear (Trail *trail)
+{
+  g_clear_pointer (&trail->states, g_array_unref);
+  g_clear_pointer (&trail->links, g_array_unref);
+  g_clear_pointer (&trail->offsets, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Trail, trail_clear)
+
+static guint
+best_state (const Column *column)
+{
+  guint at = 0;
+
+  for (guint i = 1; i < column->len; i++)
+    if (column->states[i].total > column->states[at].total)
+      at = i;
+  return at;
 }
 
 gboolean
@@ -280,31 +350,39 @@ _bt_align_path_paragraphs (BtAlignContext *ctx,
                            GCancellable   *cancellable,
                            GError        **error)
 {
-  guint width = max_candidates + 6;
-  g_autofree State *pool = g_new (State, (gsize) ctx->tgt.n_units * width + 1);
-  g_autofree Column *columns = g_new0 (Column, ctx->tgt.n_units + 1);
+  guint n_t = ctx->tgt.n_units;
+  guint affordable = MAX (MAX_KEPT_STATES / MAX (n_t, 1), 8) - 6;
+  /* The index of a state's predecessor must fit in five bits. */
+  guint width = MIN (MIN (max_candidates, affordable), 26) + 6;
+  g_autofree State *work = g_new (State, 2 * width);
   g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (BtAlignCandidate));
-  Path path = { ctx, anchors, CLAMP (0.01 * ctx->src.n_units, 2.0, 20.0), found, max_candidates };
+  g_auto (Trail) trail = { g_array_new (FALSE, FALSE, sizeof (Kept)), g_array_new (FALSE, FALSE, sizeof (guint16)),
+                           g_new0 (guint, n_t + 1) };
+  Path path = { ctx, anchors, CLAMP (0.01 * ctx->src.n_units, 2.0, 20.0), found, width - 6 };
+  Column columns[2] = { { work, 0 }, { work + width, 0 } };
 
   init_log_table ();
 
-  if (ctx->tgt.n_units == 0 || ctx->src.n_units == 0)
+  if (n_t == 0 || ctx->src.n_units == 0)
     {
-      for (guint s = 0; s < ctx->tgt.n_units; s++)
+      for (guint s = 0; s < n_t; s++)
         choices[s] = (BtAlignChoice) { BT_ALIGN_NONE, NONE_SCORE, 0, 0 };
       return TRUE;
     }
-  for (guint s = 0; s < ctx->tgt.n_units; s++)
+  for (guint s = 0; s < n_t; s++)
     {
-      Column *column = &columns[s];
+      Column *column = &columns[s & 1];
 
       if ((s & 255) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
-      column->states = pool + (gsize) s * width;
+      column->len = 0;
       fill_column (&path, s, column);
-      step (ctx, s > 0 ? &columns[s - 1] : NULL, column);
+      step (ctx, s > 0 ? &columns[(s - 1) & 1] : NULL, column);
+      trail.offsets[s] = trail.states->len;
+      keep_column (&trail, column);
     }
-  trace_back (columns, ctx->tgt.n_units, choices);
-  follow_moves (columns, ctx->tgt.n_units, choices);
+  trail.offsets[n_t] = trail.states->len;
+  trace_back (&trail, n_t, best_state (&columns[(n_t - 1) & 1]), choices);
+  follow_moves (&trail, n_t, choices);
   return TRUE;
 }

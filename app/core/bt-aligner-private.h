@@ -11,13 +11,12 @@ G_BEGIN_DECLS
 #define BT_ALIGN_NONE G_MAXUINT
 
 /* One piece of lexical evidence found in a unit: a key both languages can
- * produce (an English stem, a number, a name, a Latin token). */
+ * produce (an English stem, a number, a name, a Latin token). Its signal
+ * is that of its id. */
 typedef struct
 {
   guint32 id;      /* dense id of the key in this run */
   guint32 start;   /* code points into the unit's paragraph (source only) */
-  guint32 end;
-  guint32 signal;  /* a BtSignal bit */
 } BtAlignKey;
 
 /* The keys of every unit of one side, sorted by id within each unit;
@@ -52,6 +51,8 @@ typedef struct
   guint32      *slot_ids;
   gsize         slot_mask;
   guint32       n_ids;
+  GArray       *id_signals; /* guint8 per id: its BtSignal bit */
+  guint8       *marks;      /* scratch, one per id */
   gboolean      lookup_only;
   guint         n_known;
   GHashTable   *english_names; /* name keys the target holds */
@@ -63,6 +64,10 @@ typedef struct
   guint        *postings;   /* source units of each id, ascending */
   guint        *post_start; /* n_ids + 1 offsets into postings */
   float        *tgt_total;  /* per target unit: weight of its keys */
+  guint        *base_start; /* per source unit: its first slot in base */
+  float        *base;       /* per code point of each source unit, and
+                             * one past: the best weight of keys starting
+                             * there that no target unit holds */
   float        *src_total;  /* per source unit: weight of its words */
   guint        *tgt_known;  /* per target unit: its words the dictionary knows */
 

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "bt-aligner-private.h"
 #include "bt-error.h"
@@ -316,7 +317,8 @@ static void
 clause_omissions (BtAlignContext *ctx,
                   BtAlignment    *self,
                   guint           paragraph,
-                  GArray         *sentences)
+                  const guint    *sentences,
+                  guint           n_sentences)
 {
   const BtParagraph *para = bt_document_get_paragraph (ctx->source, paragraph);
   g_autoptr (GArray) clauses = bt_segment_clauses (para->text);
@@ -326,7 +328,7 @@ clause_omissions (BtAlignContext *ctx,
   double run_score = 0;
   gboolean in_run = FALSE;
 
-  _bt_align_coverage (ctx, paragraph, (guint *) (gpointer) sentences->data, sentences->len, total, rendered);
+  _bt_align_coverage (ctx, paragraph, sentences, n_sentences, total, rendered);
   for (guint c = 0; c <= clauses->len; c++)
     {
       gboolean omitted = FALSE;
@@ -362,30 +364,47 @@ clause_omissions (BtAlignContext *ctx,
     }
 }
 
+/* The sentences linked to each paragraph: paragraph p owns
+ * sentences[start[p]] to sentences[start[p + 1] - 1]. */
+static guint *
+linked_sentences (BtAlignContext *ctx,
+                  BtAlignment    *self,
+                  guint          *start)
+{
+  const BtAlignLink *links = (const BtAlignLink *) (gconstpointer) self->links->data;
+  guint *sentences = g_new (guint, self->links->len + 1);
+  g_autofree guint *fill = NULL;
+
+  memset (start, 0, (ctx->src.n_units + 1) * sizeof *start);
+  for (guint i = 0; i < self->links->len; i++)
+    start[links[i].paragraph + 1]++;
+  for (guint p = 0; p < ctx->src.n_units; p++)
+    start[p + 1] += start[p];
+  fill = g_memdup2 (start, (ctx->src.n_units + 1) * sizeof *start);
+  for (guint i = 0; i < self->links->len; i++)
+    sentences[fill[links[i].paragraph]++] = links[i].sentence;
+  return sentences;
+}
+
 static void
 omissions (BtAlignContext *ctx,
            BtAlignment    *self)
 {
-  g_autoptr (GPtrArray) linked = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autofree guint *start = g_new (guint, ctx->src.n_units + 1);
+  g_autofree guint *sentences = linked_sentences (ctx, self, start);
 
   for (guint p = 0; p < ctx->src.n_units; p++)
-    g_ptr_array_add (linked, g_array_new (FALSE, FALSE, sizeof (guint)));
-  for (guint i = 0; i < self->links->len; i++)
     {
-      BtAlignLink *l = &g_array_index (self->links, BtAlignLink, i);
+      guint n = start[p + 1] - start[p];
 
-      g_array_append_val (g_ptr_array_index (linked, l->paragraph), l->sentence);
-    }
-  for (guint p = 0; p < ctx->src.n_units; p++)
-    {
-      GArray *sentences = g_ptr_array_index (linked, p);
+      if (n == 0)
+        {
+          double evidence = log1p (paragraph_evidence (ctx, p));
 
-      double evidence = log1p (paragraph_evidence (ctx, p));
-
-      if (sentences->len == 0)
-        add_omission (self, p, 0, ctx->src.n_chars[p], logistic (OMISSION_A, OMISSION_B, evidence), evidence);
+          add_omission (self, p, 0, ctx->src.n_chars[p], logistic (OMISSION_A, OMISSION_B, evidence), evidence);
+        }
       else if (ctx->units == BT_ALIGN_UNITS_PARAGRAPHS)
-        clause_omissions (ctx, self, p, sentences);
+        clause_omissions (ctx, self, p, sentences + start[p], n);
     }
 }
 

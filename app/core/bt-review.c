@@ -291,8 +291,22 @@ find_link_index (BtReview *self,
                  guint     sentence)
 {
   GArray *bucket = index_lookup (self->paragraph_links, paragraph);
+  GArray *other = index_lookup (self->sentence_links, sentence);
 
-  for (guint i = 0; bucket != NULL && i < bucket->len; i++)
+  /* Walk the shorter list: a huge paragraph may hold thousands of links. */
+  if (bucket == NULL || other == NULL)
+    return NONE;
+  if (other->len < bucket->len)
+    {
+      for (guint i = 0; i < other->len; i++)
+        {
+          guint index = g_array_index (other, guint, i);
+          if (g_array_index (self->data.links, BtLink, index).paragraph == paragraph)
+            return index;
+        }
+      return NONE;
+    }
+  for (guint i = 0; i < bucket->len; i++)
     {
       guint index = g_array_index (bucket, guint, i);
       if (g_array_index (self->data.links, BtLink, index).sentence == sentence)

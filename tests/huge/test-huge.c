@@ -17,6 +17,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "bt-aligner.h"
+#include "bt-dictionary.h"
+#include "bt-document.h"
+#include "bt-text.h"
+
 #define MIB (1024 * 1024)
 #define MAX_TEXT_SIZE (64 * MIB)
 /* Peak memory allowed for any one run, in KiB */
@@ -261,18 +266,118 @@ test_one_char_paragraphs (void)
   g_unlink (target);
 }
 
-/* Aligning a tenth of that: 100,000 paragraphs a side */
+/* Peak memory allowed for aligning a million one-character paragraphs,
+ * in KiB: the aligner alone, then bitext-cli with its review and output */
+#define ALIGN_RSS_KIB (500 * 1024)
+#define ALIGN_CLI_RSS_KIB (1024 * 1024)
+
+static char *
+repeat_string (const char *unit,
+               gsize       count)
+{
+  GString *s = g_string_sized_new (strlen (unit) * count + 1);
+
+  for (gsize i = 0; i < count; i++)
+    g_string_append (s, unit);
+  return g_string_free (s, FALSE);
+}
+
+/* In a child: aligns @count copies of @zh with as many of @en and exits 0
+ * when every sentence got a link or an addition. */
+static void
+align_in_child (const char *zh,
+                const char *en,
+                gsize       count)
+{
+  g_autofree char *zh_text = repeat_string (zh, count);
+  g_autofree char *en_text = repeat_string (en, count);
+  g_autoptr(BtText) a = bt_text_new_from_string (zh_text, "zh");
+  g_autoptr(BtText) b = bt_text_new_from_string (en_text, "en");
+  g_autoptr(BtDocument) source = NULL;
+  g_autoptr(BtDocument) target = NULL;
+  g_autofree char *path = bt_dictionary_find_default ();
+  g_autoptr(BtDictionary) dictionary = path != NULL ? bt_dictionary_load (path, NULL) : NULL;
+  g_autoptr(BtAligner) aligner = bt_aligner_new (dictionary);
+  g_autoptr(BtAlignment) alignment = NULL;
+  guint n_links = 0, n_additions = 0;
+
+  g_clear_pointer (&zh_text, g_free);
+  g_clear_pointer (&en_text, g_free);
+  source = bt_document_new_from_text (a, BT_LANGUAGE_ZH, BT_PARAGRAPH_MODE_LINES);
+  target = bt_document_new_from_text (b, BT_LANGUAGE_EN, BT_PARAGRAPH_MODE_LINES);
+  g_clear_object (&a);
+  g_clear_object (&b);
+  alignment = bt_aligner_run (aligner, source, target, NULL, NULL);
+  if (alignment == NULL)
+    _exit (2);
+  bt_alignment_get_links (alignment, &n_links);
+  bt_alignment_get_additions (alignment, &n_additions);
+  _exit (n_links + n_additions >= count ? 0 : 3);
+}
+
+/* The aligner alone, in a child whose CPU time and peak memory count. */
+static void
+run_aligner (Run        *run,
+             const char *zh,
+             const char *en,
+             gsize       count)
+{
+  struct rusage usage;
+  int status = 0;
+  pid_t pid = fork ();
+
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    align_in_child (zh, en, count);
+  g_assert_cmpint (wait4 (pid, &status, 0, &usage), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  run->status = WEXITSTATUS (status);
+  run->seconds = usage.ru_utime.tv_sec + usage.ru_stime.tv_sec
+                 + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+  run->peak_kib = usage.ru_maxrss;
+  g_test_message ("aligner on %" G_GSIZE_FORMAT " units: exit %d, %.2f s CPU, peak %ld MiB",
+                  count, run->status, run->seconds, run->peak_kib / 1024);
+}
+
+/* A million paragraphs a side: the path over them must not keep every
+ * candidate of every sentence. */
 static void
 test_align_one_char_paragraphs (void)
 {
-  g_autofree char *zh = write_repeated ("align-zh.txt", "字。\n", 100000, "");
-  g_autofree char *en = write_repeated ("align-en.txt", "A.\n", 100000, "");
+  g_autofree char *zh = write_repeated ("align-zh.txt", "字。\n", 1000000, "");
+  g_autofree char *en = write_repeated ("align-en.txt", "A.\n", 1000000, "");
+  g_auto(Run) alone = { 0 };
+  g_auto(Run) run = { 0 };
+
+  run_aligner (&alone, "字。\n", "A.\n", 1000000);
+  g_assert_cmpint (alone.status, ==, 0);
+  g_assert_cmpint (alone.peak_kib, <, ALIGN_RSS_KIB);
+  /* about 3 s on an idle machine */
+  g_assert_cmpfloat (alone.seconds, <, 30.0);
+
+  run_cli (&run, "align", zh, en, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (count_lines (run.out_path), >, 3000000);
+  g_assert_cmpint (run.peak_kib, <, ALIGN_CLI_RSS_KIB);
+  g_assert_cmpfloat (run.seconds, <, 90.0);
+  g_unlink (zh);
+  g_unlink (en);
+}
+
+/* A megabyte on one line each side: 50,000 sentences all in one
+ * paragraph, which once cost time quadratic in them */
+static void
+test_align_one_line (void)
+{
+  g_autofree char *zh = write_repeated ("line-zh.txt", "这是一个句子。", 50000, "\n");
+  g_autofree char *en = write_repeated ("line-en.txt", "This is a sentence. ", 50000, "\n");
   g_auto(Run) run = { 0 };
 
   run_cli (&run, "align", zh, en, NULL);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpuint (count_lines (run.out_path), >, 100000);
-  g_assert_cmpfloat (run.seconds, <, 60.0);
+  g_assert_cmpuint (count_lines (run.out_path), >, 50000);
+  /* under a second on an idle machine; quadratic took 30 */
+  g_assert_cmpfloat (run.seconds, <, 10.0);
   g_unlink (zh);
   g_unlink (en);
 }
@@ -465,6 +570,7 @@ main (int    argc,
   g_test_add_func ("/huge/too-large", test_too_large);
   g_test_add_func ("/huge/one-char-paragraphs", test_one_char_paragraphs);
   g_test_add_func ("/huge/align-one-char-paragraphs", test_align_one_char_paragraphs);
+  g_test_add_func ("/huge/align-one-line", test_align_one_line);
   g_test_add_func ("/huge/punctuation-only", test_punctuation_only);
   g_test_add_func ("/huge/no-punctuation", test_no_punctuation);
   g_test_add_func ("/huge/mixed-encodings", test_mixed_encodings);
