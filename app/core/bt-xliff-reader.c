@@ -1,8 +1,10 @@
 /* bt-xliff-reader.c: opens review files and other tools' XLIFF
  *
- * The parser never touches the network, loads no DTD, expands no entity
- * and refuses files that declare entities at all, so XXE and
- * billion-laughs files fail before they cost anything.
+ * Reviews are read by SAX2 into records; everything else goes through a
+ * tree. Both parsers never touch the network, load no DTD, expand no
+ * entity and hand files that declare entities to the tree reader, which
+ * refuses them, so XXE and billion-laughs files fail before they cost
+ * anything.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -1568,7 +1570,11 @@ read_review (Reader      *self,
   else
     *review = build_review (self, &sax.loaded, error);
   if (sax.ctxt != NULL)
-    xmlFreeParserCtxt (sax.ctxt);
+    {
+      /* where the parser keeps entity declarations for itself */
+      g_clear_pointer (&sax.ctxt->myDoc, xmlFreeDoc);
+      xmlFreeParserCtxt (sax.ctxt);
+    }
   sax_clear (&sax);
   return result;
 }

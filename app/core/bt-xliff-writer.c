@@ -370,7 +370,8 @@ write_sentence (Writer *self,
   put (self, bt_io_format_uint (buffer, sentence->end));
   put (self, "</mda:meta>");
 
-  memcpy (order, links, n_links * sizeof (guint));
+  if (n_links > 0)
+    memcpy (order, links, n_links * sizeof (guint));
   g_qsort_with_data (order, (int) n_links, sizeof (guint), compare_links, self->review);
   for (guint i = 0; i < n_links; i++)
     write_link (self, bt_review_get_link (self->review, order[i]));
