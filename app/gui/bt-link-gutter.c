@@ -33,11 +33,15 @@ typedef struct
   guint       last;  /* highest visible index */
 } Visible;
 
+/* Rows the list view keeps bound beyond its edges count as scrolled away,
+ * so that no curve is drawn, dashes and all, far outside the gutter. */
 static void
 measure_rows (BtLinkGutter *self,
               GtkListView  *view,
               Visible      *visible)
 {
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+
   visible->y = g_hash_table_new (NULL, NULL);
   visible->first = G_MAXUINT;
   visible->last = 0;
@@ -48,6 +52,7 @@ measure_rows (BtLinkGutter *self,
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *row = gtk_widget_get_first_child (child);
+      double row_height = gtk_widget_get_height (child);
       double x, y;
       guint index;
 
@@ -56,9 +61,10 @@ measure_rows (BtLinkGutter *self,
         continue;
       index = bt_line_row_get_index (BT_LINE_ROW (row));
       if (index == G_MAXUINT ||
-          !gtk_widget_translate_coordinates (child, GTK_WIDGET (self), 0,
-                                             gtk_widget_get_height (child) / 2.0, &x, &y))
+          !gtk_widget_translate_coordinates (child, GTK_WIDGET (self), 0, 0, &x, &y) ||
+          y + row_height < 0 || y > height)
         continue;
+      y += row_height / 2.0;
       g_hash_table_insert (visible->y, GUINT_TO_POINTER (index + 1), GINT_TO_POINTER ((int) y + 1));
       visible->first = MIN (visible->first, index);
       visible->last = MAX (visible->last, index);
@@ -77,38 +83,44 @@ end_y (Visible *visible,
   return index < visible->first ? 0 : height;
 }
 
-static void
-draw_link (BtLinkGutter  *self,
-           cairo_t       *cr,
-           const BtLink  *link,
-           double         y1,
-           double         y2,
-           const GdkRGBA *fg)
+/* Curves are gathered by look, without repeats (links to rows scrolled
+ * away share their end), and stroked once per look. Rasterising costs in
+ * proportion to the curves' total height, so the fewer the better. */
+enum
 {
-  double width = gtk_widget_get_width (GTK_WIDGET (self));
-  gboolean selected = link->paragraph == self->paragraph;
-  gboolean suggested = link->state == BT_STATE_SUGGESTED;
-  static const double dash[] = { 4, 3 };
+  LOOK_CONFIRMED,
+  LOOK_SUGGESTED,
+  LOOK_SELECTED_CONFIRMED,
+  LOOK_SELECTED_SUGGESTED,
+  N_LOOKS
+};
 
-  if (selected)
-    cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, suggested ? 0.8 : 1.0);
-  else
-    cairo_set_source_rgba (cr, fg->red, fg->green, fg->blue, suggested ? 0.3 : 0.55);
-  cairo_set_line_width (cr, selected ? 2.0 : 1.25);
-  cairo_set_dash (cr, dash, suggested ? 2 : 0, 0);
-  cairo_move_to (cr, 0, y1);
-  cairo_curve_to (cr, width / 2, y1, width / 2, y2, width, y2);
-  cairo_stroke (cr);
+static void
+add_link (BtLinkGutter *self,
+          GArray      **curves,
+          GHashTable   *seen,
+          const BtLink *link,
+          double        y1,
+          double        y2)
+{
+  guint look = (link->paragraph == self->paragraph ? LOOK_SELECTED_CONFIRMED : LOOK_CONFIRMED) +
+               (link->state == BT_STATE_SUGGESTED ? 1 : 0);
+  double ends[2] = { y1, y2 };
+  guint key = ((guint) y1 & 0x7fff) << 17 | ((guint) y2 & 0x7fff) << 2 | look;
+
+  if (!g_hash_table_add (seen, GUINT_TO_POINTER (key + 1)))
+    return;
+  g_array_append_vals (curves[look], ends, 2);
   self->n_drawn++;
 }
 
 static void
-draw_links_of (BtLinkGutter  *self,
-               cairo_t       *cr,
-               Visible       *source,
-               Visible       *target,
-               const GdkRGBA *fg,
-               gboolean       from_source)
+add_links_of (BtLinkGutter *self,
+              GArray      **curves,
+              GHashTable   *seen,
+              Visible      *source,
+              Visible      *target,
+              gboolean      from_source)
 {
   double height = gtk_widget_get_height (GTK_WIDGET (self));
   Visible *here = from_source ? source : target;
@@ -134,10 +146,41 @@ draw_links_of (BtLinkGutter  *self,
           if (!from_source &&
               g_hash_table_contains (source->y, GUINT_TO_POINTER (link->paragraph + 1)))
             continue;
-          draw_link (self, cr, link, end_y (source, link->paragraph, height),
-                     end_y (target, link->sentence, height), fg);
+          add_link (self, curves, seen, link, end_y (source, link->paragraph, height),
+                    end_y (target, link->sentence, height));
         }
     }
+}
+
+static void
+stroke_look (BtLinkGutter  *self,
+             cairo_t       *cr,
+             guint          look,
+             GArray        *curves,
+             const GdkRGBA *fg)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  gboolean selected = look >= LOOK_SELECTED_CONFIRMED;
+  gboolean suggested = look == LOOK_SUGGESTED || look == LOOK_SELECTED_SUGGESTED;
+  static const double dash[] = { 4, 3 };
+
+  if (curves->len == 0)
+    return;
+  if (selected)
+    cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, suggested ? 0.8 : 1.0);
+  else
+    cairo_set_source_rgba (cr, fg->red, fg->green, fg->blue, suggested ? 0.3 : 0.55);
+  cairo_set_line_width (cr, selected ? 2.0 : 1.25);
+  cairo_set_dash (cr, dash, suggested ? 2 : 0, 0);
+  for (guint i = 0; i + 1 < curves->len; i += 2)
+    {
+      double y1 = g_array_index (curves, double, i);
+      double y2 = g_array_index (curves, double, i + 1);
+
+      cairo_move_to (cr, 0, y1);
+      cairo_curve_to (cr, width / 2, y1, width / 2, y2, width, y2);
+    }
+  cairo_stroke (cr);
 }
 
 static void
@@ -147,6 +190,8 @@ bt_link_gutter_snapshot (GtkWidget   *widget,
   BtLinkGutter *self = BT_LINK_GUTTER (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  GArray *curves[N_LOOKS];
+  g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
   Visible source, target;
   GdkRGBA fg;
   cairo_t *cr;
@@ -160,9 +205,18 @@ bt_link_gutter_snapshot (GtkWidget   *widget,
   G_GNUC_END_IGNORE_DEPRECATIONS
   measure_rows (self, self->source_view, &source);
   measure_rows (self, self->target_view, &target);
+  for (guint look = 0; look < N_LOOKS; look++)
+    curves[look] = g_array_new (FALSE, FALSE, sizeof (double));
+  add_links_of (self, curves, seen, &source, &target, TRUE);
+  add_links_of (self, curves, seen, &source, &target, FALSE);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  draw_links_of (self, cr, &source, &target, &fg, TRUE);
-  draw_links_of (self, cr, &source, &target, &fg, FALSE);
+  /* Thin curves look the same with the coarser, much quicker sampling. */
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
+  for (guint look = 0; look < N_LOOKS; look++)
+    {
+      stroke_look (self, cr, look, curves[look], &fg);
+      g_array_unref (curves[look]);
+    }
   cairo_destroy (cr);
   g_hash_table_unref (source.y);
   g_hash_table_unref (target.y);
