@@ -84,24 +84,47 @@ intern (BtAlignContext *ctx,
   return ctx->n_ids - 1;
 }
 
+/* One unit's keys as they are found: appending to a GArray one by one
+ * costs a call and a copy each. */
+typedef struct
+{
+  BtAlignKey *k;
+  gsize       len;
+  gsize       size;
+} KeyBuf;
+
+static void
+key_buf_clear (KeyBuf *buf)
+{
+  g_clear_pointer (&buf->k, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KeyBuf, key_buf_clear)
+
 static void
 add_key (BtAlignContext *ctx,
-         GArray         *keys,
+         KeyBuf         *keys,
          guint32         signal,
          guint32         key,
          guint           start)
 {
   BtAlignKey k = { intern (ctx, signal, key), start };
 
-  if (k.id != G_MAXUINT32)
-    g_array_append_val (keys, k);
+  if (k.id == G_MAXUINT32)
+    return;
+  if (keys->len == keys->size)
+    {
+      keys->size = MAX (64, 2 * keys->size);
+      keys->k = g_renew (BtAlignKey, keys->k, keys->size);
+    }
+  keys->k[keys->len++] = k;
 }
 
 static void
 dictionary_keys (BtAlignContext *ctx,
                  const char     *text,
                  BtLanguage      language,
-                 GArray         *keys)
+                 KeyBuf         *keys)
 {
   if (language == BT_LANGUAGE_EN)
     {
@@ -137,7 +160,7 @@ static void
 number_keys (BtAlignContext *ctx,
              const char     *text,
              BtLanguage      language,
-             GArray         *keys)
+             KeyBuf         *keys)
 {
   g_autoptr (GArray) numbers = g_array_new (FALSE, FALSE, sizeof (BtNumber));
 
@@ -173,7 +196,7 @@ static void
 name_keys (BtAlignContext *ctx,
            const char     *text,
            BtLanguage      language,
-           GArray         *keys)
+           KeyBuf         *keys)
 {
   g_autoptr (GArray) names = g_array_new (FALSE, FALSE, sizeof (BtNameKey));
 
@@ -194,7 +217,7 @@ static void
 latin_keys (BtAlignContext *ctx,
             const char     *text,
             BtLanguage      language,
-            GArray         *keys)
+            KeyBuf         *keys)
 {
   g_autoptr (GArray) tokens = g_array_new (FALSE, FALSE, sizeof (BtLatinToken));
 
@@ -214,7 +237,7 @@ static void
 unit_keys (BtAlignContext *ctx,
            const char     *text,
            BtLanguage      language,
-           GArray         *keys)
+           KeyBuf         *keys)
 {
   if (ctx->dictionary != NULL && (ctx->enabled & BT_SIGNAL_DICTIONARY))
     dictionary_keys (ctx, text, language, keys);
@@ -392,6 +415,8 @@ extract_source (BtAlignContext *ctx,
                 GCancellable   *cancellable,
                 GError        **error)
 {
+  g_auto (KeyBuf) buf = { 0 };
+
   for (guint i = 0; i < ctx->src.n_units; i++)
     {
       const BtParagraph *p = bt_document_get_paragraph (ctx->source, i);
@@ -400,8 +425,9 @@ extract_source (BtAlignContext *ctx,
         return FALSE;
       ctx->src.offsets[i] = ctx->src.keys->len;
       ctx->src.n_chars[i] = p->n_chars;
-      unit_keys (ctx, p->text, BT_LANGUAGE_ZH, ctx->src.keys);
-      close_unit (ctx->src.keys, ctx->src.offsets[i], FALSE);
+      buf.len = 0;
+      unit_keys (ctx, p->text, BT_LANGUAGE_ZH, &buf);
+      g_array_append_vals (ctx->src.keys, buf.k, buf.len);
     }
   ctx->src.offsets[ctx->src.n_units] = ctx->src.keys->len;
   return TRUE;
@@ -412,6 +438,8 @@ extract_target (BtAlignContext *ctx,
                 GCancellable   *cancellable,
                 GError        **error)
 {
+  g_auto (KeyBuf) buf = { 0 };
+
   ctx->lookup_only = TRUE;
   ctx->tgt_known = g_new0 (guint, ctx->tgt.n_units + 1);
   for (guint i = 0; i < ctx->tgt.n_units; i++)
@@ -423,7 +451,9 @@ extract_target (BtAlignContext *ctx,
       ctx->tgt.offsets[i] = ctx->tgt.keys->len;
       ctx->tgt.n_chars[i] = g_utf8_strlen (text, -1);
       ctx->n_known = 0;
-      unit_keys (ctx, text, BT_LANGUAGE_EN, ctx->tgt.keys);
+      buf.len = 0;
+      unit_keys (ctx, text, BT_LANGUAGE_EN, &buf);
+      g_array_append_vals (ctx->tgt.keys, buf.k, buf.len);
       ctx->tgt_known[i] = ctx->n_known;
       close_unit (ctx->tgt.keys, ctx->tgt.offsets[i], TRUE);
     }
@@ -431,38 +461,51 @@ extract_target (BtAlignContext *ctx,
   return TRUE;
 }
 
-/* Document frequencies, weights and the inverted index of the source. */
+/* Document frequencies and weights: a unit counts once for an id, its
+ * keys being unsorted yet. */
 static void
-index_source (BtAlignContext *ctx)
+weigh_keys (BtAlignContext *ctx)
 {
-  BtAlignKey *keys = (BtAlignKey *) (gpointer) ctx->src.keys->data;
+  const BtAlignKey *keys = (const BtAlignKey *) (gconstpointer) ctx->src.keys->data;
   guint n = ctx->src.n_units;
-  g_autofree guint *fill = NULL;
-  g_autofree gboolean *wanted = g_new0 (gboolean, ctx->n_ids + 1);
+  g_autofree guint *last = g_new (guint, ctx->n_ids + 1);
 
+  memset (last, 0xff, (ctx->n_ids + 1) * sizeof *last);
   ctx->df = g_new0 (guint, ctx->n_ids);
   for (guint u = 0; u < n; u++)
     for (guint k = ctx->src.offsets[u]; k < ctx->src.offsets[u + 1]; k++)
-      if (k == ctx->src.offsets[u] || keys[k - 1].id != keys[k].id)
-        ctx->df[keys[k].id]++;
-
-  /* Only the ids some sentence holds are ever looked up. */
-  for (guint k = 0; k < ctx->tgt.keys->len; k++)
-    wanted[g_array_index (ctx->tgt.keys, BtAlignKey, k).id] = TRUE;
-  ctx->post_start = g_new0 (guint, ctx->n_ids + 1);
-  for (guint32 id = 0; id < ctx->n_ids; id++)
-    ctx->post_start[id + 1] = ctx->post_start[id] + (wanted[id] ? ctx->df[id] : 0);
-  ctx->postings = g_new (guint, ctx->post_start[ctx->n_ids] + 1);
-  fill = g_memdup2 (ctx->post_start, sizeof (guint) * ctx->n_ids);
-  for (guint u = 0; u < n; u++)
-    for (guint k = ctx->src.offsets[u]; k < ctx->src.offsets[u + 1]; k++)
-      if ((k == ctx->src.offsets[u] || keys[k - 1].id != keys[k].id) && wanted[keys[k].id])
-        ctx->postings[fill[keys[k].id]++] = u;
-
+      if (last[keys[k].id] != u)
+        {
+          last[keys[k].id] = u;
+          ctx->df[keys[k].id]++;
+        }
   ctx->weights = g_new (float, ctx->n_ids);
   for (guint32 id = 0; id < ctx->n_ids; id++)
     ctx->weights[id] = signal_factor (key_signal (ctx, id)) *
                        MAX (0.05f, (float) log ((n + 1.0) / (ctx->df[id] + 0.5)) / (float) log (n + 2.0));
+}
+
+/* The inverted index of the source, over the sorted keys left. */
+static void
+index_source (BtAlignContext *ctx)
+{
+  const BtAlignKey *keys = (const BtAlignKey *) (gconstpointer) ctx->src.keys->data;
+  guint n = ctx->src.n_units;
+  g_autofree guint *fill = NULL;
+
+  ctx->post_start = g_new0 (guint, ctx->n_ids + 1);
+  for (guint u = 0; u < n; u++)
+    for (guint k = ctx->src.offsets[u]; k < ctx->src.offsets[u + 1]; k++)
+      if (k == ctx->src.offsets[u] || keys[k - 1].id != keys[k].id)
+        ctx->post_start[keys[k].id + 1]++;
+  for (guint32 id = 0; id < ctx->n_ids; id++)
+    ctx->post_start[id + 1] += ctx->post_start[id];
+  ctx->postings = g_new (guint, ctx->post_start[ctx->n_ids] + 1);
+  fill = g_memdup2 (ctx->post_start, sizeof (guint) * ctx->n_ids);
+  for (guint u = 0; u < n; u++)
+    for (guint k = ctx->src.offsets[u]; k < ctx->src.offsets[u + 1]; k++)
+      if (k == ctx->src.offsets[u] || keys[k - 1].id != keys[k].id)
+        ctx->postings[fill[keys[k].id]++] = u;
 }
 
 /* A word of several glosses counts once, by its best one. */
@@ -519,19 +562,22 @@ drop_unmatched (BtAlignContext *ctx)
   ctx->base_start[ctx->src.n_units] = n_slots;
   ctx->base = g_new0 (float, n_slots + 1);
   kept = g_array_sized_new (FALSE, FALSE, sizeof (BtAlignKey), out + 1);
+  g_array_set_size (kept, out);
+  out = 0;
   for (guint u = 0; u < ctx->src.n_units; u++)
     {
       float *base = ctx->base + ctx->base_start[u];
-      guint first = kept->len;
+      guint first = out;
 
       for (guint k = ctx->src.offsets[u]; k < ctx->src.offsets[u + 1]; k++)
         if (wanted[keys[k].id])
-          g_array_append_val (kept, keys[k]);
+          g_array_index (kept, BtAlignKey, out++) = keys[k];
         else if (key_signal (ctx, keys[k].id) != BT_SIGNAL_NAMES && keys[k].start <= ctx->src.n_chars[u])
           base[keys[k].start] = MAX (base[keys[k].start], ctx->weights[keys[k].id]);
       ctx->src.offsets[u] = first;
+      sort_keys (&g_array_index (kept, BtAlignKey, first), out - first);
     }
-  ctx->src.offsets[ctx->src.n_units] = kept->len;
+  ctx->src.offsets[ctx->src.n_units] = out;
   g_array_unref (ctx->src.keys);
   ctx->src.keys = kept;
 }
@@ -545,10 +591,11 @@ _bt_align_extract (BtAlignContext *ctx,
     collect_english_names (ctx);
   if (!extract_source (ctx, cancellable, error) || !extract_target (ctx, cancellable, error))
     return FALSE;
-  index_source (ctx);
+  weigh_keys (ctx);
   source_totals (ctx);
   target_totals (ctx);
   drop_unmatched (ctx);
+  index_source (ctx);
   ctx->acc = g_new0 (float, ctx->src.n_units + 1);
   ctx->acc_signals = g_new0 (guint32, ctx->src.n_units + 1);
   ctx->marks = g_new0 (guint8, ctx->n_ids + 1);

@@ -221,22 +221,53 @@ fill_column (Path   *path,
   add_state (column, BT_ALIGN_NONE, NONE_SCORE, 0, 0);
 }
 
+/* The indices of @column's states, best total first; ties keep their
+ * order. */
+static void
+order_by_total (const Column *column,
+                guint8       *order)
+{
+  for (guint i = 0; i < column->len; i++)
+    {
+      guint at = i;
+
+      for (; at > 0 && column->states[order[at - 1]].total < column->states[i].total; at--)
+        order[at] = order[at - 1];
+      order[at] = (guint8) i;
+    }
+}
+
 static void
 step (BtAlignContext *ctx,
       const Column   *prev,
       Column         *column)
 {
+  guint8 order[64];
+
+  if (prev == NULL)
+    {
+      for (guint i = 0; i < column->len; i++)
+        column->states[i].total = column->states[i].emission;
+      return;
+    }
+  order_by_total (prev, order);
   for (guint i = 0; i < column->len; i++)
     {
       State *s = &column->states[i];
 
-      for (guint j = 0; j < (prev != NULL ? prev->len : 1); j++)
+      for (guint o = 0; o < prev->len; o++)
         {
-          const State *p = prev != NULL ? &prev->states[j] : NULL;
-          guint last = p == NULL ? BT_ALIGN_NONE : p->paragraph != BT_ALIGN_NONE ? p->paragraph : p->last;
-          double t = (p == NULL ? 0 : p->total) + transition (ctx, last, s->paragraph) + s->emission;
+          guint j = order[o];
+          const State *p = &prev->states[j];
+          guint last = p->paragraph != BT_ALIGN_NONE ? p->paragraph : p->last;
+          double t;
 
-          if (t > s->total)
+          /* No transition gains: the worse states that follow cannot
+           * beat the best found. */
+          if (p->total + s->emission < s->total)
+            break;
+          t = p->total + transition (ctx, last, s->paragraph) + s->emission;
+          if (t > s->total || (t == s->total && j < s->from))
             {
               s->total = t;
               s->from = j;
