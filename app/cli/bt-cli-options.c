@@ -14,8 +14,8 @@ typedef struct
 {
   const char      *name;
   const char      *summary;
-  const char      *short_names;
-  GOptionContext *(*context) (BtCliOptions *options);
+  GOptionContext *(*context) (BtCliOptions *options,
+                              GString      *short_names);
   gboolean        (*check)   (BtCliOptions   *options,
                               GOptionContext *context);
 } CommandSpec;
@@ -83,8 +83,21 @@ check_one_review (BtCliOptions   *options,
                g_option_context_get_help (context, TRUE, NULL));
 }
 
+/* The short names are kept for asks_for_help(). */
+static void
+add_entries (GOptionContext     *context,
+             const GOptionEntry *entries,
+             GString            *short_names)
+{
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  for (const GOptionEntry *entry = entries; entry->long_name != NULL; entry++)
+    if (entry->short_name != '\0')
+      g_string_append_c (short_names, entry->short_name);
+}
+
 static GOptionContext *
-segment_context (BtCliOptions *options)
+segment_context (BtCliOptions *options,
+                 GString      *short_names)
 {
   const GOptionEntry entries[] = {
     { "lang", 'l', 0, G_OPTION_ARG_STRING, &options->lang,
@@ -102,7 +115,7 @@ segment_context (BtCliOptions *options)
   g_set_prgname ("bitext-cli segment");
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  add_entries (context, entries, short_names);
   g_option_context_set_description (context,
     _("The tsv format prints one line per sentence: the paragraph number, the "
       "sentence number within its paragraph (both counted from 1), the start "
@@ -138,7 +151,8 @@ check_segment (BtCliOptions   *options,
 }
 
 static GOptionContext *
-split_context (BtCliOptions *options)
+split_context (BtCliOptions *options,
+               GString      *short_names)
 {
   const GOptionEntry entries[] = {
     { "source", 's', 0, G_OPTION_ARG_FILENAME, &options->source,
@@ -156,7 +170,7 @@ split_context (BtCliOptions *options)
 
   g_set_prgname ("bitext-cli split");
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  add_entries (context, entries, short_names);
   g_option_context_set_description (context,
     _("Paragraphs whose letters are mostly Chinese characters go to the "
       "source, the others to the target, in their order. Both outputs are "
@@ -180,7 +194,8 @@ check_split (BtCliOptions   *options,
 }
 
 static GOptionContext *
-convert_context (BtCliOptions *options)
+convert_context (BtCliOptions *options,
+                 GString      *short_names)
 {
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &options->format, N_("xliff, xliff12, json or csv"), N_("FORMAT") },
@@ -190,7 +205,7 @@ convert_context (BtCliOptions *options)
   GOptionContext *context =
     g_option_context_new (_("REVIEW.xlf — write a review in another format (REVIEW.json is read too)"));
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  add_entries (context, entries, short_names);
   return context;
 }
 
@@ -209,19 +224,22 @@ check_convert (BtCliOptions   *options,
 }
 
 static GOptionContext *
-validate_context (BtCliOptions *options)
+validate_context (BtCliOptions *options,
+                  GString      *short_names)
 {
   return g_option_context_new (_("REVIEW.xlf — check a review file"));
 }
 
 static GOptionContext *
-stats_context (BtCliOptions *options)
+stats_context (BtCliOptions *options,
+               GString      *short_names)
 {
   return g_option_context_new (_("REVIEW.xlf — print a review's figures"));
 }
 
 static GOptionContext *
-align_context (BtCliOptions *options)
+align_context (BtCliOptions *options,
+               GString      *short_names)
 {
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &options->format, N_("json (default), xliff or xliff12"), N_("FORMAT") },
@@ -236,7 +254,7 @@ align_context (BtCliOptions *options)
   };
   GOptionContext *context = g_option_context_new (_("SOURCE TARGET — suggest links and omissions"));
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  add_entries (context, entries, short_names);
   return context;
 }
 
@@ -286,12 +304,12 @@ check_align (BtCliOptions   *options,
 }
 
 static const CommandSpec commands[] = {
-  { "segment", N_("Print the sentences of a text file"), "lfep", segment_context, check_segment },
-  { "split", N_("Split a bilingual file into source and target"), "step", split_context, check_split },
-  { "convert", N_("Write a review in another format"), "fo", convert_context, check_convert },
-  { "validate", N_("Check a review file"), "", validate_context, check_one_review },
-  { "stats", N_("Print the figures of a review"), "", stats_context, check_one_review },
-  { "align", N_("Suggest links and omissions between a source and a target"), "fo", align_context, check_align },
+  { "segment", N_("Print the sentences of a text file"), segment_context, check_segment },
+  { "split", N_("Split a bilingual file into source and target"), split_context, check_split },
+  { "convert", N_("Write a review in another format"), convert_context, check_convert },
+  { "validate", N_("Check a review file"), validate_context, check_one_review },
+  { "stats", N_("Print the figures of a review"), stats_context, check_one_review },
+  { "align", N_("Suggest links and omissions between a source and a target"), align_context, check_align },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (commands) == BT_CLI_N_COMMANDS - 1);
@@ -350,16 +368,16 @@ asks_for_help (const char  *arg,
 }
 
 static gboolean
-parse_failed (BtCliOptions      *options,
-              const CommandSpec *spec,
-              GOptionContext    *context,
-              const GError      *error,
-              int                argc,
-              char             **argv)
+parse_failed (BtCliOptions   *options,
+              GOptionContext *context,
+              const char     *short_names,
+              const GError   *error,
+              int             argc,
+              char          **argv)
 {
   gboolean main_help;
 
-  if (!asks_for_help (find_unknown (error, argc, argv), spec->short_names, &main_help))
+  if (!asks_for_help (find_unknown (error, argc, argv), short_names, &main_help))
     return fail (options, g_strdup (error->message), NULL);
 
   options->command = BT_CLI_COMMAND_NONE;
@@ -387,7 +405,8 @@ parse_command (BtCliOptions      *options,
                int                argc,
                char             **argv)
 {
-  g_autoptr(GOptionContext) context = spec->context (options);
+  g_autoptr(GString) short_names = g_string_new (NULL);
+  g_autoptr(GOptionContext) context = spec->context (options, short_names);
   g_autofree char **args = g_new0 (char *, argc + 1);
   g_autoptr(GError) error = NULL;
   gboolean parsed;
@@ -398,7 +417,7 @@ parse_command (BtCliOptions      *options,
   parsed = g_option_context_parse (context, &argc, &args, &error);
   g_option_context_set_help_enabled (context, TRUE);
   if (!parsed)
-    return parse_failed (options, spec, context, error, argc, args);
+    return parse_failed (options, context, short_names->str, error, argc, args);
 
   options->files = files_of (argc, args);
   return spec->check (options, context);
