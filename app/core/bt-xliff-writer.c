@@ -149,16 +149,23 @@ numbered_attribute (Writer     *self,
   g_string_append_c (self->out, '"');
 }
 
+/* An end tag right after the element's text. */
+static void
+close_inline (Writer     *self,
+              const char *name)
+{
+  put (self, "</");
+  put (self, name);
+  g_string_append_c (self->out, '>');
+}
+
 static void
 close_element (Writer     *self,
                int         depth,
                const char *name)
 {
-  if (depth >= 0)
-    indent (self, depth);
-  put (self, "</");
-  put (self, name);
-  g_string_append_c (self->out, '>');
+  indent (self, depth);
+  close_inline (self, name);
 }
 
 static void
@@ -485,7 +492,7 @@ write_omission_note (Writer           *self,
       put (self, ": ");
       text (self, o->comment);
     }
-  close_element (self, -1, "note");
+  close_inline (self, "note");
 }
 
 static void
@@ -508,7 +515,7 @@ write_notes (Writer     *self,
       attribute (self, "category", "bitext:paragraph");
       put (self, ">");
       text (self, note);
-      close_element (self, -1, "note");
+      close_inline (self, "note");
     }
   close_element (self, 3, "notes");
 }
@@ -644,7 +651,7 @@ write_source (Writer *self,
     text (self, paragraph->text);
   else
     write_marked_source (self, paragraph, omissions);
-  close_element (self, -1, "source");
+  close_inline (self, "source");
 }
 
 static void
@@ -664,7 +671,7 @@ write_target (Writer *self,
         g_string_append_c (self->out, ' ');
       text (self, g_strstrip (sentence));
     }
-  close_element (self, -1, "target");
+  close_inline (self, "target");
 }
 
 static const char *

@@ -4,7 +4,8 @@
  *
  * Two shapes: random text with 30,000 links and 5,000 omissions, and
  * the window benchmark's review of long, two-sentence paragraphs with
- * overlapping suggested links.
+ * overlapping suggested links. It prints the size of each file; given a
+ * folder, it keeps the files there.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
