@@ -19,6 +19,7 @@
 #define POSITION_WEIGHT 1.0
 #define SHARE_WEIGHT 2.0
 #define LENGTH_WEIGHT 0.15
+#define GROUP_WEIGHT 0.4
 #define SKIP_COST 0.35
 #define STAY_COST 0.15
 #define BACK_COST 1.2
@@ -42,6 +43,7 @@ typedef struct
   double  total;  /* best path score ending here */
   guint   from;   /* index of the previous state in the previous column */
   guint   last;   /* last real paragraph on that path (for the none state) */
+  double  filled; /* target characters that path gives the paragraph last */
 } State;
 
 /* What the traceback needs of a state, kept for every sentence: two
@@ -151,7 +153,7 @@ add_state (Column  *column,
   for (guint i = 0; i < column->len; i++)
     if (column->states[i].paragraph == paragraph)
       return;
-  column->states[column->len++] = (State) { paragraph, emission_score, lexical, signals, -G_MAXDOUBLE, 0, BT_ALIGN_NONE };
+  column->states[column->len++] = (State) { paragraph, emission_score, lexical, signals, -G_MAXDOUBLE, 0, BT_ALIGN_NONE, 0 };
 }
 
 /* Moves the @k best-matched candidates to the front, best first, ties in
@@ -237,17 +239,45 @@ order_by_total (const Column *column,
     }
 }
 
+static double
+overfill (BtAlignContext *ctx,
+          guint           paragraph,
+          double          tgt)
+{
+  double src = ctx->src.n_chars[paragraph];
+
+  return tgt * ctx->ratio > src ? _bt_align_length_cost (ctx, src, tgt) : 0;
+}
+
+/* Sentences that together outgrow their paragraph cost more than each
+ * alone; the emission already holds each alone. */
+static double
+group_cost (BtAlignContext *ctx,
+            guint           paragraph,
+            double          before,
+            double          tgt)
+{
+  if (before == 0 || paragraph == BT_ALIGN_NONE)
+    return 0;
+  return GROUP_WEIGHT * (overfill (ctx, paragraph, before + tgt) - overfill (ctx, paragraph, before) -
+                         overfill (ctx, paragraph, tgt));
+}
+
 static void
 step (BtAlignContext *ctx,
       const Column   *prev,
-      Column         *column)
+      Column         *column,
+      double          tgt)
 {
   guint8 order[64];
 
   if (prev == NULL)
     {
       for (guint i = 0; i < column->len; i++)
-        column->states[i].total = column->states[i].emission;
+        {
+          column->states[i].total = column->states[i].emission;
+          column->states[i].filled = column->states[i].paragraph != BT_ALIGN_NONE ? tgt : 0;
+        }
       return;
     }
   order_by_total (prev, order);
@@ -260,18 +290,20 @@ step (BtAlignContext *ctx,
           guint j = order[o];
           const State *p = &prev->states[j];
           guint last = p->paragraph != BT_ALIGN_NONE ? p->paragraph : p->last;
+          double before = last == s->paragraph ? p->filled : 0;
           double t;
 
           /* No transition gains: the worse states that follow cannot
            * beat the best found. */
           if (p->total + s->emission < s->total)
             break;
-          t = p->total + transition (ctx, last, s->paragraph) + s->emission;
+          t = p->total + transition (ctx, last, s->paragraph) + s->emission - group_cost (ctx, s->paragraph, before, tgt);
           if (t > s->total || (t == s->total && j < s->from))
             {
               s->total = t;
               s->from = j;
               s->last = last;
+              s->filled = s->paragraph == BT_ALIGN_NONE ? p->filled : before + tgt;
             }
         }
     }
@@ -408,7 +440,7 @@ _bt_align_path_paragraphs (BtAlignContext *ctx,
         return FALSE;
       column->len = 0;
       fill_column (&path, s, column);
-      step (ctx, s > 0 ? &columns[(s - 1) & 1] : NULL, column);
+      step (ctx, s > 0 ? &columns[(s - 1) & 1] : NULL, column, ctx->tgt.n_chars[s]);
       trail.offsets[s] = trail.states->len;
       keep_column (&trail, column);
     }
