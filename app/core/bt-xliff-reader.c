@@ -531,6 +531,24 @@ metas_fields (const Metas *metas)
   };
 }
 
+static gboolean
+set_field (Fields     *fields,
+           const char *key,
+           const char *value)
+{
+  if (strcmp (key, "origin") == 0)
+    fields->origin = value;
+  else if (strcmp (key, "confidence") == 0)
+    fields->confidence = value;
+  else if (strcmp (key, "state") == 0)
+    fields->state = value;
+  else if (strcmp (key, "decided-at") == 0)
+    fields->at = value;
+  else
+    return FALSE;
+  return TRUE;
+}
+
 /* "ref confidence=0.9 state=accepted decided-by=Ana": the fragment
  * identifier when @ref is not NULL, then fields; decided-by comes last
  * and takes the rest, spaces included. Cuts @value into pieces. */
@@ -567,15 +585,7 @@ parse_fields (char        *value,
       end = strchr (p, ' ');
       if (end != NULL)
         *end = '\0';
-      if (strcmp (key, "origin") == 0)
-        fields->origin = p;
-      else if (strcmp (key, "confidence") == 0)
-        fields->confidence = p;
-      else if (strcmp (key, "state") == 0)
-        fields->state = p;
-      else if (strcmp (key, "decided-at") == 0)
-        fields->at = p;
-      else
+      if (!set_field (fields, key, p))
         return FALSE;
       if (end == NULL)
         break;
