@@ -14,8 +14,8 @@
 
 /* Logistic maps from raw scores to the share of right suggestions, fitted
  * on the gold sets by tests/bench/eval-align.c. */
-#define LINK_A 0.897
-#define LINK_B 0.368
+#define LINK_A 0.832
+#define LINK_B 0.539
 #define SECOND_LINK_B -0.6
 #define OMISSION_A 1.674
 #define OMISSION_B -2.149
@@ -32,6 +32,8 @@
 #define CLAUSE_MIN_CONFIDENCE 0.35
 #define SECOND_MIN_LEXICAL 0.3
 #define ADDITION_MIN_WORDS 2
+#define MAX_RUN 16
+#define BORDER_MARGIN 0.2
 
 struct _BtAligner
 {
@@ -432,6 +434,62 @@ reanchor (BtAlignContext      *ctx,
                              (double *) (gpointer) ws->data, xs->len);
 }
 
+/* The run of sentences around @s that share its paragraph, @s left out. */
+static guint
+run_of (const BtAlignChoice *choices,
+        guint                n,
+        guint                s,
+        guint               *run)
+{
+  guint p = choices[s].paragraph, first = s, len = 0;
+
+  while (first > 0 && choices[first - 1].paragraph == p && s - first < MAX_RUN)
+    first--;
+  for (guint i = first; i < n && choices[i].paragraph == p && len < MAX_RUN; i++)
+    if (i != s)
+      run[len++] = i;
+  return len;
+}
+
+/* What @s adds to @to rather than to its own paragraph: sentences of one
+ * paragraph render different parts of it. */
+static double
+move_gain (BtAlignContext      *ctx,
+           const BtAlignChoice *choices,
+           guint                s,
+           guint                neighbour)
+{
+  guint own[MAX_RUN], other[MAX_RUN + 1];
+  guint n_own = run_of (choices, ctx->tgt.n_units, s, own);
+  guint n_other = run_of (choices, ctx->tgt.n_units, neighbour, other);
+
+  other[n_other++] = neighbour;
+  return _bt_align_novel (ctx, choices[neighbour].paragraph, s, other, n_other) -
+         _bt_align_novel (ctx, choices[s].paragraph, s, own, n_own);
+}
+
+/* Where two runs of sentences meet on adjacent paragraphs, the sentence
+ * on the border goes where its words are new. */
+static void
+refine_borders (BtAlignContext *ctx,
+                BtAlignChoice  *choices)
+{
+  for (guint s = 0; s + 1 < ctx->tgt.n_units; s++)
+    {
+      guint p = choices[s].paragraph, q = choices[s + 1].paragraph;
+      double back, ahead;
+
+      if (p == BT_ALIGN_NONE || q != p + 1)
+        continue;
+      ahead = move_gain (ctx, choices, s, s + 1);
+      back = move_gain (ctx, choices, s + 1, s);
+      if (ahead >= back && ahead > BORDER_MARGIN)
+        choices[s].paragraph = q;
+      else if (back > ahead && back > BORDER_MARGIN)
+        choices[s + 1].paragraph = p;
+    }
+}
+
 static gboolean
 run_paragraphs (BtAlignContext *ctx,
                 BtAlignAnchors *anchors,
@@ -448,6 +506,7 @@ run_paragraphs (BtAlignContext *ctx,
   reanchor (ctx, anchors, choices);
   if (!_bt_align_path_paragraphs (ctx, anchors, MAX_CANDIDATES, choices, cancellable, error))
     return FALSE;
+  refine_borders (ctx, choices);
   for (guint s = 0; s < ctx->tgt.n_units; s++)
     {
       BtAlignChoice *c = &choices[s];
