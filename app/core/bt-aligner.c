@@ -34,6 +34,8 @@
 #define ADDITION_MIN_WORDS 2
 #define MAX_RUN 16
 #define BORDER_MARGIN 0.2
+/* A border sentence may move into a paragraph left without English. */
+#define BORDER_REACH 2
 
 struct _BtAligner
 {
@@ -451,25 +453,31 @@ run_of (const BtAlignChoice *choices,
   return len;
 }
 
-/* What @s adds to @to rather than to its own paragraph: sentences of one
- * paragraph render different parts of it. */
+/* What @s adds to paragraph @to rather than to its own: sentences of
+ * one paragraph render different parts of it. @neighbour, next to @s,
+ * holds @to or not. */
 static double
 move_gain (BtAlignContext      *ctx,
            const BtAlignChoice *choices,
            guint                s,
-           guint                neighbour)
+           guint                neighbour,
+           guint                to)
 {
   guint own[MAX_RUN], other[MAX_RUN + 1];
   guint n_own = run_of (choices, ctx->tgt.n_units, s, own);
-  guint n_other = run_of (choices, ctx->tgt.n_units, neighbour, other);
+  guint n_other = 0;
 
-  other[n_other++] = neighbour;
-  return _bt_align_novel (ctx, choices[neighbour].paragraph, s, other, n_other) -
-         _bt_align_novel (ctx, choices[s].paragraph, s, own, n_own);
+  if (choices[neighbour].paragraph == to)
+    {
+      n_other = run_of (choices, ctx->tgt.n_units, neighbour, other);
+      other[n_other++] = neighbour;
+    }
+  return _bt_align_novel (ctx, to, s, other, n_other) - _bt_align_novel (ctx, choices[s].paragraph, s, own, n_own);
 }
 
-/* Where two runs of sentences meet on adjacent paragraphs, the sentence
- * on the border goes where its words are new. */
+/* Where two runs of sentences meet, the sentence on the border goes to
+ * the paragraph next to its own, towards the other run, when its words
+ * are new there. */
 static void
 refine_borders (BtAlignContext *ctx,
                 BtAlignChoice  *choices)
@@ -479,14 +487,14 @@ refine_borders (BtAlignContext *ctx,
       guint p = choices[s].paragraph, q = choices[s + 1].paragraph;
       double back, ahead;
 
-      if (p == BT_ALIGN_NONE || q != p + 1)
+      if (p == BT_ALIGN_NONE || q == BT_ALIGN_NONE || q <= p || q - p > BORDER_REACH)
         continue;
-      ahead = move_gain (ctx, choices, s, s + 1);
-      back = move_gain (ctx, choices, s + 1, s);
+      ahead = move_gain (ctx, choices, s, s + 1, p + 1);
+      back = move_gain (ctx, choices, s + 1, s, q - 1);
       if (ahead >= back && ahead > BORDER_MARGIN)
-        choices[s].paragraph = q;
+        choices[s].paragraph = p + 1;
       else if (back > ahead && back > BORDER_MARGIN)
-        choices[s + 1].paragraph = p;
+        choices[s + 1].paragraph = q - 1;
     }
 }
 
