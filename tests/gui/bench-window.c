@@ -10,10 +10,9 @@
  */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <unistd.h>
 #include <gtk/gtk.h>
-#include <locale.h>
 #include <time.h>
 
 #include "bt-application.h"
@@ -272,11 +271,26 @@ bench_actions (BtWindow *window,
 /* Start-up: a child runs bitext's own start and prints when its window
  * first painted the sample; the parent times it from the spawn. */
 
+/* Moments of the child's start, on the clock shared with the parent. */
+enum
+{
+  PHASE_MAIN,
+  PHASE_WINDOW,
+  PHASE_REALIZE,
+  PHASE_REVIEW,
+  N_PHASES
+};
+
+static const char *phase_names[N_PHASES] = {
+  "main()", "GTK set up and window made", "window realised", "texts arrived",
+};
+
 typedef struct
 {
   BtWindow *window;
   Frames    frames;
   gboolean  shown;
+  gint64    phases[N_PHASES];
 } Child;
 
 static void
@@ -289,8 +303,11 @@ child_painted_cb (GdkFrameClock *clock,
     return;
   child->shown = TRUE;
   /* CLOCK_MONOTONIC is shared with the parent process. */
-  g_print ("painted %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %.1f\n", g_get_monotonic_time (),
+  g_print ("painted %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %.1f", g_get_monotonic_time (),
            cpu_time (CLOCK_PROCESS_CPUTIME_ID), maximum (child->frames.frame_ms));
+  for (guint i = 0; i < N_PHASES; i++)
+    g_print (" %" G_GINT64_FORMAT, child->phases[i]);
+  g_print ("\n");
   bt_review_mark_saved (child->window->review);
   g_application_quit (application);
 }
@@ -299,50 +316,66 @@ static void
 child_realize_cb (GtkWidget *window,
                   Child     *child)
 {
+  child->phases[PHASE_REALIZE] = g_get_monotonic_time ();
   watch_frames (window, &child->frames);
   g_signal_connect_after (gtk_widget_get_frame_clock (window), "after-paint",
                           G_CALLBACK (child_painted_cb), child);
 }
 
 static void
-child_window_added_cb (GtkApplication *application,
-                       GtkWindow      *window,
-                       Child          *child)
+child_review_cb (Child *child)
 {
-  if (!BT_IS_WINDOW (window) || child->window != NULL)
-    return;
-  child->window = BT_WINDOW (window);
-  g_signal_connect (window, "realize", G_CALLBACK (child_realize_cb), child);
+  if (child->phases[PHASE_REVIEW] == 0)
+    child->phases[PHASE_REVIEW] = g_get_monotonic_time ();
 }
 
-/* What main.c does, watched. */
+/* An emission hook, since the application is made inside
+ * bt_application_main(). */
+static gboolean
+child_window_added_cb (GSignalInvocationHint *hint,
+                       guint                  n_values,
+                       const GValue          *values,
+                       gpointer               user_data)
+{
+  Child *child = user_data;
+  GObject *window = g_value_get_object (&values[1]);
+
+  if (!BT_IS_WINDOW (window) || child->window != NULL)
+    return TRUE;
+  child->phases[PHASE_WINDOW] = g_get_monotonic_time ();
+  child->window = BT_WINDOW (window);
+  g_signal_connect (window, "realize", G_CALLBACK (child_realize_cb), child);
+  g_signal_connect_swapped (window, "notify::review", G_CALLBACK (child_review_cb), child);
+  return FALSE;
+}
+
+/* bitext's own start, watched. */
 static int
 run_child (const char *program)
 {
-  g_autoptr (BtApplication) application = NULL;
+  static Child child;
   char *argv[] = { (char *) program, NULL };
-  Child child = { 0 };
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  application = bt_application_new ();
-  g_signal_connect (application, "window-added", G_CALLBACK (child_window_added_cb), &child);
-  return g_application_run (G_APPLICATION (application), 1, argv);
+  child.phases[PHASE_MAIN] = g_get_monotonic_time ();
+  /* A child that never paints ends, and the parent reports it. */
+  alarm (120);
+  g_type_class_ref (GTK_TYPE_APPLICATION);
+  g_signal_add_emission_hook (g_signal_lookup ("window-added", GTK_TYPE_APPLICATION), 0,
+                              child_window_added_cb, &child, NULL);
+  return bt_application_main (1, argv);
 }
 
 static void
 spawn_child (const char *program,
              GArray     *wall_ms,
              GArray     *cpu_ms,
-             GArray     *frame_max_ms)
+             GArray     *frame_max_ms,
+             GArray    **phase_ms)
 {
   const char *argv[] = { program, CHILD_FLAG, NULL };
   g_autofree char *out = NULL;
   g_autoptr (GError) error = NULL;
-  gint64 start, painted, cpu;
+  gint64 start, painted, cpu, phases[N_PHASES];
   double frame_max, ms;
   int status;
 
@@ -351,14 +384,20 @@ spawn_child (const char *program,
                      &status, &error))
     g_error ("%s", error->message);
   if (!g_spawn_check_wait_status (status, &error) ||
-      sscanf (out, "painted %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %lf", &painted, &cpu,
-              &frame_max) != 3)
+      sscanf (out, "painted %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %lf %" G_GINT64_FORMAT
+              " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT, &painted, &cpu,
+              &frame_max, &phases[0], &phases[1], &phases[2], &phases[3]) != 3 + N_PHASES)
     g_error ("start-up child failed: %s", error != NULL ? error->message : out);
   ms = (painted - start) / 1000.0;
   g_array_append_val (wall_ms, ms);
   ms = cpu / 1000.0;
   g_array_append_val (cpu_ms, ms);
   g_array_append_val (frame_max_ms, frame_max);
+  for (guint i = 0; i < N_PHASES; i++)
+    {
+      ms = (phases[i] - start) / 1000.0;
+      g_array_append_val (phase_ms[i], ms);
+    }
 }
 
 static void
@@ -367,13 +406,23 @@ bench_start (const char *program)
   g_autoptr (GArray) wall = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GArray) cpu = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GArray) frame_max = g_array_new (FALSE, FALSE, sizeof (double));
+  GArray *phases[N_PHASES];
 
+  for (guint i = 0; i < N_PHASES; i++)
+    phases[i] = g_array_new (FALSE, FALSE, sizeof (double));
   for (guint i = 0; i < N_STARTS; i++)
-    spawn_child (program, wall, cpu, frame_max);
+    spawn_child (program, wall, cpu, frame_max, phases);
   g_print ("# bitext start to the sample's first frame (%u processes): median %.1f ms, "
            "max %.1f ms; CPU median %.1f ms; longest frame median %.1f ms, max %.1f ms\n",
            N_STARTS, median (wall), maximum (wall), median (cpu), median (frame_max),
            maximum (frame_max));
+  g_print ("#   medians from the spawn:");
+  for (guint i = 0; i < N_PHASES; i++)
+    {
+      g_print (" %s %.0f ms,", phase_names[i], median (phases[i]));
+      g_array_unref (phases[i]);
+    }
+  g_print (" first frame %.0f ms\n", median (wall));
 }
 
 int
