@@ -13,10 +13,40 @@
 #include "bt-text.h"
 #include "bt-xliff-reader.h"
 
+BtLoadProgress *
+bt_load_progress_new (void)
+{
+  BtLoadProgress *progress = g_atomic_rc_box_new0 (BtLoadProgress);
+
+  progress->per_mille = -1;
+  return progress;
+}
+
+BtLoadProgress *
+bt_load_progress_ref (BtLoadProgress *progress)
+{
+  return g_atomic_rc_box_acquire (progress);
+}
+
+void
+bt_load_progress_unref (BtLoadProgress *progress)
+{
+  g_atomic_rc_box_release (progress);
+}
+
+double
+bt_load_progress_get (BtLoadProgress *progress)
+{
+  int per_mille = g_atomic_int_get (&progress->per_mille);
+
+  return per_mille < 0 ? -1 : per_mille / 1000.0;
+}
+
 typedef struct
 {
-  GFile *files[2];
-  guint  n_files;
+  GFile          *files[2];
+  guint           n_files;
+  BtLoadProgress *progress;
 } OpenJob;
 
 static void
@@ -24,7 +54,19 @@ open_job_free (OpenJob *job)
 {
   for (guint i = 0; i < job->n_files; i++)
     g_clear_object (&job->files[i]);
+  g_clear_pointer (&job->progress, bt_load_progress_unref);
   g_free (job);
+}
+
+/* Steps of an opening, each ending with a check for cancellation. */
+static gboolean
+step_done (OpenJob       *job,
+           int            per_mille,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_atomic_int_set (&job->progress->per_mille, per_mille);
+  return !g_cancellable_set_error_if_cancelled (cancellable, error);
 }
 
 gboolean
@@ -38,39 +80,43 @@ bt_loader_is_review_file (GFile *file)
   return name != NULL && (g_str_has_suffix (name, ".xlf") || g_str_has_suffix (name, ".xliff"));
 }
 
+/* Reading and segmenting a text, from @done to @done + 500 per mille. */
 static BtDocument *
-load_document (GFile         *file,
+load_document (OpenJob       *job,
+               guint          i,
                BtLanguage     language,
+               int            done,
                GCancellable  *cancellable,
                GError       **error)
 {
   g_autoptr (BtText) text = NULL;
-  BtDocument *document;
+  g_autoptr (BtDocument) document = NULL;
   g_autofree char *name = NULL;
 
-  text = bt_text_new_from_file (file, NULL, cancellable, error);
-  if (text == NULL)
+  text = bt_text_new_from_file (job->files[i], NULL, cancellable, error);
+  if (text == NULL || !step_done (job, done + 100, cancellable, error))
     return NULL;
 
   document = bt_document_new_from_text (text, language, BT_PARAGRAPH_MODE_AUTO);
-  name = g_file_get_basename (file);
+  if (!step_done (job, done + 500, cancellable, error))
+    return NULL;
+  name = g_file_get_basename (job->files[i]);
   bt_document_set_name (document, name);
-  return document;
+  return g_steal_pointer (&document);
 }
 
 static BtReview *
-open_pair (GFile         *source_file,
-           GFile         *target_file,
+open_pair (OpenJob       *job,
            GCancellable  *cancellable,
            GError       **error)
 {
   g_autoptr (BtDocument) source = NULL;
   g_autoptr (BtDocument) target = NULL;
 
-  source = load_document (source_file, BT_LANGUAGE_ZH, cancellable, error);
+  source = load_document (job, 0, BT_LANGUAGE_ZH, 0, cancellable, error);
   if (source == NULL)
     return NULL;
-  target = load_document (target_file, BT_LANGUAGE_EN, cancellable, error);
+  target = load_document (job, 1, BT_LANGUAGE_EN, 500, cancellable, error);
   if (target == NULL)
     return NULL;
 
@@ -78,19 +124,21 @@ open_pair (GFile         *source_file,
 }
 
 static BtReview *
-open_bilingual (GFile         *file,
+open_bilingual (OpenJob       *job,
                 GCancellable  *cancellable,
                 GError       **error)
 {
+  GFile *file = job->files[0];
   g_autoptr (BtText) text = NULL;
   g_autoptr (BtDocument) source = NULL;
   g_autoptr (BtDocument) target = NULL;
   g_autofree char *name = NULL;
 
   text = bt_text_new_from_file (file, NULL, cancellable, error);
-  if (text == NULL)
+  if (text == NULL || !step_done (job, 200, cancellable, error))
     return NULL;
-  if (!bt_bilingual_split (text, BT_PARAGRAPH_MODE_AUTO, &source, &target, error))
+  if (!bt_bilingual_split (text, BT_PARAGRAPH_MODE_AUTO, &source, &target, error) ||
+      !step_done (job, 1000, cancellable, error))
     return NULL;
 
   name = g_file_get_basename (file);
@@ -126,12 +174,18 @@ open_thread (GTask        *task,
   GError *error = NULL;
   BtReview *review;
 
+  /* Cancel answers at once; the thread's late result is dropped. */
+  if (!g_task_set_return_on_cancel (task, TRUE))
+    {
+      g_task_return_error_if_cancelled (task);
+      return;
+    }
   if (job->n_files == 2)
-    review = open_pair (job->files[0], job->files[1], cancellable, &error);
+    review = open_pair (job, cancellable, &error);
   else if (bt_loader_is_review_file (job->files[0]))
     review = open_review (job->files[0], cancellable, &error);
   else
-    review = open_bilingual (job->files[0], cancellable, &error);
+    review = open_bilingual (job, cancellable, &error);
 
   if (review == NULL)
     g_task_return_error (task, error);
@@ -157,6 +211,7 @@ files_array (GFile **files,
 void
 bt_loader_open_async (GFile               **files,
                       guint                 n_files,
+                      BtLoadProgress       *progress,
                       GCancellable         *cancellable,
                       GAsyncReadyCallback   callback,
                       gpointer              user_data)
@@ -169,6 +224,7 @@ bt_loader_open_async (GFile               **files,
 
   job = g_new0 (OpenJob, 1);
   job->n_files = n_files;
+  job->progress = progress != NULL ? bt_load_progress_ref (progress) : bt_load_progress_new ();
   for (guint i = 0; i < n_files; i++)
     job->files[i] = g_object_ref (files[i]);
 

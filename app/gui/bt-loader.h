@@ -11,11 +11,29 @@
 
 G_BEGIN_DECLS
 
+/* How far an opening has come, written by its thread: per mille, or -1
+ * while that cannot be told (a saved review). Atomic refcounted box. */
+typedef struct
+{
+  int per_mille;
+} BtLoadProgress;
+
+BtLoadProgress *bt_load_progress_new   (void);
+BtLoadProgress *bt_load_progress_ref   (BtLoadProgress *progress);
+void            bt_load_progress_unref (BtLoadProgress *progress);
+/* The fraction done, from 0 to 1, or -1 when unknown. */
+double          bt_load_progress_get   (BtLoadProgress *progress);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BtLoadProgress, bt_load_progress_unref)
+
 /* Opens a review from @n_files files: a source and a target, one bilingual
- * file, or one saved review (.xlf). The work runs in a thread; the callback
- * runs in the caller's main context. */
+ * file, or one saved review (.xlf). The work runs in a thread, which
+ * reports to @progress (nullable); the callback runs in the caller's main
+ * context, at once with G_IO_ERROR_CANCELLED when @cancellable is
+ * cancelled. */
 void      bt_loader_open_async  (GFile               **files,
                                  guint                 n_files,
+                                 BtLoadProgress       *progress,
                                  GCancellable         *cancellable,
                                  GAsyncReadyCallback   callback,
                                  gpointer              user_data);

@@ -6,6 +6,7 @@
 
 #include "bt-line-model.h"
 #include "bt-link-gutter.h"
+#include "bt-loader.h"
 #include "bt-window.h"
 
 G_BEGIN_DECLS
@@ -38,6 +39,10 @@ struct _BtWindow
   GtkWidget            *align_box;
   GtkSpinner           *align_spinner;
   GtkButton            *align_cancel;
+  GtkWidget            *load_box;
+  GtkLabel             *load_label;
+  GtkProgressBar       *load_progress;
+  GtkButton            *load_cancel;
   GMenu                *recent_menu;
 
   /* the review and its views */
@@ -61,6 +66,11 @@ struct _BtWindow
 
   /* work in progress */
   GCancellable         *cancellable;
+  BtLoadProgress       *load_state;      /* the opening under way, or NULL */
+  gint64                load_started;
+  guint                 load_timeout_id;
+  char                 *page_before_load; /* restored when the opening is cancelled */
+  gboolean              sample_before_load;
   guint                 busy;
   GtkWidget            *pending_dialog;
   gboolean              close_confirmed;

@@ -629,6 +629,74 @@ align_cancel_cb (BtWindow *self)
   g_cancellable_cancel (self->align_cancellable);
 }
 
+/* Progress of an opening: shown when it takes long enough to notice. */
+
+#define LOAD_SHOW_AFTER_US (300 * G_TIME_SPAN_MILLISECOND)
+
+static gboolean
+load_tick_cb (gpointer user_data)
+{
+  BtWindow *self = user_data;
+  double fraction = bt_load_progress_get (self->load_state);
+
+  if (g_get_monotonic_time () - self->load_started < LOAD_SHOW_AFTER_US)
+    return G_SOURCE_CONTINUE;
+  gtk_widget_set_visible (self->load_box, TRUE);
+  if (fraction < 0)
+    gtk_progress_bar_pulse (self->load_progress);
+  else
+    gtk_progress_bar_set_fraction (self->load_progress, fraction);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+begin_load (BtWindow *self,
+            GFile    *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *text = g_strdup_printf (_("Opening “%s”…"), name);
+
+  if (self->load_state == NULL)
+    {
+      g_free (self->page_before_load);
+      self->page_before_load = g_strdup (gtk_stack_get_visible_child_name (self->stack));
+      self->sample_before_load = self->showing_sample;
+    }
+  g_clear_pointer (&self->load_state, bt_load_progress_unref);
+  self->load_state = bt_load_progress_new ();
+  self->load_started = g_get_monotonic_time ();
+  gtk_label_set_text (self->load_label, text);
+  gtk_progress_bar_set_fraction (self->load_progress, 0);
+  g_clear_handle_id (&self->load_timeout_id, g_source_remove);
+  self->load_timeout_id = g_timeout_add (100, load_tick_cb, self);
+}
+
+static void
+end_load (BtWindow *self)
+{
+  g_clear_handle_id (&self->load_timeout_id, g_source_remove);
+  g_clear_pointer (&self->load_state, bt_load_progress_unref);
+  gtk_widget_set_visible (self->load_box, FALSE);
+  gtk_spinner_stop (self->spinner);
+}
+
+/* A cancelled opening leaves the window as it was. */
+static void
+restore_before_load (BtWindow *self)
+{
+  self->showing_sample = self->sample_before_load;
+  if (self->review != NULL)
+    gtk_stack_set_visible_child_name (self->stack, "review");
+  else if (self->page_before_load != NULL)
+    gtk_stack_set_visible_child_name (self->stack, self->page_before_load);
+}
+
+static void
+load_cancel_cb (BtWindow *self)
+{
+  g_cancellable_cancel (self->cancellable);
+}
+
 static void
 open_done_cb (GObject      *object,
               GAsyncResult *result,
@@ -641,9 +709,15 @@ open_done_cb (GObject      *object,
   GPtrArray *files = files_of (result);
 
   _bt_window_end_busy (self);
-  gtk_spinner_stop (self->spinner);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* A later opening took this one's place. */
+  if (g_task_get_cancellable (G_TASK (result)) != self->cancellable)
     return;
+  end_load (self);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      restore_before_load (self);
+      return;
+    }
   if (review == NULL)
     {
       if (self->review != NULL)
@@ -652,6 +726,7 @@ open_done_cb (GObject      *object,
                                           ? g_ptr_array_index (files, 0) : NULL, error);
       return;
     }
+  g_cancellable_cancel (self->align_cancellable);
   _bt_window_set_review (self, review, file);
   remember (files);
   if (bt_loader_needs_alignment (result))
@@ -682,7 +757,7 @@ bt_window_open_files (BtWindow  *self,
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  g_cancellable_cancel (self->align_cancellable);
+  begin_load (self, files[0]);
   self->showing_sample = FALSE;
 
   _bt_window_begin_busy (self);
@@ -691,7 +766,8 @@ bt_window_open_files (BtWindow  *self,
       gtk_stack_set_visible_child_name (self->stack, "loading");
       gtk_spinner_start (self->spinner);
     }
-  bt_loader_open_async (files, n_files, self->cancellable, open_done_cb, g_object_ref (self));
+  bt_loader_open_async (files, n_files, self->load_state, self->cancellable, open_done_cb,
+                        g_object_ref (self));
 }
 
 void
@@ -803,6 +879,9 @@ bt_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->load_timeout_id, g_source_remove);
+  g_clear_pointer (&self->load_state, bt_load_progress_unref);
+  g_clear_pointer (&self->page_before_load, g_free);
   g_cancellable_cancel (self->align_cancellable);
   g_clear_object (&self->align_cancellable);
   disconnect_review (self);
@@ -917,6 +996,10 @@ bt_window_class_init (BtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BtWindow, align_spinner);
   gtk_widget_class_bind_template_child (widget_class, BtWindow, align_cancel);
   gtk_widget_class_bind_template_child (widget_class, BtWindow, recent_menu);
+  gtk_widget_class_bind_template_child (widget_class, BtWindow, load_box);
+  gtk_widget_class_bind_template_child (widget_class, BtWindow, load_label);
+  gtk_widget_class_bind_template_child (widget_class, BtWindow, load_progress);
+  gtk_widget_class_bind_template_child (widget_class, BtWindow, load_cancel);
 
   _bt_window_class_actions_init (widget_class);
 }
@@ -936,6 +1019,8 @@ bt_window_init (BtWindow *self)
   _bt_window_init_pointer (self);
   init_drop (self);
   g_signal_connect_object (self->align_cancel, "clicked", G_CALLBACK (align_cancel_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->load_cancel, "clicked", G_CALLBACK (load_cancel_cb), self,
                            G_CONNECT_SWAPPED);
   _bt_window_remote_init (self);
   _bt_window_init_find (self);

@@ -193,6 +193,79 @@ test_explain (void)
     }
 }
 
+/* A source long enough that opening it takes seconds. */
+static char *
+write_large_source (const char *dir)
+{
+  char *path = g_build_filename (dir, "large-zh.txt", NULL);
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  for (guint p = 0; p < 200000; p++)
+    g_string_append_printf (text, "第%u段：西部地区铁路建设今年计划投资%u亿元，新开工项目%u个。"
+                            "专家认为，建设成本高。\n\n", p + 1, 300 + p % 97, 10 + p % 13);
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+  return path;
+}
+
+static gboolean
+wait_visible (BtWindow  *window,
+              GtkWidget *widget)
+{
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!gtk_widget_get_mapped (widget) && bt_window_get_busy (window) &&
+         g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  return gtk_widget_get_mapped (widget);
+}
+
+static void
+test_cancel_open (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("bitext-errors-XXXXXX", NULL);
+  g_autofree char *source = write_large_source (dir);
+  g_autofree char *target = g_build_filename (dir, "large-en.txt", NULL);
+  g_autofree char *title = NULL;
+  GFile *files[2];
+  BtWindow *window = open_sample ();
+  BtReview *before = window->review;
+  gint64 cancelled;
+
+  title = g_strdup (gtk_window_get_title (GTK_WINDOW (window)));
+  g_assert_true (g_file_set_contents (target, "Railways in the west.\n", -1, NULL));
+  files[0] = g_file_new_for_path (source);
+  files[1] = g_file_new_for_path (target);
+  bt_window_open_files (window, files, 2);
+  g_assert_true (bt_window_get_busy (window));
+
+  /* The bar shows while the window keeps answering its main loop. */
+  g_assert_true (wait_visible (window, window->load_box));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->load_progress)));
+  g_assert_true (bt_window_get_busy (window));
+  g_assert_true (window->review == before);
+
+  cancelled = g_get_monotonic_time ();
+  gtk_widget_activate (GTK_WIDGET (window->load_cancel));
+  while (bt_window_get_busy (window))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (g_get_monotonic_time () - cancelled, <, 2 * G_USEC_PER_SEC);
+  iterate (20);
+
+  g_assert_false (gtk_widget_get_visible (window->load_box));
+  g_assert_true (window->review == before);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "review");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
+  g_assert_null (window->file);
+  g_assert_true (window->showing_sample);
+  close_window (window);
+
+  g_object_unref (files[0]);
+  g_object_unref (files[1]);
+  g_unlink (source);
+  g_unlink (target);
+  g_rmdir (dir);
+}
+
 static void
 skip_without_display (void)
 {
@@ -217,5 +290,6 @@ main (int    argc,
   g_test_add_func ("/errors/explain", test_explain);
   g_test_add_func ("/errors/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/errors/save-fails", test_save_fails);
+  g_test_add_func ("/errors/cancel-open", test_cancel_open);
   return g_test_run ();
 }
