@@ -213,6 +213,27 @@ show_links (BtLineRow   *self,
   gtk_widget_set_visible (self->links, text[0] != '\0');
 }
 
+/* Setters that relayout or redraw even when nothing changes are skipped
+ * then: a row is refreshed whenever a link or the selection moves. */
+static void
+set_attributes (GtkWidget     *label,
+                PangoAttrList *attrs)
+{
+  PangoAttrList *shown = gtk_label_get_attributes (GTK_LABEL (label));
+
+  if (shown == attrs || (shown != NULL && attrs != NULL && pango_attr_list_equal (shown, attrs)))
+    return;
+  gtk_label_set_attributes (GTK_LABEL (label), attrs);
+}
+
+static void
+set_icon (GtkWidget  *image,
+          const char *icon_name)
+{
+  if (g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (image)), icon_name) != 0)
+    gtk_image_set_from_icon_name (GTK_IMAGE (image), icon_name);
+}
+
 static void
 show_paragraph (BtLineRow *self,
                 BtReview  *review,
@@ -225,8 +246,8 @@ show_paragraph (BtLineRow *self,
   guint n_links;
 
   gtk_label_set_text (GTK_LABEL (self->label), p->text);
-  gtk_label_set_attributes (GTK_LABEL (self->label), attrs);
-  gtk_image_set_from_icon_name (GTK_IMAGE (self->status), status_icon_name (status));
+  set_attributes (self->label, attrs);
+  set_icon (self->status, status_icon_name (status));
   self->status_tooltip = status_label (status);
   links = bt_review_get_paragraph_links (review, index, &n_links);
   show_links (self, review, BT_SIDE_SOURCE, links, n_links);
@@ -248,7 +269,7 @@ show_sentence (BtLineRow *self,
   gboolean lone;
 
   gtk_label_set_text (GTK_LABEL (self->label), text);
-  gtk_label_set_attributes (GTK_LABEL (self->label), NULL);
+  set_attributes (self->label, NULL);
   header = g_strdup_printf (_("Paragraph %u"), sentence->paragraph + 1);
   gtk_label_set_text (GTK_LABEL (self->header), header);
   gtk_widget_set_visible (self->header, p->first_sentence == index);
@@ -257,7 +278,7 @@ show_sentence (BtLineRow *self,
 
   lone = count_live_links (review, links, n_links) == 0;
   gtk_widget_set_visible (self->status, lone);
-  gtk_image_set_from_icon_name (GTK_IMAGE (self->status), "list-add-symbolic");
+  set_icon (self->status, "list-add-symbolic");
   self->status_tooltip = addition != NULL && addition->state != BT_STATE_REJECTED
                            ? _("Addition: no source behind this sentence")
                            : _("Not linked to any paragraph");
