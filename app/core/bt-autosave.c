@@ -185,7 +185,7 @@ write_done_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  BtAutosave *self = BT_AUTOSAVE (object);
+  g_autoptr (BtAutosave) self = user_data;
   GApplication *application = g_application_get_default ();
 
   self->writing = FALSE;
@@ -211,7 +211,9 @@ write_done_cb (GObject      *object,
 static void
 start_write (BtAutosave *self)
 {
-  g_autoptr (GTask) task = g_task_new (self, NULL, write_done_cb, NULL);
+  /* The task does not hold @self: its worker may drop the task after the
+   * callback, and @self must then be released here, on the main thread. */
+  g_autoptr (GTask) task = g_task_new (NULL, NULL, write_done_cb, g_object_ref (self));
   GApplication *application = g_application_get_default ();
   WriteJob *job = g_new0 (WriteJob, 1);
 
