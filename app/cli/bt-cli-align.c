@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include "bt-aligner.h"
 #include "bt-bilingual.h"
@@ -115,6 +116,19 @@ explain (BtReview    *review,
     }
 }
 
+static gboolean
+write_file (BtReview    *review,
+            const char  *format,
+            const char  *path,
+            GError     **error)
+{
+  if (g_str_equal (format, "xliff"))
+    return bt_xliff_write_file (review, path, error);
+  if (g_str_equal (format, "xliff12"))
+    return bt_xliff12_write_file (review, path, error);
+  return bt_json_write_file (review, path, error);
+}
+
 static GBytes *
 export (BtReview    *review,
         const char  *format,
@@ -122,29 +136,56 @@ export (BtReview    *review,
 {
   if (g_str_equal (format, "xliff"))
     return bt_xliff_write_bytes (review, error);
-  if (g_str_equal (format, "xliff12"))
-    return bt_xliff12_write_bytes (review, error);
-  return bt_json_write_bytes (review);
+  return bt_xliff12_write_bytes (review, error);
 }
 
+/* JSON streams out in pieces; the XML formats check the whole review
+ * before their first byte, so they are built first. */
 static int
-deliver (GBytes     *bytes,
-         const char *output)
+write_stdout (BtReview   *review,
+              const char *format)
 {
+  g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GError) error = NULL;
   gsize size = 0;
-  const char *data = g_bytes_get_data (bytes, &size);
+  const char *data;
 
-  if (output == NULL || g_str_equal (output, "-"))
+  if (g_str_equal (format, "json"))
     {
-      if (fwrite (data, 1, size, stdout) != size || fflush (stdout) != 0)
+      BtSafeWrite *write = bt_safe_write_begin_fd (STDOUT_FILENO);
+
+      bt_json_write_to (review, write);
+      if (!bt_safe_write_commit (write, NULL))
         {
           bt_cli_error (_("could not write to the standard output"));
           return BT_CLI_BAD_INPUT;
         }
       return BT_CLI_OK;
     }
-  if (!bt_safe_write (output, data, size, &error))
+  if ((bytes = export (review, format, &error)) == NULL)
+    {
+      bt_cli_error ("%s", error->message);
+      return BT_CLI_BAD_INPUT;
+    }
+  data = g_bytes_get_data (bytes, &size);
+  if (fwrite (data, 1, size, stdout) != size || fflush (stdout) != 0)
+    {
+      bt_cli_error (_("could not write to the standard output"));
+      return BT_CLI_BAD_INPUT;
+    }
+  return BT_CLI_OK;
+}
+
+static int
+deliver (BtReview   *review,
+         const char *format,
+         const char *output)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (output == NULL || g_str_equal (output, "-"))
+    return write_stdout (review, format);
+  if (!write_file (review, format, output, &error))
     {
       bt_cli_error ("%s", error->message);
       return BT_CLI_BAD_INPUT;
@@ -162,7 +203,6 @@ align (const BtCliOptions  *o,
   g_autoptr (BtAligner) aligner = NULL;
   g_autoptr (BtAlignment) alignment = NULL;
   g_autoptr (BtReview) review = NULL;
-  g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GError) error = NULL;
   gboolean lines = o->units != NULL;
   int status;
@@ -187,12 +227,13 @@ align (const BtCliOptions  *o,
   bt_review_clear_history (review);
   if (o->explain)
     explain (review, alignment, o->output != NULL ? stdout : stderr);
-  if ((bytes = export (review, o->format, &error)) == NULL)
-    {
-      bt_cli_error ("%s", error->message);
-      return BT_CLI_BAD_INPUT;
-    }
-  return deliver (bytes, o->output);
+  /* the review holds all that is written; the rest would only add to
+   * the peak */
+  g_clear_pointer (&alignment, bt_alignment_free);
+  g_clear_object (&aligner);
+  g_clear_pointer (&dictionary, bt_dictionary_unref);
+  fflush (stdout);
+  return deliver (review, o->format, o->output);
 }
 
 int

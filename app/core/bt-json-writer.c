@@ -9,6 +9,25 @@
 #include "bt-review-io.h"
 #include "bt-safe-write.h"
 
+/* Large outputs go out in pieces, so that memory holds one piece and not
+ * the whole file. */
+#define FLUSH_SIZE (256 * 1024)
+
+typedef struct
+{
+  GString     *out;
+  BtSafeWrite *sink;   /* NULL to keep everything in @out */
+} Writer;
+
+static void
+maybe_flush (Writer *self)
+{
+  if (self->sink == NULL || self->out->len < FLUSH_SIZE)
+    return;
+  bt_safe_write_append (self->sink, self->out->str, self->out->len);
+  g_string_truncate (self->out, 0);
+}
+
 void
 bt_json_append_string (GString    *out,
                        const char *text)
@@ -48,9 +67,10 @@ append_double (GString *out,
 }
 
 static void
-append_paragraphs (GString  *out,
+append_paragraphs (Writer   *self,
                    BtReview *review)
 {
+  GString *out = self->out;
   BtDocument *source = bt_review_get_source (review);
   guint n = bt_document_get_n_paragraphs (source);
 
@@ -70,13 +90,15 @@ append_paragraphs (GString  *out,
       g_string_append_printf (out, "], \"status\": \"%s\"}%s\n",
                               bt_status_to_string (bt_review_get_status (review, i)),
                               i + 1 < n ? "," : "");
+      maybe_flush (self);
     }
 }
 
 static void
-append_sentences (GString  *out,
+append_sentences (Writer   *self,
                   BtReview *review)
 {
+  GString *out = self->out;
   BtDocument *target = bt_review_get_target (review);
   guint n = bt_document_get_n_sentences (target);
 
@@ -89,13 +111,15 @@ append_sentences (GString  *out,
       g_string_append_printf (out, ", \"paragraph\": %u}%s\n",
                               bt_document_get_sentence (target, i)->paragraph + 1,
                               i + 1 < n ? "," : "");
+      maybe_flush (self);
     }
 }
 
 static void
-append_links (GString  *out,
+append_links (Writer   *self,
               BtReview *review)
 {
+  GString *out = self->out;
   guint n_paragraphs = bt_document_get_n_paragraphs (bt_review_get_source (review));
   gboolean first = TRUE;
 
@@ -119,14 +143,16 @@ append_links (GString  *out,
           g_string_append_printf (out, ", \"state\": \"%s\"}", bt_state_to_string (link->state));
           first = FALSE;
         }
+      maybe_flush (self);
     }
   g_string_append (out, first ? "]" : "\n  ]");
 }
 
 static void
-append_omissions (GString  *out,
+append_omissions (Writer   *self,
                   BtReview *review)
 {
+  GString *out = self->out;
   guint n_paragraphs = bt_document_get_n_paragraphs (bt_review_get_source (review));
   gboolean first = TRUE;
 
@@ -149,14 +175,16 @@ append_omissions (GString  *out,
           g_string_append_c (out, '}');
           first = FALSE;
         }
+      maybe_flush (self);
     }
   g_string_append (out, first ? "]" : "\n  ]");
 }
 
 static void
-append_additions (GString  *out,
+append_additions (Writer   *self,
                   BtReview *review)
 {
+  GString *out = self->out;
   guint n_sentences = bt_document_get_n_sentences (bt_review_get_target (review));
   gboolean first = TRUE;
 
@@ -170,31 +198,59 @@ append_additions (GString  *out,
                               first ? "\n" : ",\n", s + 1, bt_origin_to_string (a->origin),
                               bt_state_to_string (a->state));
       first = FALSE;
+      maybe_flush (self);
     }
   g_string_append (out, first ? "]" : "\n  ]");
+}
+
+static void
+write_review (Writer   *self,
+              BtReview *review)
+{
+  GString *out = self->out;
+
+  g_string_append (out, "{\n  \"format\": \"bitext-review\",\n  \"version\": 1,\n"
+                   "  \"source\": {\n    \"language\": \"zh\",\n    \"paragraphs\": [\n");
+  append_paragraphs (self, review);
+  g_string_append (out, "    ]\n  },\n  \"target\": {\n    \"language\": \"en\",\n    \"sentences\": [\n");
+  append_sentences (self, review);
+  g_string_append (out, "    ]\n  },\n  \"links\": [");
+  append_links (self, review);
+  g_string_append (out, ",\n  \"omissions\": [");
+  append_omissions (self, review);
+  g_string_append (out, ",\n  \"additions\": [");
+  append_additions (self, review);
+  g_string_append (out, "\n}\n");
 }
 
 GBytes *
 bt_json_write_bytes (BtReview *review)
 {
-  GString *out;
+  Writer self = { 0 };
 
   g_return_val_if_fail (BT_IS_REVIEW (review), NULL);
 
-  out = g_string_sized_new (4096);
-  g_string_append (out, "{\n  \"format\": \"bitext-review\",\n  \"version\": 1,\n"
-                   "  \"source\": {\n    \"language\": \"zh\",\n    \"paragraphs\": [\n");
-  append_paragraphs (out, review);
-  g_string_append (out, "    ]\n  },\n  \"target\": {\n    \"language\": \"en\",\n    \"sentences\": [\n");
-  append_sentences (out, review);
-  g_string_append (out, "    ]\n  },\n  \"links\": [");
-  append_links (out, review);
-  g_string_append (out, ",\n  \"omissions\": [");
-  append_omissions (out, review);
-  g_string_append (out, ",\n  \"additions\": [");
-  append_additions (out, review);
-  g_string_append (out, "\n}\n");
-  return g_string_free_to_bytes (out);
+  self.out = g_string_sized_new (4096);
+  write_review (&self, review);
+  return g_string_free_to_bytes (self.out);
+}
+
+gboolean
+bt_json_write_to (BtReview    *review,
+                  BtSafeWrite *write)
+{
+  Writer self = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (BT_IS_REVIEW (review), FALSE);
+  g_return_val_if_fail (write != NULL, FALSE);
+
+  self.out = g_string_sized_new (FLUSH_SIZE + 64 * 1024);
+  self.sink = write;
+  write_review (&self, review);
+  ok = bt_safe_write_append (write, self.out->str, self.out->len);
+  g_string_free (self.out, TRUE);
+  return ok;
 }
 
 gboolean
@@ -202,14 +258,14 @@ bt_json_write_file (BtReview    *review,
                     const char  *path,
                     GError     **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  gsize size = 0;
-  const void *data;
+  BtSafeWrite *write;
 
   g_return_val_if_fail (BT_IS_REVIEW (review), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  bytes = bt_json_write_bytes (review);
-  data = g_bytes_get_data (bytes, &size);
-  return bt_safe_write (path, data, size, error);
+  write = bt_safe_write_begin (path, error);
+  if (write == NULL)
+    return FALSE;
+  bt_json_write_to (review, write);
+  return bt_safe_write_commit (write, error);
 }

@@ -81,7 +81,7 @@ struct _BtSafeWrite
 {
   char *path;
   char *dir;
-  char *tmp;
+  char *tmp;   /* NULL when streaming into a descriptor we do not own */
   int   fd;
   int   saved_errno;   /* of the first failed append, or 0 */
 };
@@ -89,7 +89,7 @@ struct _BtSafeWrite
 static void
 safe_write_free (BtSafeWrite *self)
 {
-  if (self->fd >= 0)
+  if (self->fd >= 0 && self->tmp != NULL)
     close (self->fd);
   g_free (self->path);
   g_free (self->dir);
@@ -122,6 +122,19 @@ bt_safe_write_begin (const char  *path,
   return self;
 }
 
+BtSafeWrite *
+bt_safe_write_begin_fd (int fd)
+{
+  BtSafeWrite *self;
+
+  g_return_val_if_fail (fd >= 0, NULL);
+
+  self = g_new0 (BtSafeWrite, 1);
+  self->path = g_strdup ("-");
+  self->fd = fd;
+  return self;
+}
+
 gboolean
 bt_safe_write_append (BtSafeWrite *self,
                       const void  *data,
@@ -144,9 +157,12 @@ bt_safe_write_abort (BtSafeWrite *self)
 {
   g_return_if_fail (self != NULL);
 
-  close (self->fd);
-  self->fd = -1;
-  g_unlink (self->tmp);
+  if (self->tmp != NULL)
+    {
+      close (self->fd);
+      self->fd = -1;
+      g_unlink (self->tmp);
+    }
   safe_write_free (self);
 }
 
@@ -183,6 +199,21 @@ finish_temp (BtSafeWrite  *self,
   return TRUE;
 }
 
+static gboolean
+commit_fd (BtSafeWrite  *self,
+           GError      **error)
+{
+  int saved_errno = self->saved_errno;
+
+  safe_write_free (self);
+  if (saved_errno == 0)
+    return TRUE;
+  g_set_error (error, BT_ERROR, BT_ERROR_IO,
+               /* Translators: %s is the system's reason */
+               _("Could not write the output: %s"), g_strerror (saved_errno));
+  return FALSE;
+}
+
 gboolean
 bt_safe_write_commit (BtSafeWrite  *self,
                       GError      **error)
@@ -192,6 +223,8 @@ bt_safe_write_commit (BtSafeWrite  *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (self->tmp == NULL)
+    return commit_fd (self, error);
   ok = finish_temp (self, error);
   if (ok && g_rename (self->tmp, self->path) != 0)
     {

@@ -29,5 +29,8 @@ gboolean     bt_safe_write_append (BtSafeWrite  *self,
 gboolean     bt_safe_write_commit (BtSafeWrite  *self,
                                    GError      **error);
 void         bt_safe_write_abort  (BtSafeWrite  *self);
+/* Streams into @fd, which stays open, such as the standard output: append
+ * writes through, commit only reports a failed append. */
+BtSafeWrite *bt_safe_write_begin_fd (int           fd);
 
 G_END_DECLS
