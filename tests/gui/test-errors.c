@@ -266,6 +266,43 @@ test_cancel_open (void)
   g_rmdir (dir);
 }
 
+/* A label under @widget whose text holds @needle, or NULL. */
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *needle)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), needle) != NULL)
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *label = find_label (child, needle);
+
+      if (label != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+/* Suggestions go on without a dictionary that cannot be read, and a toast
+ * says which file failed and what to do. */
+static void
+test_dictionary_missing (void)
+{
+  const char *path = "/nonexistent-bitext-folder/cedict_ts.u8";
+  BtWindow *window;
+  GtkLabel *label;
+
+  g_setenv ("BITEXT_DICTIONARY", path, TRUE);
+  window = open_sample ();
+  g_assert_cmpuint (bt_review_get_n_links (window->review), >, 0);
+  label = find_label (GTK_WIDGET (window->toast_overlay), "Preferences");
+  g_assert_nonnull (label);
+  g_assert_nonnull (strstr (gtk_label_get_text (label), "cedict_ts.u8"));
+  close_window (window);
+  g_unsetenv ("BITEXT_DICTIONARY");
+}
+
 static void
 skip_without_display (void)
 {
@@ -291,5 +328,6 @@ main (int    argc,
   g_test_add_func ("/errors/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/errors/save-fails", test_save_fails);
   g_test_add_func ("/errors/cancel-open", test_cancel_open);
+  g_test_add_func ("/errors/dictionary-missing", test_dictionary_missing);
   return g_test_run ();
 }

@@ -806,6 +806,67 @@ test_save_reopen (void)
   remove_temp (path);
 }
 
+static gboolean
+menu_has_uri (GMenu      *menu,
+              const char *uri)
+{
+  GMenuModel *model = G_MENU_MODEL (menu);
+
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autoptr (GVariant) target = g_menu_model_get_item_attribute_value (
+        model, i, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_STRING);
+
+      if (target != NULL && g_str_equal (g_variant_get_string (target, NULL), uri))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+wake_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* An opened review joins the Open Recent Review menu of every window, and
+ * its item opens it again. */
+static void
+test_recent (void)
+{
+  BtWindow *window = open_sample ();
+  g_autofree char *path = write_temp ("recent.xlf", "", 0);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (100, wake_cb, NULL);
+  BtWindow *second, *third;
+
+  _bt_window_save_to (window, file, FALSE);
+  wait_idle (window);
+  second = new_window ();
+  bt_window_open_files (second, &file, 1);
+  wait_idle (second);
+  while ((!menu_has_uri (window->recent_menu, uri) || !menu_has_uri (second->recent_menu, uri)) &&
+         g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+  g_assert_true (menu_has_uri (window->recent_menu, uri));
+  g_assert_true (menu_has_uri (second->recent_menu, uri));
+
+  third = new_window ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (third), "win.open-recent", "s", uri));
+  wait_idle (third);
+  g_assert_nonnull (third->review);
+  g_assert_true (g_file_equal (bt_window_get_file (third), file));
+  g_assert_true (bt_review_equal (third->review, window->review));
+
+  close_window (third);
+  close_window (second);
+  close_window (window);
+  remove_temp (path);
+}
+
 static void
 test_unsaved (void)
 {
@@ -894,5 +955,6 @@ main (int    argc,
   g_test_add_func ("/window/segmentation", test_segmentation);
   g_test_add_func ("/window/save-reopen", test_save_reopen);
   g_test_add_func ("/window/unsaved", test_unsaved);
+  g_test_add_func ("/window/recent", test_recent);
   return g_test_run ();
 }
