@@ -33,9 +33,9 @@ struct _BtReview
 
   /* annotations and their indices */
   BtAnnotations  data;
-  GPtrArray     *paragraph_links;     /* GArray of link indices per paragraph */
-  GPtrArray     *sentence_links;      /* GArray of link indices per sentence */
-  GPtrArray     *paragraph_omissions; /* GArray of omission indices per paragraph */
+  GArray        *paragraph_links;     /* Bucket of link indices per paragraph */
+  GArray        *sentence_links;      /* Bucket of link indices per sentence */
+  GArray        *paragraph_omissions; /* Bucket of omission indices per paragraph */
   GHashTable    *omission_index;      /* id -> index + 1 */
   GArray        *sentence_addition;   /* addition index + 1 per sentence */
   double         threshold;
@@ -162,79 +162,113 @@ _bt_annotations_free (BtAnnotations *annotations)
   g_free (annotations);
 }
 
-/* Indices: one small array of item indices per paragraph or sentence */
+/* Indices: the item indices of each paragraph or sentence. Most rows
+ * hold one item, so a bucket keeps one inline and spills the rest to the
+ * heap: a million rows cost 16 MB, not a small array each. */
+
+typedef struct
+{
+  guint *more;   /* every value once spilled, else NULL */
+  guint  len;
+  guint  one;    /* the only value while not spilled */
+} Bucket;
 
 static void
-bucket_free (gpointer data)
+bucket_clear (gpointer data)
 {
-  if (data != NULL)
-    g_array_unref (data);
-}
-
-static GPtrArray *
-index_new (void)
-{
-  return g_ptr_array_new_with_free_func (bucket_free);
+  g_free (((Bucket *) data)->more);
 }
 
 static GArray *
-index_lookup (GPtrArray *index,
-              guint      key)
+index_new (void)
 {
-  return key < index->len ? g_ptr_array_index (index, key) : NULL;
+  GArray *index = g_array_new (FALSE, TRUE, sizeof (Bucket));
+
+  g_array_set_clear_func (index, bucket_clear);
+  return index;
+}
+
+static Bucket *
+index_lookup (GArray *index,
+              guint   key)
+{
+  return key < index->len ? &g_array_index (index, Bucket, key) : NULL;
+}
+
+static Bucket *
+index_get (GArray *index,
+           guint   key)
+{
+  g_assert (key < index->len);
+  return &g_array_index (index, Bucket, key);
+}
+
+static guint *
+bucket_values (Bucket *bucket)
+{
+  return bucket->more != NULL ? bucket->more : &bucket->one;
 }
 
 static void
-index_add (GPtrArray *index,
-           guint      key,
-           guint      value)
+index_add (GArray *index,
+           guint   key,
+           guint   value)
 {
-  GArray *bucket;
+  Bucket *bucket;
 
   if (key >= index->len)
-    g_ptr_array_set_size (index, key + 1);
-  bucket = g_ptr_array_index (index, key);
-  if (bucket == NULL)
+    g_array_set_size (index, key + 1);
+  bucket = &g_array_index (index, Bucket, key);
+  if (bucket->more == NULL && bucket->len == 0)
     {
-      bucket = g_array_sized_new (FALSE, FALSE, sizeof (guint), 2);
-      index->pdata[key] = bucket;
+      bucket->one = value;
+      bucket->len = 1;
+      return;
     }
-  g_array_append_val (bucket, value);
+  if (bucket->more == NULL)
+    {
+      bucket->more = g_new (guint, 4);
+      bucket->more[0] = bucket->one;
+    }
+  else if (bucket->len >= 4 && (bucket->len & (bucket->len - 1)) == 0)
+    bucket->more = g_renew (guint, bucket->more, 2 * (gsize) bucket->len);
+  bucket->more[bucket->len++] = value;
 }
 
-static void
-index_rename (GPtrArray *index,
-              guint      key,
-              guint      from,
-              guint      to)
+static guint
+bucket_find (Bucket *bucket,
+             guint   value)
 {
-  GArray *bucket = index_lookup (index, key);
+  guint *values = bucket_values (bucket);
 
-  g_assert (bucket != NULL);
   for (guint i = 0; i < bucket->len; i++)
-    if (g_array_index (bucket, guint, i) == from)
-      {
-        g_array_index (bucket, guint, i) = to;
-        return;
-      }
+    if (values[i] == value)
+      return i;
   g_assert_not_reached ();
 }
 
 static void
-index_remove (GPtrArray *index,
-              guint      key,
-              guint      value)
+index_rename (GArray *index,
+              guint   key,
+              guint   from,
+              guint   to)
 {
-  GArray *bucket = index_lookup (index, key);
+  Bucket *bucket = index_get (index, key);
 
-  g_assert (bucket != NULL);
-  for (guint i = 0; i < bucket->len; i++)
-    if (g_array_index (bucket, guint, i) == value)
-      {
-        g_array_remove_index (bucket, i);
-        return;
-      }
-  g_assert_not_reached ();
+  bucket_values (bucket)[bucket_find (bucket, from)] = to;
+}
+
+static void
+index_remove (GArray *index,
+              guint   key,
+              guint   value)
+{
+  Bucket *bucket = index_get (index, key);
+  guint i = bucket_find (bucket, value);
+  guint *values = bucket_values (bucket);
+
+  memmove (values + i, values + i + 1, (bucket->len - i - 1) * sizeof (guint));
+  bucket->len--;
 }
 
 static void
@@ -247,13 +281,12 @@ set_sentence_addition (BtReview *self,
   g_array_index (self->sentence_addition, guint, sentence) = index_plus_one;
 }
 
-/* Keeps the buckets, so that a rebuild allocates next to nothing. */
+/* Keeps the spilled values, so that a rebuild allocates next to nothing. */
 static void
-index_empty (GPtrArray *index)
+index_empty (GArray *index)
 {
   for (guint i = 0; i < index->len; i++)
-    if (index->pdata[i] != NULL)
-      g_array_set_size (index->pdata[i], 0);
+    g_array_index (index, Bucket, i).len = 0;
 }
 
 static void
@@ -290,8 +323,8 @@ find_link_index (BtReview *self,
                  guint     paragraph,
                  guint     sentence)
 {
-  GArray *bucket = index_lookup (self->paragraph_links, paragraph);
-  GArray *other = index_lookup (self->sentence_links, sentence);
+  Bucket *bucket = index_lookup (self->paragraph_links, paragraph);
+  Bucket *other = index_lookup (self->sentence_links, sentence);
 
   /* Walk the shorter list: a huge paragraph may hold thousands of links. */
   if (bucket == NULL || other == NULL)
@@ -300,7 +333,7 @@ find_link_index (BtReview *self,
     {
       for (guint i = 0; i < other->len; i++)
         {
-          guint index = g_array_index (other, guint, i);
+          guint index = bucket_values (other)[i];
           if (g_array_index (self->data.links, BtLink, index).paragraph == paragraph)
             return index;
         }
@@ -308,7 +341,7 @@ find_link_index (BtReview *self,
     }
   for (guint i = 0; i < bucket->len; i++)
     {
-      guint index = g_array_index (bucket, guint, i);
+      guint index = bucket_values (bucket)[i];
       if (g_array_index (self->data.links, BtLink, index).sentence == sentence)
         return index;
     }
@@ -344,9 +377,9 @@ bt_review_finalize (GObject *object)
   g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
   annotations_clear (&self->data);
-  g_clear_pointer (&self->paragraph_links, g_ptr_array_unref);
-  g_clear_pointer (&self->sentence_links, g_ptr_array_unref);
-  g_clear_pointer (&self->paragraph_omissions, g_ptr_array_unref);
+  g_clear_pointer (&self->paragraph_links, g_array_unref);
+  g_clear_pointer (&self->sentence_links, g_array_unref);
+  g_clear_pointer (&self->paragraph_omissions, g_array_unref);
   g_clear_pointer (&self->omission_index, g_hash_table_unref);
   g_clear_pointer (&self->sentence_addition, g_array_unref);
   g_clear_pointer (&self->reviewer, g_free);
@@ -631,16 +664,16 @@ bt_review_find_link (BtReview *self,
 }
 
 static const guint *
-bucket_items (GPtrArray *index,
-              guint      key,
-              guint     *n_items)
+bucket_items (GArray *index,
+              guint   key,
+              guint  *n_items)
 {
-  GArray *bucket = index_lookup (index, key);
+  Bucket *bucket = index_lookup (index, key);
   guint n = bucket != NULL ? bucket->len : 0;
 
   if (n_items != NULL)
     *n_items = n;
-  return n > 0 ? (const guint *) bucket->data : NULL;
+  return n > 0 ? bucket_values (bucket) : NULL;
 }
 
 const guint *
