@@ -35,22 +35,47 @@ bt_gui_init (void)
     }
 }
 
-static BtWindow *
-new_window (BtApplication *self)
-{
-  BtWindow *window = bt_window_new (GTK_APPLICATION (self));
+/* A window shows when its files have been read, so that its first frame
+ * is the review's rather than a loading page's; slow files get the
+ * loading page after a moment. */
+#define SHOW_AFTER_MS 250
+#define RECOVERY_KEY  "bt-offer-recovery"
 
+static void
+show_window (BtWindow *window)
+{
+  if (gtk_widget_get_visible (GTK_WIDGET (window)) ||
+      gtk_window_get_application (GTK_WINDOW (window)) == NULL)
+    return;
   gtk_window_present (GTK_WINDOW (window));
-  return window;
+  if (g_object_get_data (G_OBJECT (window), RECOVERY_KEY) != NULL)
+    bt_window_offer_recovery (window);
+}
+
+static gboolean
+show_later_cb (gpointer user_data)
+{
+  show_window (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+show_when_read (BtWindow *window,
+                gboolean  offer_recovery)
+{
+  g_object_set_data (G_OBJECT (window), RECOVERY_KEY, GINT_TO_POINTER (offer_recovery));
+  g_signal_connect (window, "notify::review", G_CALLBACK (show_window), NULL);
+  g_timeout_add_full (G_PRIORITY_DEFAULT, SHOW_AFTER_MS, show_later_cb, g_object_ref (window),
+                      g_object_unref);
 }
 
 static void
 bt_application_activate (GApplication *application)
 {
-  BtWindow *window = new_window (BT_APPLICATION (application));
+  BtWindow *window = bt_window_new (GTK_APPLICATION (application));
 
   bt_window_open_sample (window);
-  bt_window_offer_recovery (window);
+  show_when_read (window, TRUE);
 }
 
 static void
@@ -59,24 +84,21 @@ bt_application_open (GApplication  *application,
                      int            n_files,
                      const char    *hint)
 {
-  BtApplication *self = BT_APPLICATION (application);
-  BtWindow *first;
+  BtWindow *window;
 
   /* Two files are a source and its target; others open one window each. */
   if (n_files == 2)
     {
-      first = new_window (self);
-      bt_window_open_files (first, files, 2);
-      bt_window_offer_recovery (first);
+      window = bt_window_new (GTK_APPLICATION (application));
+      bt_window_open_files (window, files, 2);
+      show_when_read (window, TRUE);
       return;
     }
   for (int i = 0; i < n_files; i++)
     {
-      BtWindow *window = new_window (self);
-
+      window = bt_window_new (GTK_APPLICATION (application));
       bt_window_open_files (window, &files[i], 1);
-      if (i == 0)
-        bt_window_offer_recovery (window);
+      show_when_read (window, i == 0);
     }
 }
 
