@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -129,46 +130,55 @@ write_file (BtReview    *review,
   return bt_json_write_file (review, path, error);
 }
 
-static GBytes *
-export (BtReview    *review,
-        const char  *format,
-        GError     **error)
+static gboolean
+copy_to_stdout (const char *path)
 {
-  if (g_str_equal (format, "xliff"))
-    return bt_xliff_write_bytes (review, error);
-  return bt_xliff12_write_bytes (review, error);
+  g_autofree char *buffer = g_malloc (1024 * 1024);
+  FILE *in = fopen (path, "rb");
+  gboolean ok = in != NULL;
+  size_t n;
+
+  while (ok && (n = fread (buffer, 1, 1024 * 1024, in)) > 0)
+    ok = fwrite (buffer, 1, n, stdout) == n;
+  if (in != NULL)
+    ok = !ferror (in) && fclose (in) == 0 && ok;
+  return fflush (stdout) == 0 && ok;
 }
 
-/* JSON streams out in pieces; the XML formats check the whole review
- * before their first byte, so they are built first. */
+/* JSON streams out in pieces. The XML formats check the whole review
+ * before their first byte, so they go to a temporary file first: a large
+ * review would not fit in memory as one string. */
 static int
 write_stdout (BtReview   *review,
               const char *format)
 {
-  g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GError) error = NULL;
-  gsize size = 0;
-  const char *data;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  gboolean ok;
 
   if (g_str_equal (format, "json"))
     {
       BtSafeWrite *write = bt_safe_write_begin_fd (STDOUT_FILENO);
 
       bt_json_write_to (review, write);
-      if (!bt_safe_write_commit (write, NULL))
+      ok = bt_safe_write_commit (write, NULL);
+    }
+  else
+    {
+      if ((dir = g_dir_make_tmp ("bitext-XXXXXX", &error)) == NULL ||
+          !write_file (review, format, (path = g_build_filename (dir, "review.xlf", NULL)), &error))
         {
-          bt_cli_error (_("could not write to the standard output"));
+          bt_cli_error ("%s", error->message);
+          if (dir != NULL)
+            g_rmdir (dir);
           return BT_CLI_BAD_INPUT;
         }
-      return BT_CLI_OK;
+      ok = copy_to_stdout (path);
+      g_unlink (path);
+      g_rmdir (dir);
     }
-  if ((bytes = export (review, format, &error)) == NULL)
-    {
-      bt_cli_error ("%s", error->message);
-      return BT_CLI_BAD_INPUT;
-    }
-  data = g_bytes_get_data (bytes, &size);
-  if (fwrite (data, 1, size, stdout) != size || fflush (stdout) != 0)
+  if (!ok)
     {
       bt_cli_error (_("could not write to the standard output"));
       return BT_CLI_BAD_INPUT;

@@ -47,6 +47,28 @@ test_escaping (void)
     }
 }
 
+/* A review far larger than one piece streams to the same bytes. */
+static void
+test_streamed (void)
+{
+  g_autoptr(BtReview) review = bt_test_review_new_large (3000);
+  g_autoptr(GBytes) bytes = bt_json_write_bytes (review);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("bitext-json-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "review.json", NULL);
+  g_autofree char *written = NULL;
+  gsize size = 0;
+
+  g_assert_cmpuint (g_bytes_get_size (bytes), >, 1024 * 1024);
+  g_assert_true (bt_json_write_file (review, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &written, &size, NULL));
+  g_assert_cmpuint (size, ==, g_bytes_get_size (bytes));
+  g_assert_true (memcmp (written, g_bytes_get_data (bytes, NULL), size) == 0);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* Python's json module reads every random review's export. */
 static void
 test_random_parse (void)
@@ -158,6 +180,7 @@ main (int    argc,
 
   g_test_add_func ("/json/golden", test_golden);
   g_test_add_func ("/json/escaping", test_escaping);
+  g_test_add_func ("/json/streamed", test_streamed);
   g_test_add_func ("/json/random-parse", test_random_parse);
   g_test_add_func ("/json/random-reread", test_random_reread);
   g_test_add_func ("/json/read-errors", test_read_errors);

@@ -953,6 +953,44 @@ test_random_indices (void)
   assert_indices (review);
 }
 
+/* One paragraph linked to many sentences, emptied and filled again: its
+ * index grows past its inline value, shrinks and is reused. */
+static void
+test_crowded_paragraph (void)
+{
+  g_autoptr(BtReview) review = make_review (3, 2, 40);
+  guint n = 0;
+
+  for (guint s = 0; s < 40; s++)
+    g_assert_true (bt_review_add_link (review, 1, s, BT_ORIGIN_AUTO, 0.5, BT_STATE_SUGGESTED));
+  g_assert_true (bt_review_add_link (review, 2, 7, BT_ORIGIN_AUTO, 0.5, BT_STATE_SUGGESTED));
+  assert_indices (review);
+  bt_review_get_paragraph_links (review, 1, &n);
+  g_assert_cmpuint (n, ==, 40);
+  for (guint s = 0; s < 40; s += 3)
+    g_assert_true (bt_review_remove_link (review, 1, s));
+  assert_indices (review);
+  for (guint s = 0; s < 40; s++)
+    g_assert_true ((bt_review_find_link (review, 1, s) != NULL) == (s % 3 != 0));
+  for (guint s = 0; s < 40; s++)
+    if (s % 3 != 0)
+      g_assert_true (bt_review_remove_link (review, 1, s));
+  g_assert_null (bt_review_get_paragraph_links (review, 1, &n));
+  g_assert_cmpuint (n, ==, 0);
+  assert_indices (review);
+  g_assert_true (bt_review_add_link (review, 1, 39, BT_ORIGIN_AUTO, 0.5, BT_STATE_SUGGESTED));
+  g_assert_nonnull (bt_review_find_link (review, 1, 39));
+  assert_indices (review);
+  while (bt_review_undo (review))
+    assert_indices (review);
+  g_assert_cmpuint (bt_review_get_n_links (review), ==, 0);
+  while (bt_review_redo (review))
+    ;
+  assert_indices (review);
+  g_assert_cmpuint (bt_review_get_n_links (review), ==, 2);
+  g_assert_nonnull (bt_review_find_link (review, 2, 7));
+}
+
 /* The writers' benchmark review: it must be cheap to build and query.
  * The bounds are loose enough for sanitizers on a busy machine, and far
  * below what work quadratic in the links would take. */
@@ -1028,6 +1066,7 @@ main (int    argc,
   g_test_add_func ("/review/merge-paragraphs", test_merge_paragraphs);
   g_test_add_func ("/review/split-and-merge-sentences", test_split_and_merge_sentences);
   g_test_add_func ("/review/random-indices", test_random_indices);
+  g_test_add_func ("/review/crowded-paragraph", test_crowded_paragraph);
   g_test_add_func ("/review/large", test_large);
 
   return g_test_run ();

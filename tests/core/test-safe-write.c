@@ -226,6 +226,37 @@ test_stream_abort (Fixture       *f,
   assert_old_contents (f);
 }
 
+/* Into a descriptor: bytes go straight through, the descriptor stays
+ * open, and a failed append comes back from commit. */
+static void
+test_stream_fd (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  char buffer[8] = { 0 };
+  int fds[2];
+  BtSafeWrite *stream;
+
+  g_assert_cmpint (pipe (fds), ==, 0);
+  stream = bt_safe_write_begin_fd (fds[1]);
+  g_assert_true (bt_safe_write_append (stream, "new", 3));
+  g_assert_cmpint (read (fds[0], buffer, sizeof buffer), ==, 3);
+  g_assert_cmpstr (buffer, ==, "new");
+  g_assert_true (bt_safe_write_commit (stream, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (write (fds[1], "x", 1), ==, 1);
+
+  signal (SIGPIPE, SIG_IGN);
+  close (fds[0]);
+  stream = bt_safe_write_begin_fd (fds[1]);
+  g_assert_false (bt_safe_write_append (stream, "new", 3));
+  g_assert_false (bt_safe_write_append (stream, "more", 4));
+  g_assert_false (bt_safe_write_commit (stream, &error));
+  g_assert_error (error, BT_ERROR, BT_ERROR_IO);
+  g_assert_cmpint (close (fds[1]), ==, 0);
+  assert_old_contents (f);
+}
+
 static void
 test_missing_folder (Fixture       *f,
                      gconstpointer  data)
@@ -249,6 +280,7 @@ main (int    argc,
   g_test_add ("/safe-write/file-size-limit", Fixture, NULL, fixture_set_up, test_file_size_limit, fixture_tear_down);
   g_test_add ("/safe-write/stream-size-limit", Fixture, NULL, fixture_set_up, test_stream_size_limit, fixture_tear_down);
   g_test_add ("/safe-write/stream-abort", Fixture, NULL, fixture_set_up, test_stream_abort, fixture_tear_down);
+  g_test_add ("/safe-write/stream-fd", Fixture, NULL, fixture_set_up, test_stream_fd, fixture_tear_down);
   g_test_add ("/safe-write/missing-folder", Fixture, NULL, fixture_set_up, test_missing_folder, fixture_tear_down);
 
   return g_test_run ();
