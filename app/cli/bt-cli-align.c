@@ -145,45 +145,50 @@ copy_to_stdout (const char *path)
   return fflush (stdout) == 0 && ok;
 }
 
-/* JSON streams out in pieces. The XML formats check the whole review
- * before their first byte, so they go to a temporary file first: a large
- * review would not fit in memory as one string. */
 static int
-write_stdout (BtReview   *review,
-              const char *format)
+stdout_failed (void)
+{
+  bt_cli_error (_("could not write to the standard output"));
+  return BT_CLI_BAD_INPUT;
+}
+
+static int
+json_to_stdout (BtReview *review)
+{
+  BtSafeWrite *write = bt_safe_write_begin_fd (STDOUT_FILENO);
+
+  bt_json_write_to (review, write);
+  return bt_safe_write_commit (write, NULL) ? BT_CLI_OK : stdout_failed ();
+}
+
+/* The XML writers check the whole review before their first byte, and a
+ * large review would not fit in memory as one string: it goes through a
+ * temporary file. */
+static int
+xml_to_stdout (BtReview   *review,
+               const char *format)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("bitext-XXXXXX", &error);
   g_autofree char *path = NULL;
   gboolean ok;
 
-  if (g_str_equal (format, "json"))
+  if (dir == NULL)
     {
-      BtSafeWrite *write = bt_safe_write_begin_fd (STDOUT_FILENO);
-
-      bt_json_write_to (review, write);
-      ok = bt_safe_write_commit (write, NULL);
-    }
-  else
-    {
-      if ((dir = g_dir_make_tmp ("bitext-XXXXXX", &error)) == NULL ||
-          !write_file (review, format, (path = g_build_filename (dir, "review.xlf", NULL)), &error))
-        {
-          bt_cli_error ("%s", error->message);
-          if (dir != NULL)
-            g_rmdir (dir);
-          return BT_CLI_BAD_INPUT;
-        }
-      ok = copy_to_stdout (path);
-      g_unlink (path);
-      g_rmdir (dir);
-    }
-  if (!ok)
-    {
-      bt_cli_error (_("could not write to the standard output"));
+      bt_cli_error ("%s", error->message);
       return BT_CLI_BAD_INPUT;
     }
-  return BT_CLI_OK;
+  path = g_build_filename (dir, "review.xlf", NULL);
+  if (!write_file (review, format, path, &error))
+    {
+      g_rmdir (dir);
+      bt_cli_error ("%s", error->message);
+      return BT_CLI_BAD_INPUT;
+    }
+  ok = copy_to_stdout (path);
+  g_unlink (path);
+  g_rmdir (dir);
+  return ok ? BT_CLI_OK : stdout_failed ();
 }
 
 static int
@@ -194,7 +199,7 @@ deliver (BtReview   *review,
   g_autoptr (GError) error = NULL;
 
   if (output == NULL || g_str_equal (output, "-"))
-    return write_stdout (review, format);
+    return g_str_equal (format, "json") ? json_to_stdout (review) : xml_to_stdout (review, format);
   if (!write_file (review, format, output, &error))
     {
       bt_cli_error ("%s", error->message);
