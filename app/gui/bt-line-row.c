@@ -234,6 +234,18 @@ set_icon (GtkWidget  *image,
     gtk_image_set_from_icon_name (GTK_IMAGE (image), icon_name);
 }
 
+/* The status icon's tooltip, also its name for screen readers. */
+static void
+set_status_text (BtLineRow  *self,
+                 const char *text)
+{
+  if (self->status_tooltip == text)
+    return;
+  self->status_tooltip = text;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->status), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  text, -1);
+}
+
 static void
 show_paragraph (BtLineRow *self,
                 BtReview  *review,
@@ -248,7 +260,7 @@ show_paragraph (BtLineRow *self,
   gtk_label_set_text (GTK_LABEL (self->label), p->text);
   set_attributes (self->label, attrs);
   set_icon (self->status, status_icon_name (status));
-  self->status_tooltip = status_label (status);
+  set_status_text (self, status_label (status));
   links = bt_review_get_paragraph_links (review, index, &n_links);
   show_links (self, review, BT_SIDE_SOURCE, links, n_links);
 }
@@ -279,9 +291,9 @@ show_sentence (BtLineRow *self,
   lone = count_live_links (review, links, n_links) == 0;
   gtk_widget_set_visible (self->status, lone);
   set_icon (self->status, "list-add-symbolic");
-  self->status_tooltip = addition != NULL && addition->state != BT_STATE_REJECTED
-                           ? _("Addition: no source behind this sentence")
-                           : _("Not linked to any paragraph");
+  set_status_text (self, addition != NULL && addition->state != BT_STATE_REJECTED
+                          ? _("Addition: no source behind this sentence")
+                          : _("Not linked to any paragraph"));
 }
 
 static void
@@ -569,6 +581,8 @@ bt_line_row_init (BtLineRow *self)
   gtk_label_set_yalign (GTK_LABEL (self->label), 0);
 
   self->links = new_label (self, "links");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->links), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Linked on the other side; “?” marks a suggestion"), -1);
   gtk_widget_set_has_tooltip (self->links, TRUE);
   g_signal_connect_object (self->links, "query-tooltip", G_CALLBACK (links_query_tooltip_cb),
                            self, 0);
