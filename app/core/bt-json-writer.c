@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "bt-json-writer.h"
 #include "bt-review-io.h"
 #include "bt-safe-write.h"
@@ -12,11 +14,21 @@
 /* Large outputs go out in pieces, so that memory holds one piece and not
  * the whole file. */
 #define FLUSH_SIZE (256 * 1024)
+#define N_CACHED 16
 
 typedef struct
 {
-  GString     *out;
-  BtSafeWrite *sink;   /* NULL to keep everything in @out */
+  double value;
+  char   text[G_ASCII_DTOSTR_BUF_SIZE];
+} CachedDouble;
+
+typedef struct
+{
+  GString      *out;
+  BtSafeWrite  *sink;   /* NULL to keep everything in @out */
+  /* reviews repeat a few confidences, and the shortest form is costly */
+  CachedDouble  doubles[N_CACHED];
+  guint         n_doubles;
 } Writer;
 
 static void
@@ -57,13 +69,30 @@ bt_json_append_string (GString    *out,
 }
 
 static void
-append_double (GString *out,
-               double   value)
+append_double (Writer *self,
+               double  value)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  CachedDouble *slot;
 
-  bt_io_format_double (buffer, sizeof buffer, value);
-  g_string_append (out, buffer);
+  for (guint i = 0; i < MIN (self->n_doubles, N_CACHED); i++)
+    if (memcmp (&self->doubles[i].value, &value, sizeof value) == 0)
+      {
+        g_string_append (self->out, self->doubles[i].text);
+        return;
+      }
+  slot = &self->doubles[self->n_doubles++ % N_CACHED];
+  slot->value = value;
+  bt_io_format_double (slot->text, sizeof slot->text, value);
+  g_string_append (self->out, slot->text);
+}
+
+static void
+append_uint (GString *out,
+             guint    value)
+{
+  char buffer[BT_IO_UINT_BUF_SIZE];
+
+  g_string_append (out, bt_io_format_uint (buffer, value));
 }
 
 static void
@@ -78,18 +107,24 @@ append_paragraphs (Writer   *self,
     {
       const BtParagraph *p = bt_document_get_paragraph (source, i);
 
-      g_string_append_printf (out, "      {\"id\": \"p%u\", \"text\": ", i + 1);
+      g_string_append (out, "      {\"id\": \"p");
+      append_uint (out, i + 1);
+      g_string_append (out, "\", \"text\": ");
       bt_json_append_string (out, p->text);
       g_string_append (out, ", \"sentences\": [");
       for (guint s = 0; s < p->n_sentences; s++)
         {
           const BtSentence *sentence = bt_document_get_sentence (source, p->first_sentence + s);
 
-          g_string_append_printf (out, "%s[%u, %u]", s > 0 ? ", " : "", sentence->start, sentence->end);
+          g_string_append (out, s > 0 ? ", [" : "[");
+          append_uint (out, sentence->start);
+          g_string_append (out, ", ");
+          append_uint (out, sentence->end);
+          g_string_append_c (out, ']');
         }
-      g_string_append_printf (out, "], \"status\": \"%s\"}%s\n",
-                              bt_status_to_string (bt_review_get_status (review, i)),
-                              i + 1 < n ? "," : "");
+      g_string_append (out, "], \"status\": \"");
+      g_string_append (out, bt_status_to_string (bt_review_get_status (review, i)));
+      g_string_append (out, i + 1 < n ? "\"},\n" : "\"}\n");
       maybe_flush (self);
     }
 }
@@ -106,11 +141,13 @@ append_sentences (Writer   *self,
     {
       g_autofree char *text = bt_document_dup_sentence_text (target, i);
 
-      g_string_append_printf (out, "      {\"id\": \"e%u\", \"text\": ", i + 1);
+      g_string_append (out, "      {\"id\": \"e");
+      append_uint (out, i + 1);
+      g_string_append (out, "\", \"text\": ");
       bt_json_append_string (out, text);
-      g_string_append_printf (out, ", \"paragraph\": %u}%s\n",
-                              bt_document_get_sentence (target, i)->paragraph + 1,
-                              i + 1 < n ? "," : "");
+      g_string_append (out, ", \"paragraph\": ");
+      append_uint (out, bt_document_get_sentence (target, i)->paragraph + 1);
+      g_string_append (out, i + 1 < n ? "},\n" : "}\n");
       maybe_flush (self);
     }
 }
@@ -121,26 +158,35 @@ append_links (Writer   *self,
 {
   GString *out = self->out;
   guint n_paragraphs = bt_document_get_n_paragraphs (bt_review_get_source (review));
+  g_autoptr(GArray) sentences = g_array_new (FALSE, FALSE, sizeof (guint));
   gboolean first = TRUE;
 
   for (guint p = 0; p < n_paragraphs; p++)
     {
       guint n_links = 0;
       const guint *indices = bt_review_get_paragraph_links (review, p, &n_links);
-      g_autoptr(GArray) sentences = g_array_new (FALSE, FALSE, sizeof (guint));
 
+      g_array_set_size (sentences, 0);
       for (guint k = 0; k < n_links; k++)
         g_array_append_val (sentences, bt_review_get_link (review, indices[k])->sentence);
-      g_array_sort (sentences, bt_io_compare_uint);
+      if (n_links > 1)
+        g_array_sort (sentences, bt_io_compare_uint);
       for (guint k = 0; k < sentences->len; k++)
         {
-          const BtLink *link = bt_review_find_link (review, p, g_array_index (sentences, guint, k));
+          const BtLink *link = n_links == 1 ? bt_review_get_link (review, indices[0])
+                               : bt_review_find_link (review, p, g_array_index (sentences, guint, k));
 
-          g_string_append_printf (out, "%s    {\"source\": \"p%u\", \"target\": \"e%u\", \"origin\": \"%s\", \"confidence\": ",
-                                  first ? "\n" : ",\n", p + 1, link->sentence + 1,
-                                  bt_origin_to_string (link->origin));
-          append_double (out, link->confidence);
-          g_string_append_printf (out, ", \"state\": \"%s\"}", bt_state_to_string (link->state));
+          g_string_append (out, first ? "\n    {\"source\": \"p" : ",\n    {\"source\": \"p");
+          append_uint (out, p + 1);
+          g_string_append (out, "\", \"target\": \"e");
+          append_uint (out, link->sentence + 1);
+          g_string_append (out, "\", \"origin\": \"");
+          g_string_append (out, bt_origin_to_string (link->origin));
+          g_string_append (out, "\", \"confidence\": ");
+          append_double (self, link->confidence);
+          g_string_append (out, ", \"state\": \"");
+          g_string_append (out, bt_state_to_string (link->state));
+          g_string_append (out, "\"}");
           first = FALSE;
         }
       maybe_flush (self);
@@ -169,7 +215,7 @@ append_omissions (Writer   *self,
                                   first ? "\n" : ",\n", p + 1, o->start, o->end,
                                   bt_category_to_string (o->category), bt_severity_to_string (o->severity),
                                   bt_origin_to_string (o->origin));
-          append_double (out, o->confidence);
+          append_double (self, o->confidence);
           g_string_append_printf (out, ", \"state\": \"%s\", \"comment\": ", bt_state_to_string (o->state));
           bt_json_append_string (out, o->comment);
           g_string_append_c (out, '}');
