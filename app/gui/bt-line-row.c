@@ -29,6 +29,9 @@ struct _BtLineRow
 #define SPACING       6
 /* The text's share of the row's minimum width; any narrower it wraps. */
 #define MIN_TEXT_WIDTH 96
+/* Pango lays a label out whole, so a paragraph of millions of characters
+ * would hold the main loop for seconds: a row shows its beginning. */
+#define MAX_SHOWN_CHARS 20000
 
 G_DEFINE_FINAL_TYPE (BtLineRow, bt_line_row, GTK_TYPE_WIDGET)
 
@@ -110,15 +113,17 @@ bt_line_row_coverage_attrs (BtReview *review,
 {
   const BtParagraph *p = bt_document_get_paragraph (bt_review_get_source (review), paragraph);
   g_autoptr (GByteArray) coverage = bt_review_get_coverage (review, paragraph);
-  g_autoptr (GByteArray) severities = severity_map (review, paragraph, p->n_chars);
+  g_autoptr (GByteArray) severities = severity_map (review, paragraph,
+                                                     MIN (p->n_chars, MAX_SHOWN_CHARS));
   PangoAttrList *attrs = pango_attr_list_new ();
   const char *run_start = p->text;
   const char *s = p->text;
   const Tint *run_tint = NULL;
+  guint n_shown = MIN (p->n_chars, MAX_SHOWN_CHARS);
 
-  for (guint c = 0; c <= p->n_chars; c++)
+  for (guint c = 0; c <= n_shown; c++)
     {
-      const Tint *tint = c < p->n_chars ? tint_at (coverage, severities, c) : NULL;
+      const Tint *tint = c < n_shown ? tint_at (coverage, severities, c) : NULL;
 
       if (tint != run_tint)
         {
@@ -127,7 +132,7 @@ bt_line_row_coverage_attrs (BtReview *review,
           run_tint = tint;
           run_start = s;
         }
-      if (c < p->n_chars)
+      if (c < n_shown)
         s = g_utf8_next_char (s);
     }
   return attrs;
@@ -246,6 +251,25 @@ set_status_text (BtLineRow  *self,
                                   text, -1);
 }
 
+/* Offsets into the shown text stay those of the whole text: only an
+ * ellipsis follows the part shown. */
+static void
+set_text (BtLineRow  *self,
+          const char *text,
+          gsize       n_chars)
+{
+  g_autofree char *shown = NULL;
+
+  if (n_chars <= MAX_SHOWN_CHARS)
+    {
+      gtk_label_set_text (GTK_LABEL (self->label), text);
+      return;
+    }
+  shown = g_strdup_printf ("%.*s…", (int) (g_utf8_offset_to_pointer (text, MAX_SHOWN_CHARS) - text),
+                           text);
+  gtk_label_set_text (GTK_LABEL (self->label), shown);
+}
+
 static void
 show_paragraph (BtLineRow *self,
                 BtReview  *review,
@@ -257,7 +281,7 @@ show_paragraph (BtLineRow *self,
   const guint *links;
   guint n_links;
 
-  gtk_label_set_text (GTK_LABEL (self->label), p->text);
+  set_text (self, p->text, p->n_chars);
   set_attributes (self->label, attrs);
   set_icon (self->status, status_icon_name (status));
   set_status_text (self, status_label (status));
@@ -280,7 +304,7 @@ show_sentence (BtLineRow *self,
   guint n_links;
   gboolean lone;
 
-  gtk_label_set_text (GTK_LABEL (self->label), text);
+  set_text (self, text, g_utf8_strlen (text, -1));
   set_attributes (self->label, NULL);
   header = g_strdup_printf (_("Paragraph %u"), sentence->paragraph + 1);
   gtk_label_set_text (GTK_LABEL (self->header), header);
@@ -581,6 +605,11 @@ bt_line_row_init (BtLineRow *self)
   gtk_label_set_yalign (GTK_LABEL (self->label), 0);
 
   self->links = new_label (self, "links");
+  /* A paragraph rendered by many sentences lists them over several lines
+   * rather than squeezing its text. */
+  gtk_label_set_wrap (GTK_LABEL (self->links), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->links), 12);
+  gtk_label_set_yalign (GTK_LABEL (self->links), 0);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->links), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   _("Linked on the other side; “?” marks a suggestion"), -1);
   gtk_widget_set_has_tooltip (self->links, TRUE);

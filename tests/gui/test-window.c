@@ -356,6 +356,46 @@ test_bilingual (void)
   close_window (window);
 }
 
+/* A paragraph of a million characters shows its beginning, so that laying
+ * it out does not hold the window; links and offsets keep the whole. */
+static void
+test_long_paragraph (void)
+{
+  const char *sentence = "西部地区铁路建设今年计划投资三百亿元，新开工项目十二个。";
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *good = g_build_filename (g_getenv ("BITEXT_SAMPLES_DIR"), "sample-en.txt", NULL);
+  g_autoptr (GFile) source = NULL;
+  g_autoptr (GFile) target = g_file_new_for_path (good);
+  GFile *files[2];
+  BtWindow *window;
+  GtkWidget *row;
+  const char *shown;
+
+  for (guint i = 0; i < 1000000 / g_utf8_strlen (sentence, -1); i++)
+    g_string_append (text, sentence);
+  g_string_append_c (text, '\n');
+  path = write_temp ("long.txt", text->str, text->len);
+  source = g_file_new_for_path (path);
+  files[0] = source;
+  files[1] = target;
+  window = new_window ();
+  bt_window_open_files (window, files, 2);
+  wait_idle (window);
+  g_assert_nonnull (bt_window_get_review (window));
+  wait_frames (GTK_WIDGET (window), 3);
+  row = _bt_window_find_row (window, BT_SIDE_SOURCE, 0);
+  g_assert_nonnull (row);
+  shown = gtk_label_get_text (bt_line_row_get_label (BT_LINE_ROW (row)));
+  g_assert_cmpuint (g_utf8_strlen (shown, -1), <, 100000);
+  g_assert_true (g_str_has_suffix (shown, "…"));
+  g_assert_true (strncmp (shown, text->str, strlen (shown) - strlen ("…")) == 0);
+  g_assert_cmpuint (bt_document_get_paragraph (bt_review_get_source (window->review), 0)->n_chars, ==,
+                    g_utf8_strlen (text->str, -1) - 1);
+  close_window (window);
+  remove_temp (path);
+}
+
 /* Reviewing */
 
 static void
@@ -944,6 +984,7 @@ main (int    argc,
   g_test_add_func ("/window/align-later", test_align_later);
   g_test_add_func ("/window/bad-files", test_bad_files);
   g_test_add_func ("/window/bilingual", test_bilingual);
+  g_test_add_func ("/window/long-paragraph", test_long_paragraph);
   g_test_add_func ("/window/link-undo", test_link_undo);
   g_test_add_func ("/window/accept-reject", test_accept_reject);
   g_test_add_func ("/window/flag", test_flag);
