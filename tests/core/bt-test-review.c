@@ -226,3 +226,35 @@ bt_test_validate (const char *path,
   if (!g_spawn_check_wait_status (status, NULL))
     g_error ("%s does not validate against %s:\n%s", path, schema, err);
 }
+
+BtReview *
+bt_test_review_new_window (guint n_paragraphs)
+{
+  g_autoptr(BtDocument) source = bt_document_new (BT_LANGUAGE_ZH);
+  g_autoptr(BtDocument) target = bt_document_new (BT_LANGUAGE_EN);
+  BtReview *review;
+
+  for (guint p = 0; p < n_paragraphs; p++)
+    {
+      g_autofree char *zh = g_strdup_printf ("第%u段：西部地区铁路建设今年计划投资%u亿元，"
+                                             "新开工项目%u个。专家认为，建设成本高。", p + 1,
+                                             300 + p % 97, 10 + p % 13);
+      g_autofree char *en = g_strdup_printf ("Paragraph %u plans %u billion yuan for railways. "
+                                             "Experts say costs are high.", p + 1, 300 + p % 97);
+
+      bt_document_append_paragraph (source, zh, p + 1);
+      bt_document_append_paragraph (target, en, p + 1);
+    }
+  review = bt_review_new (source, target);
+  for (guint p = 0; p < n_paragraphs; p++)
+    {
+      bt_review_add_link (review, p, 2 * p, BT_ORIGIN_AUTO, 0.9, BT_STATE_SUGGESTED);
+      bt_review_add_link (review, p, 2 * p + 1, BT_ORIGIN_AUTO, 0.6, BT_STATE_SUGGESTED);
+      if (p > 0)
+        bt_review_add_link (review, p, 2 * p - 1, BT_ORIGIN_AUTO, 0.3, BT_STATE_SUGGESTED);
+      if (p % 2 == 0)
+        bt_review_add_omission (review, p, 20, 30, BT_CATEGORY_DETAIL, BT_SEVERITY_MINOR, "",
+                                BT_ORIGIN_AUTO, 0.7, BT_STATE_SUGGESTED);
+    }
+  return review;
+}

@@ -16,6 +16,10 @@ BtReview *bt_test_review_new_random (GRand *rand,
 /* A large review with @n_paragraphs, three links and half an omission
  * each, for the benchmarks. */
 BtReview *bt_test_review_new_large  (guint  n_paragraphs);
+/* The review the window opens in its benchmark: @n_paragraphs of two
+ * sentences each, each paragraph suggested against two or three target
+ * sentences, an omission in every other paragraph. */
+BtReview *bt_test_review_new_window (guint  n_paragraphs);
 /* A small fixed review with one of everything, for the golden files. */
 BtReview *bt_test_review_new_golden (void);
 /* Runs xmllint on @path against @schema (a file of BITEXT_SHARED_DIR/xliff);
