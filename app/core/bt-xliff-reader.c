@@ -1819,6 +1819,8 @@ read_root (Reader   *self,
   /* Reviews are read without a tree: one here is laid out unlike the profile. */
   file = first_child (root, BT_XLIFF_NS, "file");
   if (file != NULL && has_review_group (file))
+    /* Translators: the profile is the documented shape of Bitext's review
+     * files (data/xliff-profile.md) */
     return fail (self, file, error, _("the Bitext metadata is not where the profile puts it")), NULL;
   return read_foreign (self, root, TRUE, error);
 }

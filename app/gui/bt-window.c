@@ -654,6 +654,7 @@ begin_load (BtWindow *self,
             GFile    *file)
 {
   g_autofree char *name = g_file_get_basename (file);
+  /* Translators: %s is the name of the file being opened */
   g_autofree char *text = g_strdup_printf (_("Opening “%s”…"), name);
 
   if (self->load_state == NULL)
