@@ -1,0 +1,235 @@
+/* bench-tiny-paragraphs.c: `bitext-cli align` on a million one-character
+ * paragraphs and a million two-character English sentences, step by step
+ *
+ * Per-item costs (an allocation, a lock, an array grown one slot at a
+ * time) hide in ordinary texts and dominate this one.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "bt-aligner.h"
+#include "bt-json-writer.h"
+#include "bt-review.h"
+#include "bt-text.h"
+#include "bt-xliff-writer.h"
+
+#define N_LINES 1000000
+#define N_RUNS  5
+
+enum
+{
+  STEP_LOAD,
+  STEP_ALIGN,
+  STEP_APPLY,
+  STEP_JSON,
+  STEP_XLIFF,
+  N_STEPS
+};
+
+static const char *const step_names[N_STEPS] = {
+  "load+segment", "align", "apply", "write json", "write xliff",
+};
+
+typedef struct
+{
+  double wall[N_STEPS];
+  double cpu[N_STEPS];
+} Run;
+
+static double
+cpu_seconds (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &now);
+  return now.tv_sec + now.tv_nsec / 1e9;
+}
+
+static guint64
+peak_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *at;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) || (at = strstr (status, "VmHWM:")) == NULL)
+    return 0;
+  return g_ascii_strtoull (at + 6, NULL, 10);
+}
+
+static GBytes *
+repeat_line (const char *line)
+{
+  gsize length = strlen (line);
+  char *data = g_malloc ((gsize) N_LINES * length);
+
+  for (gsize i = 0; i < N_LINES; i++)
+    memcpy (data + i * length, line, length);
+  return g_bytes_new_take (data, (gsize) N_LINES * length);
+}
+
+static BtDocument *
+load (GBytes     *bytes,
+      BtLanguage  language)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BtText) text = bt_text_new_from_bytes (bytes, "bench.txt", NULL, &error);
+
+  if (text == NULL)
+    g_error ("%s", error->message);
+  return bt_document_new_from_text (text, language, BT_PARAGRAPH_MODE_AUTO);
+}
+
+static void
+step_start (gint64 *wall,
+            double *cpu)
+{
+  *wall = g_get_monotonic_time ();
+  *cpu = cpu_seconds ();
+}
+
+static void
+step_end (Run    *run,
+          guint   step,
+          gint64  wall,
+          double  cpu)
+{
+  run->wall[step] = (g_get_monotonic_time () - wall) / 1e6;
+  run->cpu[step] = cpu_seconds () - cpu;
+}
+
+static guint64
+file_size (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 ? (guint64) st.st_size : 0;
+}
+
+/* The steps of `bitext-cli align`, the review written as JSON and as
+ * XLIFF to @dir. */
+static void
+run_once (GBytes       *zh,
+          GBytes       *en,
+          BtDictionary *dictionary,
+          const char   *dir,
+          Run          *run)
+{
+  g_autofree char *json = g_build_filename (dir, "review.json", NULL);
+  g_autofree char *xliff = g_build_filename (dir, "review.xlf", NULL);
+  g_autoptr (BtDocument) source = NULL;
+  g_autoptr (BtDocument) target = NULL;
+  g_autoptr (BtAligner) aligner = bt_aligner_new (dictionary);
+  g_autoptr (BtAlignment) alignment = NULL;
+  g_autoptr (BtReview) review = NULL;
+  g_autoptr (GError) error = NULL;
+  guint n_links = 0;
+  gint64 wall;
+  double cpu;
+
+  step_start (&wall, &cpu);
+  source = load (zh, BT_LANGUAGE_ZH);
+  target = load (en, BT_LANGUAGE_EN);
+  step_end (run, STEP_LOAD, wall, cpu);
+  g_assert_cmpuint (bt_document_get_n_paragraphs (source), ==, N_LINES);
+  g_assert_cmpuint (bt_document_get_n_sentences (target), ==, N_LINES);
+
+  step_start (&wall, &cpu);
+  alignment = bt_aligner_run (aligner, source, target, NULL, &error);
+  step_end (run, STEP_ALIGN, wall, cpu);
+  g_assert_no_error (error);
+
+  step_start (&wall, &cpu);
+  review = bt_review_new (source, target);
+  bt_alignment_apply (alignment, review);
+  bt_review_clear_history (review);
+  step_end (run, STEP_APPLY, wall, cpu);
+  bt_alignment_get_links (alignment, &n_links);
+  g_assert_cmpuint (bt_review_get_n_links (review), ==, n_links);
+  g_clear_pointer (&alignment, bt_alignment_free);
+
+  step_start (&wall, &cpu);
+  if (!bt_json_write_file (review, json, &error))
+    g_error ("%s", error->message);
+  step_end (run, STEP_JSON, wall, cpu);
+  g_assert_cmpuint (file_size (json), >, (guint64) N_LINES * 16);
+  g_unlink (json);
+
+  step_start (&wall, &cpu);
+  if (!bt_xliff_write_file (review, xliff, &error))
+    g_error ("%s", error->message);
+  step_end (run, STEP_XLIFF, wall, cpu);
+  g_assert_cmpuint (file_size (xliff), >, (guint64) N_LINES * 16);
+  g_unlink (xliff);
+}
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (double *values)
+{
+  qsort (values, N_RUNS, sizeof *values, compare_doubles);
+  return values[N_RUNS / 2];
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr (GBytes) zh = repeat_line ("字。\n");
+  g_autoptr (GBytes) en = repeat_line ("A.\n");
+  g_autofree char *path = bt_dictionary_find_default ();
+  g_autoptr (BtDictionary) dictionary = path != NULL ? bt_dictionary_load (path, NULL) : NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("bench-tiny-XXXXXX", &error);
+  Run runs[N_RUNS];
+  double total_wall = 0, total_cpu = 0;
+
+  g_assert_no_error (error);
+  printf ("# %d paragraphs \"字。\", %d sentences \"A.\"; dictionary: %s\n", N_LINES, N_LINES,
+          dictionary != NULL ? path : "none");
+  for (guint r = 0; r < N_RUNS; r++)
+    {
+      run_once (zh, en, dictionary, dir, &runs[r]);
+      printf ("run %u:", r + 1);
+      for (guint s = 0; s < N_STEPS; s++)
+        printf (" %s %.3f s (CPU %.3f s)%s", step_names[s], runs[r].wall[s], runs[r].cpu[s],
+                s + 1 < N_STEPS ? "," : "\n");
+    }
+  for (guint s = 0; s < N_STEPS; s++)
+    {
+      double walls[N_RUNS], cpus[N_RUNS];
+      double w, c;
+
+      for (guint r = 0; r < N_RUNS; r++)
+        {
+          walls[r] = runs[r].wall[s];
+          cpus[r] = runs[r].cpu[s];
+        }
+      w = median (walls);
+      c = median (cpus);
+      if (s != STEP_XLIFF)
+        {
+          total_wall += w;
+          total_cpu += c;
+        }
+      printf ("%-14s median of %d: %.3f s, CPU %.3f s\n", step_names[s], N_RUNS, w, c);
+    }
+  printf ("%-14s sum of medians, json written: %.3f s, CPU %.3f s\n", "align command", total_wall, total_cpu);
+  printf ("peak RSS %.1f MiB\n", peak_kib () / 1024.0);
+  g_rmdir (dir);
+  return 0;
+}
