@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "bt-error.h"
+#include "bt-progress.h"
 #include "bt-text.h"
 
 struct _BtText
@@ -123,11 +124,13 @@ canonical_encoding (const char *name)
 /* Takes ownership of @utf8 (valid UTF-8, @length bytes plus a NUL) and
  * rewrites CRLF and CR as LF in place, noting where each line starts. */
 static void
-take_contents (BtText *self,
-               char   *utf8,
-               gsize   length)
+take_contents (BtText           *self,
+               char             *utf8,
+               gsize             length,
+               const BtProgress *progress)
 {
   const char *end = utf8 + length;
+  const char *next_report = utf8 + BT_PROGRESS_STRIDE;
   char *w = utf8;
 
   g_array_set_size (self->line_starts, 0);
@@ -153,8 +156,14 @@ take_contents (BtText *self,
           guint32 start = w - utf8;
           g_array_append_val (self->line_starts, start);
         }
+      if (r >= next_report)
+        {
+          bt_progress_report (progress, (double) (r - utf8) / length);
+          next_report += BT_PROGRESS_STRIDE;
+        }
     }
   *w = '\0';
+  bt_progress_report (progress, 1);
 
   self->contents = utf8;
   self->length = w - utf8;
@@ -235,51 +244,121 @@ set_invalid_error (GError       **error,
                  display_name, line, (guint) column, encoding, hex->str, (guint) offset + 1);
 }
 
-/* Converts @size bytes of @encoding to UTF-8. On invalid or truncated
- * input returns NULL and sets @bad_offset and @incomplete. */
+/* Where a decoding stands: what is left of the input, and the output. */
+typedef struct
+{
+  char  *in;
+  gsize  in_left;
+  char  *buffer;
+  char  *out;
+  gsize  out_left;
+  gsize  capacity;
+} Conversion;
+
+/* Converts the next piece of the input; FALSE with errno set when it
+ * stops at bytes it cannot convert. A sequence cut by the piece's end
+ * waits for the next piece. */
+static gboolean
+convert_piece (GIConv      cd,
+               Conversion *c)
+{
+  gsize piece = MIN (c->in_left, BT_PROGRESS_STRIDE);
+  gsize piece_left = piece;
+  gboolean last = piece == c->in_left;
+  gsize result = g_iconv (cd, &c->in, &piece_left, &c->out, &c->out_left);
+  int saved_errno = errno;
+
+  c->in_left -= piece - piece_left;
+  if (result != (gsize) -1 || (saved_errno == EINVAL && !last))
+    return TRUE;
+  if (saved_errno == E2BIG)
+    {
+      gsize used = c->out - c->buffer;
+
+      c->capacity *= 2;
+      c->buffer = g_realloc (c->buffer, c->capacity + 1);
+      c->out = c->buffer + used;
+      c->out_left = c->capacity - used;
+      return TRUE;
+    }
+  errno = saved_errno;
+  return FALSE;
+}
+
+/* Converts @size bytes of @encoding to UTF-8, piece by piece. On invalid
+ * or truncated input returns NULL and sets @bad_offset and @incomplete;
+ * when cancelled, returns NULL with @error set. */
 static char *
-convert_to_utf8 (const guint8 *data,
-                 gsize         size,
-                 const char   *encoding,
-                 gsize        *out_length,
-                 gsize        *bad_offset,
-                 gboolean     *incomplete)
+convert_to_utf8 (const guint8      *data,
+                 gsize              size,
+                 const char        *encoding,
+                 gsize             *out_length,
+                 gsize             *bad_offset,
+                 gboolean          *incomplete,
+                 const BtProgress  *progress,
+                 GCancellable      *cancellable,
+                 GError           **error)
 {
   GIConv cd = g_iconv_open ("UTF-8", encoding);
-  gsize capacity = size + size / 2 + 16;
-  g_autofree char *buffer = g_malloc (capacity + 1);
-  char *in = (char *)data;
-  char *out = buffer;
-  gsize in_left = size;
-  gsize out_left = capacity;
+  Conversion c = { (char *)data, size, NULL, NULL, 0, size + size / 2 + 16 };
+  gboolean converted = TRUE;
 
   g_assert (cd != (GIConv) -1);
-  while (in_left > 0)
+  c.buffer = c.out = g_malloc (c.capacity + 1);
+  c.out_left = c.capacity;
+  while (c.in_left > 0 && converted)
     {
-      if (g_iconv (cd, &in, &in_left, &out, &out_left) != (gsize) -1)
-        continue;
-
-      if (errno == E2BIG)
+      converted = convert_piece (cd, &c);
+      if (!converted)
         {
-          gsize used = out - buffer;
-
-          capacity *= 2;
-          buffer = g_realloc (buffer, capacity + 1);
-          out = buffer + used;
-          out_left = capacity - used;
-          continue;
+          *bad_offset = (const guint8 *)c.in - data;
+          *incomplete = errno == EINVAL;
         }
-
-      *bad_offset = (const guint8 *)in - data;
-      *incomplete = errno == EINVAL;
-      g_iconv_close (cd);
-      return NULL;
+      else if (!bt_progress_advance (progress, 1 - (double) c.in_left / size, cancellable, error))
+        converted = FALSE;
     }
   g_iconv_close (cd);
+  if (!converted)
+    {
+      g_free (c.buffer);
+      return NULL;
+    }
 
-  *out = '\0';
-  *out_length = out - buffer;
-  return g_steal_pointer (&buffer);
+  *c.out = '\0';
+  *out_length = c.out - c.buffer;
+  return c.buffer;
+}
+
+/* Finds the first byte that is not UTF-8, or leaves *@invalid NULL, a
+ * piece at a time; FALSE when cancelled. */
+static gboolean
+find_invalid_utf8 (const char        *data,
+                   gsize              size,
+                   const char       **invalid,
+                   const BtProgress  *progress,
+                   GCancellable      *cancellable,
+                   GError           **error)
+{
+  gsize done = 0;
+
+  *invalid = NULL;
+  while (done < size)
+    {
+      gsize end = MIN (size, done + BT_PROGRESS_STRIDE);
+
+      /* Pieces end before a character's first byte, never inside it. */
+      while (end < size && end > done && ((guchar) data[end] & 0xC0) == 0x80)
+        end--;
+      if (end == done)
+        end = MIN (size, done + BT_PROGRESS_STRIDE);
+      if (!g_utf8_validate_len (data + done, end - done, invalid))
+        return TRUE;
+      done = end;
+      if (!bt_progress_advance (progress, (double) done / size, cancellable, error))
+        return FALSE;
+    }
+  *invalid = NULL;
+  return TRUE;
 }
 
 static GHashTable *
@@ -338,24 +417,30 @@ typedef struct
   const guint8 *data;
   gsize         size;
   const char   *display_name;
+  GCancellable *cancellable;
 } RawInput;
 
 static char *
-decode_as (const RawInput  *raw,
-           const char      *encoding,
-           gsize            skip,
-           gsize           *length,
-           GError         **error)
+decode_as (const RawInput    *raw,
+           const char        *encoding,
+           gsize              skip,
+           gsize             *length,
+           const BtProgress  *progress,
+           GError           **error)
 {
   gsize bad = 0;
   gboolean incomplete = FALSE;
+  g_autoptr(GError) local_error = NULL;
   char *utf8;
 
   if (g_str_equal (encoding, "UTF-8"))
     {
       const char *end = NULL;
 
-      if (g_utf8_validate_len ((const char *)raw->data + skip, raw->size - skip, &end))
+      if (!find_invalid_utf8 ((const char *)raw->data + skip, raw->size - skip, &end,
+                              progress, raw->cancellable, error))
+        return NULL;
+      if (end == NULL)
         {
           *length = raw->size - skip;
           return g_strndup ((const char *)raw->data + skip, *length);
@@ -366,8 +451,11 @@ decode_as (const RawInput  *raw,
       return NULL;
     }
 
-  utf8 = convert_to_utf8 (raw->data + skip, raw->size - skip, encoding, length, &bad, &incomplete);
-  if (utf8 == NULL)
+  utf8 = convert_to_utf8 (raw->data + skip, raw->size - skip, encoding, length, &bad, &incomplete,
+                          progress, raw->cancellable, &local_error);
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else if (utf8 == NULL)
     set_invalid_error (error, raw->display_name, encoding, raw->data, raw->size, bad + skip, incomplete);
   return utf8;
 }
@@ -378,27 +466,33 @@ decode_as (const RawInput  *raw,
  * Chinese characters and fewer private-use ones (GB18030 on a tie). When
  * neither does, the error points where the text stops being UTF-8. */
 static char *
-decode_legacy (const RawInput  *raw,
-               const char     **encoding,
-               gsize           *length,
-               GError         **error)
+decode_legacy (const RawInput    *raw,
+               const char        *invalid,
+               const char       **encoding,
+               gsize             *length,
+               const BtProgress  *progress,
+               GError           **error)
 {
-  const char *invalid = NULL;
   g_autoptr(GError) ignored = NULL;
   g_autofree char *gb = NULL;
   g_autofree char *big5 = NULL;
   gsize gb_length = 0, big5_length = 0;
+  BtProgress gb_part = bt_progress_part (progress, 0, 0.5);
+  BtProgress big5_part = bt_progress_part (progress, 0.5, 1);
 
-  g_utf8_validate_len ((const char *)raw->data, raw->size, &invalid);
   if (count_utf8_evidence ((const char *)raw->data, invalid) >= UTF8_EVIDENCE)
     {
       *encoding = "UTF-8";
-      return decode_as (raw, "UTF-8", 0, length, error);
+      return decode_as (raw, "UTF-8", 0, length, progress, error);
     }
 
-  gb = decode_as (raw, "GB18030", 0, &gb_length, &ignored);
+  gb = decode_as (raw, "GB18030", 0, &gb_length, &gb_part, &ignored);
   g_clear_error (&ignored);
-  big5 = decode_as (raw, "BIG5", 0, &big5_length, &ignored);
+  if (g_cancellable_set_error_if_cancelled (raw->cancellable, error))
+    return NULL;
+  big5 = decode_as (raw, "BIG5", 0, &big5_length, &big5_part, &ignored);
+  if (g_cancellable_set_error_if_cancelled (raw->cancellable, error))
+    return NULL;
 
   if (gb != NULL && (big5 == NULL || score_chinese (gb) >= score_chinese (big5)))
     {
@@ -507,13 +601,19 @@ check_binary (const char  *display_name,
   return FALSE;
 }
 
+/* Reports to @progress: with neither a BOM nor a forced encoding, the
+ * first half finds whether the bytes are UTF-8. */
 static char *
-decode (const RawInput  *raw,
-        const char      *forced,
-        const char     **encoding,
-        gsize           *length,
-        GError         **error)
+decode (const RawInput    *raw,
+        const char        *forced,
+        const char       **encoding,
+        gsize             *length,
+        const BtProgress  *progress,
+        GError           **error)
 {
+  BtProgress check_part = bt_progress_part (progress, 0, 0.5);
+  BtProgress decode_part = bt_progress_part (progress, 0.5, 1);
+  const char *invalid = NULL;
   gsize skip;
 
   if (forced != NULL)
@@ -535,12 +635,19 @@ decode (const RawInput  *raw,
       return NULL;
     }
 
-  if (*encoding == NULL && g_utf8_validate_len ((const char *)raw->data, raw->size, NULL))
-    *encoding = "UTF-8";
-  if (*encoding == NULL)
-    return decode_legacy (raw, encoding, length, error);
+  if (*encoding != NULL)
+    return decode_as (raw, *encoding, skip, length, progress, error);
 
-  return decode_as (raw, *encoding, skip, length, error);
+  if (!find_invalid_utf8 ((const char *)raw->data, raw->size, &invalid,
+                          &check_part, raw->cancellable, error))
+    return NULL;
+  if (invalid != NULL)
+    return decode_legacy (raw, invalid, encoding, length, &decode_part, error);
+
+  *encoding = "UTF-8";
+  *length = raw->size;
+  bt_progress_report (progress, 1);
+  return g_strndup ((const char *)raw->data, raw->size);
 }
 
 /* Decoded text may still start with U+FEFF (a GB18030 BOM) or hold NULs
@@ -569,22 +676,25 @@ tidy_decoded (const char  *display_name,
   return g_steal_pointer (&owned);
 }
 
-BtText *
-bt_text_new_from_bytes (GBytes      *bytes,
-                        const char  *display_name,
-                        const char  *encoding,
-                        GError     **error)
+/* Decoding takes most of the time; the line map the rest. */
+#define DECODE_SHARE 0.85
+
+static BtText *
+new_from_bytes (GBytes            *bytes,
+                const char        *display_name,
+                const char        *encoding,
+                const BtProgress  *progress,
+                GCancellable      *cancellable,
+                GError           **error)
 {
   g_autoptr(BtText) self = NULL;
+  BtProgress decode_part = bt_progress_part (progress, 0, DECODE_SHARE);
+  BtProgress lines_part = bt_progress_part (progress, DECODE_SHARE, 1);
   const char *chosen = NULL;
   const char *forced = NULL;
   RawInput raw;
   char *utf8;
   gsize length = 0;
-
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (display_name != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (encoding != NULL && (forced = canonical_encoding (encoding)) == NULL)
     {
@@ -595,28 +705,58 @@ bt_text_new_from_bytes (GBytes      *bytes,
 
   raw.data = g_bytes_get_data (bytes, &raw.size);
   raw.display_name = display_name;
+  raw.cancellable = cancellable;
   if (!check_size (display_name, raw.size, error))
     return NULL;
 
-  utf8 = decode (&raw, forced, &chosen, &length, error);
+  utf8 = decode (&raw, forced, &chosen, &length, &decode_part, error);
   if (utf8 == NULL || (utf8 = tidy_decoded (display_name, utf8, &length, error)) == NULL)
     return NULL;
 
   self = g_object_new (BT_TYPE_TEXT, NULL);
   self->encoding = g_strdup (chosen);
   self->display_name = g_strdup (display_name);
-  take_contents (self, utf8, length);
+  take_contents (self, utf8, length, &lines_part);
   return g_steal_pointer (&self);
+}
+
+BtText *
+bt_text_new_from_bytes (GBytes      *bytes,
+                        const char  *display_name,
+                        const char  *encoding,
+                        GError     **error)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return new_from_bytes (bytes, display_name, encoding, NULL, NULL, error);
+}
+
+/* Cancelling stays G_IO_ERROR_CANCELLED; other failures become
+ * BT_ERROR_IO with GIO's message. */
+static void
+propagate_io_error (GError **error,
+                    GError  *local_error)
+{
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_propagate_error (error, local_error);
+  else
+    {
+      g_set_error_literal (error, BT_ERROR, BT_ERROR_IO, local_error->message);
+      g_error_free (local_error);
+    }
 }
 
 static gboolean
 query_file (GFile         *file,
             GCancellable  *cancellable,
             char         **display_name,
+            goffset       *size,
             GError       **error)
 {
   g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) local_error = NULL;
+  GError *local_error = NULL;
 
   info = g_file_query_info (file,
                             G_FILE_ATTRIBUTE_STANDARD_SIZE ","
@@ -625,10 +765,7 @@ query_file (GFile         *file,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
   if (info == NULL)
     {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error_literal (error, BT_ERROR, BT_ERROR_IO, local_error->message);
+      propagate_io_error (error, local_error);
       return FALSE;
     }
 
@@ -639,8 +776,56 @@ query_file (GFile         *file,
                    _("“%s” is a folder, not a text file"), *display_name);
       return FALSE;
     }
-  return check_size (*display_name, g_file_info_get_size (info), error);
+  *size = g_file_info_get_size (info);
+  return check_size (*display_name, *size, error);
 }
+
+/* Reads @file a piece at a time, reporting how much of the @expected
+ * bytes is read; a file that grows meanwhile is read to its end, or
+ * until it passes the size limit. */
+static GBytes *
+read_contents (GFile             *file,
+               gsize              expected,
+               const BtProgress  *progress,
+               GCancellable      *cancellable,
+               GError           **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  gsize capacity = expected + 1;
+  g_autofree char *data = g_malloc (capacity);
+  gsize size = 0;
+  GError *local_error = NULL;
+
+  stream = g_file_read (file, cancellable, &local_error);
+  if (stream == NULL)
+    {
+      propagate_io_error (error, local_error);
+      return NULL;
+    }
+  for (;;)
+    {
+      gssize n;
+
+      if (size == capacity)
+        data = g_realloc (data, capacity *= 2);
+      n = g_input_stream_read (G_INPUT_STREAM (stream), data + size,
+                               MIN (capacity - size, BT_PROGRESS_STRIDE), cancellable, &local_error);
+      if (n < 0)
+        {
+          propagate_io_error (error, local_error);
+          return NULL;
+        }
+      size += (gsize) n;
+      if (n == 0 || size > BT_TEXT_MAX_SIZE)
+        break;
+      if (!bt_progress_advance (progress, (double) size / MAX (expected, size), cancellable, error))
+        return NULL;
+    }
+  return g_bytes_new_take (g_steal_pointer (&data), size);
+}
+
+/* Reading the bytes is quick next to decoding them. */
+#define READ_SHARE 0.2
 
 BtText *
 bt_text_new_from_file (GFile         *file,
@@ -648,30 +833,36 @@ bt_text_new_from_file (GFile         *file,
                        GCancellable  *cancellable,
                        GError       **error)
 {
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return bt_text_new_from_file_full (file, encoding, NULL, cancellable, error);
+}
+
+BtText *
+bt_text_new_from_file_full (GFile             *file,
+                            const char        *encoding,
+                            const BtProgress  *progress,
+                            GCancellable      *cancellable,
+                            GError           **error)
+{
   g_autofree char *display_name = NULL;
-  g_autofree char *data = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gsize size = 0;
+  BtProgress read_part = bt_progress_part (progress, 0, READ_SHARE);
+  BtProgress decode_part = bt_progress_part (progress, READ_SHARE, 1);
+  goffset size = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!query_file (file, cancellable, &display_name, error))
+  if (!query_file (file, cancellable, &display_name, &size, error))
     return NULL;
-
-  if (!g_file_load_contents (file, cancellable, &data, &size, NULL, &local_error))
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error_literal (error, BT_ERROR, BT_ERROR_IO, local_error->message);
-      return NULL;
-    }
-
-  bytes = g_bytes_new_take (g_steal_pointer (&data), size);
-  return bt_text_new_from_bytes (bytes, display_name, encoding, error);
+  bytes = read_contents (file, (gsize) size, &read_part, cancellable, error);
+  if (bytes == NULL)
+    return NULL;
+  return new_from_bytes (bytes, display_name, encoding, &decode_part, cancellable, error);
 }
 
 BtText *
@@ -687,7 +878,7 @@ bt_text_new_from_string (const char *utf8,
   self = g_object_new (BT_TYPE_TEXT, NULL);
   self->encoding = g_strdup ("UTF-8");
   self->display_name = g_strdup (display_name != NULL ? display_name : "");
-  take_contents (self, g_strdup (utf8), strlen (utf8));
+  take_contents (self, g_strdup (utf8), strlen (utf8), NULL);
   return self;
 }
 

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "bt-progress.h"
 #include "bt-types.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,14 @@ BtText     *bt_text_new_from_file       (GFile         *file,
                                          const char    *encoding,
                                          GCancellable  *cancellable,
                                          GError       **error);
+/* The same, reporting to @progress (nullable) while the file is read and
+ * decoded, and stopping with G_IO_ERROR_CANCELLED soon after
+ * @cancellable is cancelled. */
+BtText     *bt_text_new_from_file_full  (GFile             *file,
+                                         const char        *encoding,
+                                         const BtProgress  *progress,
+                                         GCancellable      *cancellable,
+                                         GError           **error);
 /* @utf8 must be valid UTF-8; line ends are still normalised. */
 BtText     *bt_text_new_from_string     (const char    *utf8,
                                          const char    *display_name);
