@@ -442,9 +442,36 @@ has_blank_separator (BtText *text)
   return FALSE;
 }
 
-static void
-append_blocks (BtDocument *self,
-               BtText     *text)
+/* How far building from a text has come, reported every stride of its
+ * bytes, with a check for cancellation. */
+typedef struct
+{
+  const BtProgress *progress;
+  GCancellable     *cancellable;
+  const char       *contents;
+  gsize             length;
+  gsize             next;
+} Building;
+
+static gboolean
+building_at (Building    *building,
+             const char  *at,
+             GError     **error)
+{
+  gsize done = at - building->contents;
+
+  if (done < building->next)
+    return TRUE;
+  building->next = done + BT_PROGRESS_STRIDE;
+  return bt_progress_advance (building->progress, (double) done / building->length,
+                              building->cancellable, error);
+}
+
+static gboolean
+append_blocks (BtDocument  *self,
+               BtText      *text,
+               Building    *building,
+               GError     **error)
 {
   g_autoptr(GString) block = g_string_new (NULL);
   guint n_lines = bt_text_get_n_lines (text);
@@ -454,6 +481,8 @@ append_blocks (BtDocument *self,
     {
       Line line = i < n_lines ? get_line (text, i) : (Line) { NULL, NULL, 0 };
 
+      if (line.start != NULL && !building_at (building, line.start, error))
+        return FALSE;
       if (line.start == line.end)
         {
           if (block->len > 0)
@@ -468,11 +497,14 @@ append_blocks (BtDocument *self,
         g_string_append_c (block, ' ');
       g_string_append_len (block, line.start, line.end - line.start);
     }
+  return TRUE;
 }
 
-static void
-append_lines (BtDocument *self,
-              BtText     *text)
+static gboolean
+append_lines (BtDocument  *self,
+              BtText      *text,
+              Building    *building,
+              GError     **error)
 {
   guint n_lines = bt_text_get_n_lines (text);
 
@@ -480,9 +512,12 @@ append_lines (BtDocument *self,
     {
       Line line = get_line (text, i);
 
+      if (!building_at (building, line.start, error))
+        return FALSE;
       if (line.start != line.end)
         append_text (self, g_strndup (line.start, line.end - line.start), line.line);
     }
+  return TRUE;
 }
 
 BtDocument *
@@ -490,21 +525,41 @@ bt_document_new_from_text (BtText          *text,
                            BtLanguage       language,
                            BtParagraphMode  mode)
 {
-  BtDocument *self;
+  g_return_val_if_fail (BT_IS_TEXT (text), NULL);
+
+  return bt_document_new_from_text_full (text, language, mode, NULL, NULL, NULL);
+}
+
+BtDocument *
+bt_document_new_from_text_full (BtText            *text,
+                                BtLanguage         language,
+                                BtParagraphMode    mode,
+                                const BtProgress  *progress,
+                                GCancellable      *cancellable,
+                                GError           **error)
+{
+  g_autoptr(BtDocument) self = NULL;
+  Building building = { progress, cancellable, NULL, 0, 0 };
+  gboolean built;
 
   g_return_val_if_fail (BT_IS_TEXT (text), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   self = bt_document_new (language);
   self->name = g_strdup (bt_text_get_display_name (text));
+  building.contents = bt_text_get_contents (text, &building.length);
 
   if (mode == BT_PARAGRAPH_MODE_AUTO)
     mode = has_blank_separator (text) ? BT_PARAGRAPH_MODE_BLANK_LINES : BT_PARAGRAPH_MODE_LINES;
 
   if (mode == BT_PARAGRAPH_MODE_BLANK_LINES)
-    append_blocks (self, text);
+    built = append_blocks (self, text, &building, error);
   else
-    append_lines (self, text);
-  return self;
+    built = append_lines (self, text, &building, error);
+  if (!built)
+    return NULL;
+  bt_progress_report (progress, 1);
+  return g_steal_pointer (&self);
 }
 
 BtDocument *

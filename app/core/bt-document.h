@@ -4,8 +4,9 @@
  */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
+#include "bt-progress.h"
 #include "bt-types.h"
 
 G_BEGIN_DECLS
@@ -40,6 +41,15 @@ BtDocument        *bt_document_new                  (BtLanguage       language);
 BtDocument        *bt_document_new_from_text        (BtText          *text,
                                                      BtLanguage       language,
                                                      BtParagraphMode  mode);
+/* The same, reporting to @progress (nullable) as the paragraphs are
+ * segmented; NULL with G_IO_ERROR_CANCELLED soon after @cancellable is
+ * cancelled. */
+BtDocument        *bt_document_new_from_text_full   (BtText            *text,
+                                                     BtLanguage         language,
+                                                     BtParagraphMode    mode,
+                                                     const BtProgress  *progress,
+                                                     GCancellable      *cancellable,
+                                                     GError           **error);
 BtDocument        *bt_document_copy                 (BtDocument      *self);
 
 /* Appends a paragraph and segments it into sentences. */
