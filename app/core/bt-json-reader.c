@@ -11,9 +11,16 @@
 
 #include "bt-error.h"
 #include "bt-json-reader.h"
+#include "bt-review-io.h"
 #include "bt-xliff-reader.h"
 
 #define MAX_DEPTH 64
+/* Shares of the time: reading the file; of the rest, parsing it (then
+ * building the review). */
+#define READ_SHARE 0.1
+#define PARSE_SHARE 0.65
+/* Values built between reports and checks for cancellation. */
+#define ITEM_STRIDE 4096
 
 typedef enum
 {
@@ -50,10 +57,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Json, json_free)
 
 typedef struct
 {
-  const char *name;
-  const char *start;
-  const char *p;
-  const char *end;
+  const char       *name;
+  const char       *start;
+  const char       *p;
+  const char       *end;
+  const char       *next_report;
+  const BtProgress *progress;
+  GCancellable     *cancellable;
 } Parser;
 
 static gboolean G_GNUC_PRINTF (3, 4)
@@ -91,6 +101,17 @@ skip_space (Parser *self)
 }
 
 static Json *parse_value (Parser *self, int depth, GError **error);
+
+static gboolean
+parse_step (Parser  *self,
+            GError **error)
+{
+  if (self->p < self->next_report)
+    return TRUE;
+  self->next_report = self->p + BT_PROGRESS_STRIDE;
+  return bt_progress_advance (self->progress, (double) (self->p - self->start) / (self->end - self->start),
+                              self->cancellable, error);
+}
 
 static gboolean
 parse_hex4 (Parser   *self,
@@ -209,6 +230,8 @@ parse_container (Parser  *self,
         return NULL;
       item->key = g_steal_pointer (&key);
       g_ptr_array_add (json->items, item);
+      if (!parse_step (self, error))
+        return NULL;
       skip_space (self);
       if (self->p < self->end && *self->p == ',')
         {
@@ -290,10 +313,14 @@ parse_value (Parser  *self,
 
 typedef struct
 {
-  const char *name;
-  BtDocument *source;
-  BtDocument *target;
-  BtReview   *review;
+  const char       *name;
+  BtDocument       *source;
+  BtDocument       *target;
+  BtReview         *review;
+  const BtProgress *progress;
+  GCancellable     *cancellable;
+  guint             n_items;   /* paragraphs, sentences, links… to map */
+  guint             done;
 } Mapper;
 
 static gboolean G_GNUC_PRINTF (3, 4)
@@ -310,6 +337,17 @@ map_fail (Mapper      *self,
   va_end (args);
   g_set_error (error, BT_ERROR, BT_ERROR_FORMAT, "%s: %s", self->name, message);
   return FALSE;
+}
+
+/* Counts one more item mapped, reporting every so often. */
+static gboolean
+map_step (Mapper  *self,
+          GError **error)
+{
+  if (++self->done % ITEM_STRIDE != 0)
+    return TRUE;
+  return bt_progress_advance (self->progress, (double) self->done / MAX (self->n_items, self->done),
+                              self->cancellable, error);
 }
 
 static Json *
@@ -382,6 +420,9 @@ map_source (Mapper  *self,
       g_autoptr(GError) local_error = NULL;
       BtStatus status = BT_STATUS_UNREVIEWED;
 
+      if (!map_step (self, error))
+        return FALSE;
+
       for (guint s = 0; sentences != NULL && s < sentences->items->len; s++)
         {
           Json *pair = g_ptr_array_index (sentences->items, s);
@@ -422,6 +463,8 @@ map_target (Mapper  *self,
       guint number = 0;
       BtSpan span;
 
+      if (!map_step (self, error))
+        return FALSE;
       if (s != NULL && (sentence == NULL || !uint_member (s, "paragraph", &number) || number < paragraph || number == 0))
         return map_fail (self, error, _("target sentence %u lacks its text or paragraph"), i + 1);
       if ((s == NULL || number != paragraph) && spans->len > 0)
@@ -473,6 +516,8 @@ map_links (Mapper  *self,
       BtState state;
       double confidence;
 
+      if (!map_step (self, error))
+        return FALSE;
       if (!parse_ref (string_member (l, "source"), 'p', n_p, &p)
           || !parse_ref (string_member (l, "target"), 'e', n_s, &s)
           || !map_decided (l, &origin, &confidence, &state)
@@ -502,6 +547,8 @@ map_omissions (Mapper  *self,
       BtState state;
       double confidence;
 
+      if (!map_step (self, error))
+        return FALSE;
       if (!parse_ref (string_member (o, "source"), 'p', n_p, &p)
           || !uint_member (o, "start", &start) || !uint_member (o, "end", &end)
           || !bt_category_from_string (category_name ? category_name : "", &category)
@@ -529,12 +576,30 @@ map_additions (Mapper  *self,
       BtState state;
       double confidence;
 
+      if (!map_step (self, error))
+        return FALSE;
       if (!parse_ref (string_member (a, "target"), 'e', n_s, &s)
           || !map_decided (a, &origin, &confidence, &state)
           || !bt_review_add_addition (self->review, s, origin, confidence, state))
         return map_fail (self, error, _("addition %u is malformed, out of range or given twice"), i + 1);
     }
   return TRUE;
+}
+
+static guint
+length_of (Json *array)
+{
+  return array != NULL ? array->items->len : 0;
+}
+
+static guint
+n_items (Json *root)
+{
+  return length_of (member (member (root, "source", JSON_OBJECT), "paragraphs", JSON_ARRAY))
+         + length_of (member (member (root, "target", JSON_OBJECT), "sentences", JSON_ARRAY))
+         + length_of (member (root, "links", JSON_ARRAY))
+         + length_of (member (root, "omissions", JSON_ARRAY))
+         + length_of (member (root, "additions", JSON_ARRAY));
 }
 
 static BtReview *
@@ -554,6 +619,7 @@ map_review (Mapper  *self,
     return map_fail (self, error, _("JSON version %g is not one this version reads"), version->number), NULL;
   self->source = source;
   self->target = target;
+  self->n_items = n_items (root);
   if (!map_source (self, member (member (root, "source", JSON_OBJECT), "paragraphs", JSON_ARRAY), statuses, error)
       || !map_target (self, member (member (root, "target", JSON_OBJECT), "sentences", JSON_ARRAY), error))
     return NULL;
@@ -569,22 +635,23 @@ map_review (Mapper  *self,
     return NULL;
   bt_review_clear_history (review);
   bt_review_mark_saved (review);
+  bt_progress_report (self->progress, 1);
   return g_steal_pointer (&review);
 }
 
-BtReview *
-bt_json_read_data (const char  *data,
-                   gsize        size,
-                   const char  *name,
-                   GError     **error)
+static BtReview *
+read_data (const char        *data,
+           gsize              size,
+           const char        *name,
+           const BtProgress  *progress,
+           GCancellable      *cancellable,
+           GError           **error)
 {
-  Parser parser = { name, data, data, data + size };
-  Mapper mapper = { name };
+  BtProgress parse_part = bt_progress_part (progress, 0, PARSE_SHARE);
+  BtProgress map_part = bt_progress_part (progress, PARSE_SHARE, 1);
+  Parser parser = { name, data, data, data + size, data, &parse_part, cancellable };
+  Mapper mapper = { name, NULL, NULL, NULL, &map_part, cancellable, 0, 0 };
   g_autoptr(Json) root = NULL;
-
-  g_return_val_if_fail (data != NULL || size == 0, NULL);
-  g_return_val_if_fail (name != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (size > BT_XLIFF_MAX_SIZE)
     {
@@ -601,27 +668,44 @@ bt_json_read_data (const char  *data,
 }
 
 BtReview *
+bt_json_read_data (const char  *data,
+                   gsize        size,
+                   const char  *name,
+                   GError     **error)
+{
+  g_return_val_if_fail (data != NULL || size == 0, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return read_data (data, size, name, NULL, NULL, error);
+}
+
+BtReview *
 bt_json_read_file (const char  *path,
                    GError     **error)
 {
+  return bt_json_read_file_full (path, NULL, NULL, error);
+}
+
+BtReview *
+bt_json_read_file_full (const char        *path,
+                        const BtProgress  *progress,
+                        GCancellable      *cancellable,
+                        GError           **error)
+{
   g_autofree char *data = NULL;
   g_autofree char *name = NULL;
-  g_autoptr(GError) local_error = NULL;
-  GStatBuf st;
+  BtProgress read_part = bt_progress_part (progress, 0, READ_SHARE);
+  BtProgress rest_part = bt_progress_part (progress, READ_SHARE, 1);
   gsize size = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   name = g_filename_display_name (path);
-  if (g_stat (path, &st) == 0 && st.st_size > BT_XLIFF_MAX_SIZE)
-    {
-      g_set_error (error, BT_ERROR, BT_ERROR_TOO_LARGE, _("%s: the file is larger than 64 MiB"), name);
-      return NULL;
-    }
-  if (!g_file_get_contents (path, &data, &size, &local_error))
-    {
-      g_set_error (error, BT_ERROR, BT_ERROR_IO, "%s", local_error->message);
-      return NULL;
-    }
-  return bt_json_read_data (data, size, name, error);
+  data = bt_io_read_file (path, name, &size, &read_part, cancellable, error);
+  if (data == NULL)
+    return NULL;
+  return read_data (data, size, name, &rest_part, cancellable, error);
 }

@@ -4,8 +4,9 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
+#include "bt-progress.h"
 #include "bt-review.h"
 
 G_BEGIN_DECLS
@@ -19,5 +20,12 @@ BtReview *bt_json_read_data (const char  *data,
                              GError     **error);
 BtReview *bt_json_read_file (const char  *path,
                              GError     **error);
+/* The same, reporting to @progress (nullable) as the file is read,
+ * parsed and mapped; NULL with G_IO_ERROR_CANCELLED soon after
+ * @cancellable is cancelled. */
+BtReview *bt_json_read_file_full (const char        *path,
+                                  const BtProgress  *progress,
+                                  GCancellable      *cancellable,
+                                  GError           **error);
 
 G_END_DECLS

@@ -5,10 +5,16 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "bt-error.h"
 #include "bt-review-io.h"
+#include "bt-xliff-reader.h"
 #include "bt-xliff-writer.h"
 
 void
@@ -234,6 +240,84 @@ bt_io_estimate_size (BtReview *review)
   return 4096 + 4 * (gsize) bt_document_get_n_chars (source) + 4 * (gsize) bt_document_get_n_chars (target)
          + 700 * (gsize) (bt_document_get_n_paragraphs (source) + bt_review_get_n_omissions (review))
          + 400 * (gsize) (bt_document_get_n_sentences (target) + bt_review_get_n_links (review));
+}
+
+static gboolean
+set_errno_error (GError     **error,
+                 const char  *name,
+                 int          saved_errno)
+{
+  g_set_error (error, BT_ERROR, BT_ERROR_IO, "%s: %s", name, g_strerror (saved_errno));
+  return FALSE;
+}
+
+static gboolean
+set_too_large_error (GError     **error,
+                     const char  *name)
+{
+  g_set_error (error, BT_ERROR, BT_ERROR_TOO_LARGE, _("%s: the file is larger than 64 MiB"), name);
+  return FALSE;
+}
+
+static gboolean
+read_pieces (int                fd,
+             GString           *data,
+             gsize              expected,
+             const char        *name,
+             const BtProgress  *progress,
+             GCancellable      *cancellable,
+             GError           **error)
+{
+  for (;;)
+    {
+      gsize before = data->len;
+      int saved_errno;
+      gssize n;
+
+      g_string_set_size (data, before + BT_PROGRESS_STRIDE);
+      do
+        n = read (fd, data->str + before, BT_PROGRESS_STRIDE);
+      while (n < 0 && errno == EINTR);
+      saved_errno = errno;
+      g_string_set_size (data, before + MAX (n, 0));
+      if (n < 0)
+        return set_errno_error (error, name, saved_errno);
+      if (n == 0)
+        return TRUE;
+      if (data->len > BT_XLIFF_MAX_SIZE)
+        return set_too_large_error (error, name);
+      if (!bt_progress_advance (progress, (double) data->len / MAX (expected, data->len), cancellable, error))
+        return FALSE;
+    }
+}
+
+char *
+bt_io_read_file (const char        *path,
+                 const char        *name,
+                 gsize             *length,
+                 const BtProgress  *progress,
+                 GCancellable      *cancellable,
+                 GError           **error)
+{
+  g_autoptr(GString) data = NULL;
+  GStatBuf st = { 0 };
+  gboolean done;
+  int fd;
+
+  g_return_val_if_fail (path != NULL && name != NULL && length != NULL, NULL);
+
+  if (g_stat (path, &st) == 0 && st.st_size > BT_XLIFF_MAX_SIZE)
+    return set_too_large_error (error, name), NULL;
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    return set_errno_error (error, name, errno), NULL;
+  data = g_string_sized_new (S_ISREG (st.st_mode) ? (gsize) st.st_size + 1 : 4096);
+  done = read_pieces (fd, data, S_ISREG (st.st_mode) ? (gsize) st.st_size : 0, name, progress, cancellable, error);
+  close (fd);
+  if (!done)
+    return NULL;
+  *length = data->len;
+  return g_string_free (g_steal_pointer (&data), FALSE);
 }
 
 GBytes *

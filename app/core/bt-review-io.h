@@ -4,9 +4,10 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 #include <libxml/xmlIO.h>
 
+#include "bt-progress.h"
 #include "bt-review.h"
 #include "bt-safe-write.h"
 
@@ -57,6 +58,17 @@ xmlOutputBufferPtr bt_io_output_to_string     (GString     *string);
 xmlOutputBufferPtr bt_io_output_to_safe_write (BtSafeWrite *write);
 /* A generous guess of a written review's size, to allocate once. */
 gsize      bt_io_estimate_size            (BtReview    *review);
+
+/* The file at @path whole, followed by a NUL, read a piece at a time
+ * with reports to @progress (nullable); refused over 64 MiB, and NULL
+ * with G_IO_ERROR_CANCELLED soon after @cancellable is cancelled. @name
+ * names the file in messages. */
+char      *bt_io_read_file                (const char        *path,
+                                           const char        *name,
+                                           gsize             *length,
+                                           const BtProgress  *progress,
+                                           GCancellable      *cancellable,
+                                           GError           **error);
 
 /* Writes @review through @write_func after the checks every review file
  * needs, to memory or safely to @path. */

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "bt-error.h"
+#include "bt-progress.h"
 #include "bt-review-io.h"
 #include "bt-review-private.h"
 #include "bt-xliff-reader.h"
@@ -32,12 +33,21 @@
 
 typedef struct
 {
-  const char *name;
-  GPtrArray  *warnings;
-  GHashTable *warned;     /* message => TRUE: say each thing once */
-  GHashTable *units;      /* unit id => paragraph index + 1 */
-  BtReview   *review;
+  const char   *name;
+  GPtrArray    *warnings;
+  GHashTable   *warned;     /* message => TRUE: say each thing once */
+  GHashTable   *units;      /* unit id => paragraph index + 1 */
+  BtReview     *review;
+  /* for reviews read by SAX: where building reports, and cancelling */
+  const BtProgress *build_progress;
+  GCancellable *cancellable;
 } Reader;
+
+/* Reading the file takes most of the time; building the review from
+ * what was read, the rest. */
+#define READ_SHARE 0.85
+/* Records applied between reports and checks for cancellation. */
+#define ITEM_STRIDE 4096
 
 typedef struct
 {
@@ -394,7 +404,9 @@ build_review (Reader   *self,
               Loaded   *loaded,
               GError  **error)
 {
+  const BtProgress *progress = self->build_progress;
   g_autoptr(BtReview) review = bt_review_new (loaded->source, loaded->target);
+  guint n_items = loaded->items->len;
 
   self->review = review;
   if (loaded->reviewer != NULL)
@@ -408,9 +420,12 @@ build_review (Reader   *self,
       if (note != NULL)
         bt_review_set_note (review, i, note);
     }
-  for (guint i = 0; i < loaded->items->len; i++)
-    if (!apply_item (self, &g_array_index (loaded->items, Item, i), error))
+  for (guint i = 0; i < n_items; i++)
+    if ((i % ITEM_STRIDE == 0 &&
+         !bt_progress_advance (progress, (double) i / n_items, self->cancellable, error)) ||
+        !apply_item (self, &g_array_index (loaded->items, Item, i), error))
       return NULL;
+  bt_progress_report (progress, 1);
   return g_steal_pointer (&review);
 }
 
@@ -1468,11 +1483,14 @@ sax_clear (Sax *sax)
 
 typedef struct
 {
-  const char *data;
-  gsize       size;
-  int         fd;
-  gsize       done;
-  char       *buffer;
+  const char       *data;
+  gsize             size;
+  int               fd;
+  gsize             done;
+  char             *buffer;
+  gsize             expected;   /* bytes to read, 0 when not known */
+  const BtProgress *progress;
+  GCancellable     *cancellable;
 } Input;
 
 /* The next piece: its length, 0 at the end, -1 when reading fails. */
@@ -1524,6 +1542,9 @@ sax_push (Sax    *sax,
       xmlParseChunk (sax->ctxt, chunk, (int) n, n == 0);
       if (n == 0 || sax->ctxt->disableSAX)
         return TRUE;
+      if (!bt_progress_advance (input->progress, (double) input->done / MAX (input->expected, input->done),
+                                input->cancellable, &sax->error))
+        return FALSE;
     }
 }
 
@@ -1857,23 +1878,30 @@ read_tree (Reader      *self,
 /* A review from @input, or else the tree from @input's data or, when it
  * is read from a file, from @path read whole. */
 static BtReview *
-read_input (Input       *input,
-            gsize        size,
-            const char  *path,
-            const char  *name,
-            GPtrArray  **warnings,
-            GError     **error)
+read_input (Input             *input,
+            gsize              size,
+            const char        *path,
+            const char        *name,
+            const BtProgress  *progress,
+            GPtrArray        **warnings,
+            GError           **error)
 {
+  BtProgress read_part = bt_progress_part (progress, 0, READ_SHARE);
+  BtProgress build_part = bt_progress_part (progress, READ_SHARE, 1);
   g_autoptr(GHashTable) warned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) local_error = NULL;
   g_autofree char *contents = NULL;
-  Reader self = { name, messages, warned, units, NULL };
+  Reader self = { name, messages, warned, units, NULL, &build_part, input->cancellable };
   BtReview *review = NULL;
 
+  input->progress = &read_part;
+  input->expected = size;
   if (read_review (&self, input, size, &review, error) == SAX_FALLBACK)
     {
+      if (g_cancellable_set_error_if_cancelled (input->cancellable, error))
+        return NULL;
       if (input->fd < 0)
         review = read_tree (&self, input->data, input->size, error);
       else if (!g_file_get_contents (path, &contents, &size, &local_error))
@@ -1885,6 +1913,7 @@ read_input (Input       *input,
     return NULL;
   bt_review_clear_history (review);
   bt_review_mark_saved (review);
+  bt_progress_report (progress, 1);
   if (warnings != NULL)
     *warnings = g_steal_pointer (&messages);
   return review;
@@ -1913,7 +1942,7 @@ bt_xliff_read_data (const char  *data,
       g_set_error (error, BT_ERROR, BT_ERROR_TOO_LARGE, _("%s: the file is larger than 64 MiB"), name);
       return NULL;
     }
-  return read_input (&input, size, NULL, name, warnings, error);
+  return read_input (&input, size, NULL, name, NULL, warnings, error);
 }
 
 /* GLib says best why a file cannot be read. */
@@ -1935,11 +1964,21 @@ read_whole_file (const char  *path,
   return bt_xliff_read_data (data, size, name, warnings, error);
 }
 
-/* Read in pieces, a large review is never held whole in memory. */
 BtReview *
 bt_xliff_read_file (const char  *path,
                     GPtrArray  **warnings,
                     GError     **error)
+{
+  return bt_xliff_read_file_full (path, NULL, NULL, warnings, error);
+}
+
+/* Read in pieces, a large review is never held whole in memory. */
+BtReview *
+bt_xliff_read_file_full (const char        *path,
+                         const BtProgress  *progress,
+                         GCancellable      *cancellable,
+                         GPtrArray        **warnings,
+                         GError           **error)
 {
   g_autofree char *name = NULL;
   g_autofree char *buffer = NULL;
@@ -1948,7 +1987,11 @@ bt_xliff_read_file (const char  *path,
   BtReview *review;
 
   g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
 
   name = g_filename_display_name (path);
   if (g_stat (path, &st) == 0 && st.st_size > BT_XLIFF_MAX_SIZE)
@@ -1960,7 +2003,9 @@ bt_xliff_read_file (const char  *path,
   if (input.fd < 0)
     return read_whole_file (path, name, warnings, error);
   input.buffer = buffer = g_malloc (CHUNK_SIZE);
-  review = read_input (&input, S_ISREG (st.st_mode) ? (gsize) st.st_size : 0, path, name, warnings, error);
+  input.cancellable = cancellable;
+  review = read_input (&input, S_ISREG (st.st_mode) ? (gsize) st.st_size : 0, path, name,
+                       progress, warnings, error);
   close (input.fd);
   return review;
 }

@@ -5,8 +5,9 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
+#include "bt-progress.h"
 #include "bt-review.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,14 @@ G_BEGIN_DECLS
 BtReview *bt_xliff_read_file (const char   *path,
                               GPtrArray   **warnings,
                               GError      **error);
+/* The same, reporting to @progress (nullable) as the file is read, a
+ * piece at a time, and the review built; NULL with G_IO_ERROR_CANCELLED
+ * soon after @cancellable is cancelled. */
+BtReview *bt_xliff_read_file_full (const char         *path,
+                                   const BtProgress   *progress,
+                                   GCancellable       *cancellable,
+                                   GPtrArray         **warnings,
+                                   GError            **error);
 /* The same from memory; @name is used in messages. */
 BtReview *bt_xliff_read_data (const char   *data,
                               gsize         size,
