@@ -40,31 +40,57 @@ bt_bilingual_split (BtText           *text,
                     BtDocument      **target,
                     GError          **error)
 {
+  return bt_bilingual_split_full (text, mode, NULL, NULL, source, target, error);
+}
+
+/* Paragraphs between reports and checks for cancellation. */
+#define PARAGRAPH_STRIDE 1024
+
+gboolean
+bt_bilingual_split_full (BtText            *text,
+                         BtParagraphMode    mode,
+                         const BtProgress  *progress,
+                         GCancellable      *cancellable,
+                         BtDocument       **source,
+                         BtDocument       **target,
+                         GError           **error)
+{
   g_autoptr(BtDocument) all = NULL;
   g_autoptr(BtDocument) all_en = NULL;
   g_autoptr(BtDocument) zh = NULL;
   g_autoptr(BtDocument) en = NULL;
+  BtProgress zh_part = bt_progress_part (progress, 0, 0.35);
+  BtProgress en_part = bt_progress_part (progress, 0.35, 0.7);
+  BtProgress split_part = bt_progress_part (progress, 0.7, 1);
   BtLanguage side = BT_LANGUAGE_EN;
   const char *name;
+  guint n;
 
   g_return_val_if_fail (BT_IS_TEXT (text), FALSE);
   g_return_val_if_fail (source != NULL && target != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   name = bt_text_get_display_name (text);
-  all = bt_document_new_from_text (text, BT_LANGUAGE_ZH, mode);
+  all = bt_document_new_from_text_full (text, BT_LANGUAGE_ZH, mode, &zh_part, cancellable, error);
+  if (all == NULL)
+    return FALSE;
   /* Lines joined into a block need spaces in English, not in Chinese. */
-  if (mode != BT_PARAGRAPH_MODE_LINES)
-    all_en = bt_document_new_from_text (text, BT_LANGUAGE_EN, mode);
+  if (mode != BT_PARAGRAPH_MODE_LINES &&
+      (all_en = bt_document_new_from_text_full (text, BT_LANGUAGE_EN, mode, &en_part, cancellable, error)) == NULL)
+    return FALSE;
   zh = bt_document_new (BT_LANGUAGE_ZH);
   en = bt_document_new (BT_LANGUAGE_EN);
   bt_document_set_name (zh, name);
   bt_document_set_name (en, name);
 
-  for (guint k = 0; k < bt_document_get_n_paragraphs (all); k++)
+  n = bt_document_get_n_paragraphs (all);
+  for (guint k = 0; k < n; k++)
     {
       const BtParagraph *paragraph = bt_document_get_paragraph (all, k);
 
+      if (k % PARAGRAPH_STRIDE == 0 &&
+          !bt_progress_advance (&split_part, (double) k / n, cancellable, error))
+        return FALSE;
       side = side_of (paragraph, side);
       if (side == BT_LANGUAGE_EN && all_en != NULL)
         paragraph = bt_document_get_paragraph (all_en, k);
@@ -85,6 +111,7 @@ bt_bilingual_split (BtText           *text,
       return FALSE;
     }
 
+  bt_progress_report (progress, 1);
   *source = g_steal_pointer (&zh);
   *target = g_steal_pointer (&en);
   return TRUE;

@@ -15,5 +15,14 @@ gboolean bt_bilingual_split (BtText           *text,
                              BtDocument      **source,
                              BtDocument      **target,
                              GError          **error);
+/* The same, reporting to @progress (nullable); FALSE with
+ * G_IO_ERROR_CANCELLED soon after @cancellable is cancelled. */
+gboolean bt_bilingual_split_full (BtText            *text,
+                                  BtParagraphMode    mode,
+                                  const BtProgress  *progress,
+                                  GCancellable      *cancellable,
+                                  BtDocument       **source,
+                                  BtDocument       **target,
+                                  GError           **error);
 
 G_END_DECLS
