@@ -58,15 +58,13 @@ open_job_free (OpenJob *job)
   g_free (job);
 }
 
-/* Steps of an opening, each ending with a check for cancellation. */
-static gboolean
-step_done (OpenJob       *job,
-           int            per_mille,
-           GCancellable  *cancellable,
-           GError       **error)
+static void
+report_cb (double   fraction,
+           gpointer user_data)
 {
-  g_atomic_int_set (&job->progress->per_mille, per_mille);
-  return !g_cancellable_set_error_if_cancelled (cancellable, error);
+  BtLoadProgress *progress = user_data;
+
+  g_atomic_int_set (&progress->per_mille, (int) (fraction * 1000));
 }
 
 gboolean
@@ -80,65 +78,95 @@ bt_loader_is_review_file (GFile *file)
   return name != NULL && (g_str_has_suffix (name, ".xlf") || g_str_has_suffix (name, ".xliff"));
 }
 
-/* Reading and segmenting a text, from @done to @done + 500 per mille. */
+/* Reading a text takes about as long as segmenting it. */
+#define READ_SHARE 0.5
+
+/* Reading and segmenting a text, reporting to @progress. */
 static BtDocument *
-load_document (OpenJob       *job,
-               guint          i,
-               BtLanguage     language,
-               int            done,
-               GCancellable  *cancellable,
-               GError       **error)
+load_document (GFile             *file,
+               BtLanguage         language,
+               const BtProgress  *progress,
+               GCancellable      *cancellable,
+               GError           **error)
 {
+  BtProgress read_part = bt_progress_part (progress, 0, READ_SHARE);
+  BtProgress segment_part = bt_progress_part (progress, READ_SHARE, 1);
   g_autoptr (BtText) text = NULL;
   g_autoptr (BtDocument) document = NULL;
   g_autofree char *name = NULL;
 
-  text = bt_text_new_from_file (job->files[i], NULL, cancellable, error);
-  if (text == NULL || !step_done (job, done + 100, cancellable, error))
+  text = bt_text_new_from_file_full (file, NULL, &read_part, cancellable, error);
+  if (text == NULL)
     return NULL;
-
-  document = bt_document_new_from_text (text, language, BT_PARAGRAPH_MODE_AUTO);
-  if (!step_done (job, done + 500, cancellable, error))
+  document = bt_document_new_from_text_full (text, language, BT_PARAGRAPH_MODE_AUTO,
+                                             &segment_part, cancellable, error);
+  if (document == NULL)
     return NULL;
-  name = g_file_get_basename (job->files[i]);
+  name = g_file_get_basename (file);
   bt_document_set_name (document, name);
   return g_steal_pointer (&document);
 }
 
-static BtReview *
-open_pair (OpenJob       *job,
-           GCancellable  *cancellable,
-           GError       **error)
+/* Each file's share of the opening goes by its size. */
+static double
+size_share (GFile **files)
 {
+  guint64 sizes[2] = { 0, 0 };
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr (GFileInfo) info = g_file_query_info (files[i], G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                      G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+      sizes[i] = info != NULL ? (guint64) g_file_info_get_size (info) : 0;
+    }
+  return sizes[0] + sizes[1] > 0 ? (double) sizes[0] / (double) (sizes[0] + sizes[1]) : 0.5;
+}
+
+static BtReview *
+open_pair (OpenJob           *job,
+           const BtProgress  *progress,
+           GCancellable      *cancellable,
+           GError           **error)
+{
+  double share = size_share (job->files);
+  BtProgress source_part = bt_progress_part (progress, 0, share);
+  BtProgress target_part = bt_progress_part (progress, share, 1);
   g_autoptr (BtDocument) source = NULL;
   g_autoptr (BtDocument) target = NULL;
 
-  source = load_document (job, 0, BT_LANGUAGE_ZH, 0, cancellable, error);
+  source = load_document (job->files[0], BT_LANGUAGE_ZH, &source_part, cancellable, error);
   if (source == NULL)
     return NULL;
-  target = load_document (job, 1, BT_LANGUAGE_EN, 500, cancellable, error);
+  target = load_document (job->files[1], BT_LANGUAGE_EN, &target_part, cancellable, error);
   if (target == NULL)
     return NULL;
 
   return bt_review_new (source, target);
 }
 
+/* Splitting segments the text three times. */
+#define BILINGUAL_READ_SHARE 0.2
+
 static BtReview *
-open_bilingual (OpenJob       *job,
-                GCancellable  *cancellable,
-                GError       **error)
+open_bilingual (OpenJob           *job,
+                const BtProgress  *progress,
+                GCancellable      *cancellable,
+                GError           **error)
 {
   GFile *file = job->files[0];
+  BtProgress read_part = bt_progress_part (progress, 0, BILINGUAL_READ_SHARE);
+  BtProgress split_part = bt_progress_part (progress, BILINGUAL_READ_SHARE, 1);
   g_autoptr (BtText) text = NULL;
   g_autoptr (BtDocument) source = NULL;
   g_autoptr (BtDocument) target = NULL;
   g_autofree char *name = NULL;
 
-  text = bt_text_new_from_file (file, NULL, cancellable, error);
-  if (text == NULL || !step_done (job, 200, cancellable, error))
+  text = bt_text_new_from_file_full (file, NULL, &read_part, cancellable, error);
+  if (text == NULL)
     return NULL;
-  if (!bt_bilingual_split (text, BT_PARAGRAPH_MODE_AUTO, &source, &target, error) ||
-      !step_done (job, 1000, cancellable, error))
+  if (!bt_bilingual_split_full (text, BT_PARAGRAPH_MODE_AUTO, &split_part, cancellable,
+                                &source, &target, error))
     return NULL;
 
   name = g_file_get_basename (file);
@@ -148,9 +176,10 @@ open_bilingual (OpenJob       *job,
 }
 
 static BtReview *
-open_review (GFile         *file,
-             GCancellable  *cancellable,
-             GError       **error)
+open_review (GFile             *file,
+             const BtProgress  *progress,
+             GCancellable      *cancellable,
+             GError           **error)
 {
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *name = NULL;
@@ -161,7 +190,7 @@ open_review (GFile         *file,
       g_set_error (error, BT_ERROR, BT_ERROR_IO, _("%s: only local files can be opened"), name);
       return NULL;
     }
-  return bt_xliff_read_file (path, NULL, error);
+  return bt_xliff_read_file_full (path, progress, cancellable, NULL, error);
 }
 
 static void
@@ -171,6 +200,7 @@ open_thread (GTask        *task,
              GCancellable *cancellable)
 {
   OpenJob *job = task_data;
+  BtProgress progress = bt_progress_init (report_cb, job->progress);
   GError *error = NULL;
   BtReview *review;
 
@@ -181,11 +211,11 @@ open_thread (GTask        *task,
       return;
     }
   if (job->n_files == 2)
-    review = open_pair (job, cancellable, &error);
+    review = open_pair (job, &progress, cancellable, &error);
   else if (bt_loader_is_review_file (job->files[0]))
-    review = open_review (job->files[0], cancellable, &error);
+    review = open_review (job->files[0], &progress, cancellable, &error);
   else
-    review = open_bilingual (job, cancellable, &error);
+    review = open_bilingual (job, &progress, cancellable, &error);
 
   if (review == NULL)
     g_task_return_error (task, error);

@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 /* How far an opening has come, written by its thread: per mille, or -1
- * while that cannot be told (a saved review). Atomic refcounted box. */
+ * before the thread has begun. Atomic refcounted box. */
 typedef struct
 {
   int per_mille;
@@ -28,9 +28,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (BtLoadProgress, bt_load_progress_unref)
 
 /* Opens a review from @n_files files: a source and a target, one bilingual
  * file, or one saved review (.xlf). The work runs in a thread, which
- * reports to @progress (nullable); the callback runs in the caller's main
- * context, at once with G_IO_ERROR_CANCELLED when @cancellable is
- * cancelled. */
+ * reports to @progress (nullable) as it reads, decodes and segments, and
+ * stops soon after @cancellable is cancelled; the callback runs in the
+ * caller's main context, at once with G_IO_ERROR_CANCELLED then. */
 void      bt_loader_open_async  (GFile               **files,
                                  guint                 n_files,
                                  BtLoadProgress       *progress,
