@@ -703,6 +703,8 @@ bt_json_read_file_full (const char        *path,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
   name = g_filename_display_name (path);
   data = bt_io_read_file (path, name, &size, &read_part, cancellable, error);
   if (data == NULL)
