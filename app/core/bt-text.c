@@ -418,6 +418,9 @@ typedef struct
   gsize         size;
   const char   *display_name;
   GCancellable *cancellable;
+  /* where to take @data from when it needs no decoding, or NULL; it is
+   * then followed by a NUL */
+  char        **take;
 } RawInput;
 
 static char *
@@ -647,6 +650,8 @@ decode (const RawInput    *raw,
   *encoding = "UTF-8";
   *length = raw->size;
   bt_progress_report (progress, 1);
+  if (raw->take != NULL)
+    return g_steal_pointer (raw->take);
   return g_strndup ((const char *)raw->data, raw->size);
 }
 
@@ -680,19 +685,17 @@ tidy_decoded (const char  *display_name,
 #define DECODE_SHARE 0.85
 
 static BtText *
-new_from_bytes (GBytes            *bytes,
-                const char        *display_name,
-                const char        *encoding,
-                const BtProgress  *progress,
-                GCancellable      *cancellable,
-                GError           **error)
+new_from_raw (RawInput          *raw,
+              const char        *encoding,
+              const BtProgress  *progress,
+              GError           **error)
 {
+  const char *display_name = raw->display_name;
   g_autoptr(BtText) self = NULL;
   BtProgress decode_part = bt_progress_part (progress, 0, DECODE_SHARE);
   BtProgress lines_part = bt_progress_part (progress, DECODE_SHARE, 1);
   const char *chosen = NULL;
   const char *forced = NULL;
-  RawInput raw;
   char *utf8;
   gsize length = 0;
 
@@ -703,13 +706,10 @@ new_from_bytes (GBytes            *bytes,
       return NULL;
     }
 
-  raw.data = g_bytes_get_data (bytes, &raw.size);
-  raw.display_name = display_name;
-  raw.cancellable = cancellable;
-  if (!check_size (display_name, raw.size, error))
+  if (!check_size (display_name, raw->size, error))
     return NULL;
 
-  utf8 = decode (&raw, forced, &chosen, &length, &decode_part, error);
+  utf8 = decode (raw, forced, &chosen, &length, &decode_part, error);
   if (utf8 == NULL || (utf8 = tidy_decoded (display_name, utf8, &length, error)) == NULL)
     return NULL;
 
@@ -726,11 +726,14 @@ bt_text_new_from_bytes (GBytes      *bytes,
                         const char  *encoding,
                         GError     **error)
 {
+  RawInput raw = { NULL, 0, display_name, NULL, NULL };
+
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return new_from_bytes (bytes, display_name, encoding, NULL, NULL, error);
+  raw.data = g_bytes_get_data (bytes, &raw.size);
+  return new_from_raw (&raw, encoding, NULL, error);
 }
 
 /* Cancelling stays G_IO_ERROR_CANCELLED; other failures become
@@ -782,17 +785,19 @@ query_file (GFile         *file,
 
 /* Reads @file a piece at a time, reporting how much of the @expected
  * bytes is read; a file that grows meanwhile is read to its end, or
- * until it passes the size limit. */
-static GBytes *
+ * until it passes the size limit. The contents end with a NUL. */
+static char *
 read_contents (GFile             *file,
                gsize              expected,
+               gsize             *length,
                const BtProgress  *progress,
                GCancellable      *cancellable,
                GError           **error)
 {
   g_autoptr(GFileInputStream) stream = NULL;
+  /* one byte more than expected, to see the end, and one for the NUL */
   gsize capacity = expected + 1;
-  g_autofree char *data = g_malloc (capacity);
+  g_autofree char *data = g_malloc (capacity + 1);
   gsize size = 0;
   GError *local_error = NULL;
 
@@ -807,7 +812,10 @@ read_contents (GFile             *file,
       gssize n;
 
       if (size == capacity)
-        data = g_realloc (data, capacity *= 2);
+        {
+          capacity *= 2;
+          data = g_realloc (data, capacity + 1);
+        }
       n = g_input_stream_read (G_INPUT_STREAM (stream), data + size,
                                MIN (capacity - size, BT_PROGRESS_STRIDE), cancellable, &local_error);
       if (n < 0)
@@ -821,7 +829,9 @@ read_contents (GFile             *file,
       if (!bt_progress_advance (progress, (double) size / MAX (expected, size), cancellable, error))
         return NULL;
     }
-  return g_bytes_new_take (g_steal_pointer (&data), size);
+  data[size] = '\0';
+  *length = size;
+  return g_steal_pointer (&data);
 }
 
 /* Reading the bytes is quick next to decoding them. */
@@ -848,9 +858,10 @@ bt_text_new_from_file_full (GFile             *file,
                             GError           **error)
 {
   g_autofree char *display_name = NULL;
-  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *data = NULL;
   BtProgress read_part = bt_progress_part (progress, 0, READ_SHARE);
   BtProgress decode_part = bt_progress_part (progress, READ_SHARE, 1);
+  RawInput raw = { NULL, 0, NULL, cancellable, &data };
   goffset size = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -859,10 +870,12 @@ bt_text_new_from_file_full (GFile             *file,
 
   if (!query_file (file, cancellable, &display_name, &size, error))
     return NULL;
-  bytes = read_contents (file, (gsize) size, &read_part, cancellable, error);
-  if (bytes == NULL)
+  data = read_contents (file, (gsize) size, &raw.size, &read_part, cancellable, error);
+  if (data == NULL)
     return NULL;
-  return new_from_bytes (bytes, display_name, encoding, &decode_part, cancellable, error);
+  raw.data = (const guint8 *)data;
+  raw.display_name = display_name;
+  return new_from_raw (&raw, encoding, &decode_part, error);
 }
 
 BtText *
