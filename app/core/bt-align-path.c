@@ -5,6 +5,9 @@
  * the lexical, length and position evidence; transitions prefer the next
  * paragraph or the same one, and make skips and moves back cost more the
  * further they go, so that order helps without forbidding crossing links.
+ * In the second path a state also names the sentence of its paragraph
+ * that the keys point to: sentences of one paragraph rendered out of
+ * their order cost more, which tells apart neighbours sharing words.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,14 +23,23 @@
 #define SHARE_WEIGHT 2.0
 #define LENGTH_WEIGHT 0.15
 #define GROUP_WEIGHT 0.4
-#define SKIP_COST 0.35
-#define STAY_COST 0.15
+#define SKIP_COST 0.6
+#define STAY_COST 0.0
 #define BACK_COST 1.2
 #define NONE_SCORE -0.9
 #define MOVE_MIN_LEXICAL 0.5
 #define MOVE_MARGIN 0.35
 #define LOCAL_SCALE_A 0.5
 #define LOCAL_SCALE_B 2.0
+/* The sentence of a paragraph a target sentence matches best: its own
+ * evidence, and a cost for going back within the paragraph. */
+#define SENTENCE_WEIGHT 2.0
+#define ORDER_COST 0.5
+/* A paragraph's second-best sentence is a state too when it matches
+ * at least this share of the best. */
+#define SECOND_SENTENCE_SHARE 0.5
+/* Pairs learnt from the document weigh like the dictionary's own. */
+#define LEARNED_WEIGHT 3.0
 /* Jumps up to this far take their logarithm from a table. */
 #define N_LOGS 4096
 /* The traceback keeps at most this many states over all sentences; past
@@ -37,12 +49,14 @@
 typedef struct
 {
   guint   paragraph;
+  guint   sentence; /* BT_ALIGN_NONE when no sentence of it matches */
   double  emission;
   double  lexical;
   guint32 signals;
   double  total;  /* best path score ending here */
   guint   from;   /* index of the previous state in the previous column */
   guint   last;   /* last real paragraph on that path (for the none state) */
+  guint   last_sentence; /* and its sentence */
   double  filled; /* target characters that path gives the paragraph last */
 } State;
 
@@ -62,8 +76,11 @@ typedef struct
   guint   *offsets; /* per sentence: its first state */
 } Trail;
 
-#define LINK_FROM(l) ((l) & 0x1f)
-#define LINK_SIGNALS(l) ((guint32) (l) >> 5)
+#define LINK_FROM(l) ((l) & 0xff)
+#define LINK_SIGNALS(l) ((guint32) (l) >> 8)
+/* A column holds at most this many states, so that the index of a
+ * predecessor fits in a link's low byte. */
+#define MAX_WIDTH 64
 
 /* The states of one sentence being scored. */
 typedef struct
@@ -72,13 +89,25 @@ typedef struct
   guint  len;
 } Column;
 
+/* The best and second-best sentence of a paragraph for one target
+ * sentence. */
 typedef struct
 {
-  BtAlignContext *ctx;
-  BtAlignAnchors *anchors;
-  double          scale;
-  GArray         *found;
-  guint           max_candidates;
+  guint  sentence[2];
+  float  matched[2];
+} Best;
+
+typedef struct
+{
+  BtAlignContext   *ctx;
+  BtAlignAnchors   *anchors;
+  const BtAlignSentences *sentences;
+  const BtAlignLearned *learned;
+  double            scale;
+  GArray           *found;
+  GArray           *found_sentences;
+  Best             *best;     /* per paragraph, scratch */
+  guint             max_candidates;
 } Path;
 
 static double log_table[N_LOGS];
@@ -105,7 +134,9 @@ log_of (double d)
 static double
 transition (BtAlignContext *ctx,
             guint           from,
-            guint           to)
+            guint           from_sentence,
+            guint           to,
+            guint           to_sentence)
 {
   double d;
 
@@ -115,7 +146,9 @@ transition (BtAlignContext *ctx,
   if (d == 1)
     return 0;
   if (d == 0)
-    return -STAY_COST;
+    return from_sentence != BT_ALIGN_NONE && to_sentence != BT_ALIGN_NONE && to_sentence < from_sentence
+             ? -STAY_COST - ORDER_COST
+             : -STAY_COST;
   if (d > 1)
     return -SKIP_COST * log_of (d);
   return -BACK_COST - SKIP_COST * log_of (1 - d);
@@ -134,6 +167,8 @@ emission (Path    *path,
              SHARE_WEIGHT * _bt_align_rendered_share (ctx, paragraph, matched);
   double src = ctx->src.n_chars[paragraph], tgt = ctx->tgt.n_chars[sentence];
 
+  if (path->learned != NULL)
+    e += LEARNED_WEIGHT * _bt_align_learned_match (path->learned, paragraph, sentence) / (ctx->tgt_total[sentence] + 1.0);
   if (ctx->enabled & BT_SIGNAL_POSITION)
     e += POSITION_WEIGHT * _bt_align_position_score (paragraph - expected, scale);
   /* Condensing is expected; only a sentence too long for the paragraph
@@ -143,17 +178,73 @@ emission (Path    *path,
   return e;
 }
 
+/* Adds a state unless the column has one for @paragraph and @sentence,
+ * or for @paragraph at all when @sentence is BT_ALIGN_NONE. */
 static void
 add_state (Column  *column,
            guint    paragraph,
+           guint    sentence,
            double   emission_score,
            double   lexical,
            guint32  signals)
 {
   for (guint i = 0; i < column->len; i++)
-    if (column->states[i].paragraph == paragraph)
+    if (column->states[i].paragraph == paragraph &&
+        (sentence == BT_ALIGN_NONE || column->states[i].sentence == sentence))
       return;
-  column->states[column->len++] = (State) { paragraph, emission_score, lexical, signals, -G_MAXDOUBLE, 0, BT_ALIGN_NONE, 0 };
+  column->states[column->len++] = (State) { paragraph, sentence, emission_score, lexical, signals, -G_MAXDOUBLE, 0,
+                                            BT_ALIGN_NONE, BT_ALIGN_NONE, 0 };
+}
+
+/* The best two sentences of each paragraph the target sentence's keys
+ * are found in, near its expected place and, by rare keys, far. */
+static void
+find_sentences (Path  *path,
+                guint  target,
+                guint  lo,
+                guint  hi)
+{
+  const BtAlignSentences *sentences = path->sentences;
+  GArray *found = path->found_sentences;
+
+  g_array_set_size (found, 0);
+  _bt_align_sentences_find (sentences, path->ctx, target, sentences->first[lo], sentences->first[hi], G_MAXUINT, found);
+  _bt_align_sentences_find (sentences, path->ctx, target, 0, sentences->first[lo], 3, found);
+  _bt_align_sentences_find (sentences, path->ctx, target, sentences->first[hi], sentences->n, 3, found);
+  for (guint i = 0; i < found->len; i++)
+    {
+      const BtAlignCandidate *c = &g_array_index (found, BtAlignCandidate, i);
+      Best *b = &path->best[sentences->paragraph[c->paragraph]];
+
+      if (b->sentence[0] == BT_ALIGN_NONE || c->matched > b->matched[0] ||
+          (c->matched == b->matched[0] && c->paragraph < b->sentence[0]))
+        {
+          b->sentence[1] = b->sentence[0];
+          b->matched[1] = b->matched[0];
+          b->sentence[0] = c->paragraph;
+          b->matched[0] = c->matched;
+        }
+      else if (b->sentence[1] == BT_ALIGN_NONE || c->matched > b->matched[1] ||
+               (c->matched == b->matched[1] && c->paragraph < b->sentence[1]))
+        {
+          b->sentence[1] = c->paragraph;
+          b->matched[1] = c->matched;
+        }
+    }
+}
+
+static void
+forget_sentences (Path *path)
+{
+  GArray *found = path->found_sentences;
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      Best *b = &path->best[path->sentences->paragraph[g_array_index (found, BtAlignCandidate, i).paragraph]];
+
+      b->sentence[0] = b->sentence[1] = BT_ALIGN_NONE;
+      b->matched[0] = b->matched[1] = 0;
+    }
 }
 
 /* Moves the @k best-matched candidates to the front, best first, ties in
@@ -206,21 +297,32 @@ fill_column (Path   *path,
   _bt_align_candidates (ctx, sentence, 0, lo, 3, path->found);
   _bt_align_candidates (ctx, sentence, hi, n_p, 3, path->found);
   n_best = select_best (path->found, path->max_candidates);
-  for (guint i = 0; i < n_best && column->len < path->max_candidates; i++)
+  if (path->sentences != NULL)
+    find_sentences (path, sentence, lo, hi);
+  for (guint i = 0; i < n_best; i++)
     {
       BtAlignCandidate *c = &g_array_index (path->found, BtAlignCandidate, i);
+      const Best *b = &path->best[c->paragraph];
+      double e = emission (path, sentence, c->paragraph, c->matched, expected, scale);
+      double lexical = _bt_align_lexical (ctx, sentence, c->matched);
 
-      add_state (column, c->paragraph, emission (path, sentence, c->paragraph, c->matched, expected, scale),
-                 _bt_align_lexical (ctx, sentence, c->matched), c->signals);
+      for (guint k = 0; k < 2; k++)
+        if (b->sentence[k] != BT_ALIGN_NONE && (k == 0 || b->matched[1] >= SECOND_SENTENCE_SHARE * b->matched[0]))
+          add_state (column, c->paragraph, b->sentence[k],
+                     e + SENTENCE_WEIGHT * _bt_align_lexical (ctx, sentence, b->matched[k]), lexical, c->signals);
+      if (b->sentence[0] == BT_ALIGN_NONE)
+        add_state (column, c->paragraph, BT_ALIGN_NONE, e, lexical, c->signals);
     }
+  if (path->sentences != NULL)
+    forget_sentences (path);
   for (gint d = -2; d <= 2; d++)
     {
       gint p = (gint) round (expected) + d;
 
       if (p >= 0 && p < (gint) n_p)
-        add_state (column, p, emission (path, sentence, p, 0, expected, scale), 0, 0);
+        add_state (column, p, BT_ALIGN_NONE, emission (path, sentence, p, 0, expected, scale), 0, 0);
     }
-  add_state (column, BT_ALIGN_NONE, NONE_SCORE, 0, 0);
+  add_state (column, BT_ALIGN_NONE, BT_ALIGN_NONE, NONE_SCORE, 0, 0);
 }
 
 /* The indices of @column's states, best total first; ties keep their
@@ -269,7 +371,7 @@ step (BtAlignContext *ctx,
       Column         *column,
       double          tgt)
 {
-  guint8 order[64];
+  guint8 order[MAX_WIDTH];
 
   if (prev == NULL)
     {
@@ -290,6 +392,7 @@ step (BtAlignContext *ctx,
           guint j = order[o];
           const State *p = &prev->states[j];
           guint last = p->paragraph != BT_ALIGN_NONE ? p->paragraph : p->last;
+          guint last_sentence = p->paragraph != BT_ALIGN_NONE ? p->sentence : p->last_sentence;
           double before = last == s->paragraph ? p->filled : 0;
           double t;
 
@@ -297,12 +400,14 @@ step (BtAlignContext *ctx,
            * beat the best found. */
           if (p->total + s->emission < s->total)
             break;
-          t = p->total + transition (ctx, last, s->paragraph) + s->emission - group_cost (ctx, s->paragraph, before, tgt);
+          t = p->total + transition (ctx, last, last_sentence, s->paragraph, s->sentence) + s->emission -
+              group_cost (ctx, s->paragraph, before, tgt);
           if (t > s->total || (t == s->total && j < s->from))
             {
               s->total = t;
               s->from = j;
               s->last = last;
+              s->last_sentence = last_sentence;
               s->filled = s->paragraph == BT_ALIGN_NONE ? p->filled : before + tgt;
             }
         }
@@ -380,7 +485,7 @@ keep_column (Trail        *trail,
       const State *st = &column->states[i];
 
       k[i] = (Kept) { st->paragraph, st->emission, st->lexical };
-      l[i] = (guint16) (st->from | st->signals << 5);
+      l[i] = (guint16) (st->from | st->signals << 8);
     }
 }
 
@@ -406,25 +511,34 @@ best_state (const Column *column)
 }
 
 gboolean
-_bt_align_path_paragraphs (BtAlignContext *ctx,
-                           BtAlignAnchors *anchors,
-                           guint           max_candidates,
+_bt_align_path_paragraphs (BtAlignContext       *ctx,
+                           BtAlignAnchors       *anchors,
+                           BtAlignSentences     *sentences,
+                           const BtAlignLearned *learned,
+                           guint                 max_candidates,
                            BtAlignChoice  *choices,
                            GCancellable   *cancellable,
                            GError        **error)
 {
   guint n_t = ctx->tgt.n_units;
-  guint affordable = MAX (MAX_KEPT_STATES / MAX (n_t, 1), 8) - 6;
-  /* The index of a state's predecessor must fit in five bits. */
-  guint width = MIN (MIN (max_candidates, affordable), 26) + 6;
+  guint affordable = (MAX (MAX_KEPT_STATES / MAX (n_t, 1), 14) - 6) / 2;
+  /* Each candidate paragraph may bring two sentences. */
+  guint n_candidates = MIN (MIN (max_candidates, affordable), (MAX_WIDTH - 6) / 2);
+  guint width = 2 * n_candidates + 6;
   g_autofree State *work = g_new (State, 2 * width);
   g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (BtAlignCandidate));
+  g_autoptr (GArray) found_sentences = g_array_new (FALSE, FALSE, sizeof (BtAlignCandidate));
+  g_autofree Best *best = g_new (Best, ctx->src.n_units + 1);
   g_auto (Trail) trail = { g_array_new (FALSE, FALSE, sizeof (Kept)), g_array_new (FALSE, FALSE, sizeof (guint16)),
                            g_new0 (guint, n_t + 1) };
-  Path path = { ctx, anchors, CLAMP (0.01 * ctx->src.n_units, 2.0, 20.0), found, width - 6 };
+  Path path = { ctx, anchors, sentences, learned, CLAMP (0.01 * ctx->src.n_units, 2.0, 20.0), found, found_sentences, best,
+                n_candidates };
   Column columns[2] = { { work, 0 }, { work + width, 0 } };
+  gboolean ok = TRUE;
 
   init_log_table ();
+  for (guint p = 0; p <= ctx->src.n_units; p++)
+    best[p] = (Best) { { BT_ALIGN_NONE, BT_ALIGN_NONE }, { 0, 0 } };
 
   if (n_t == 0 || ctx->src.n_units == 0)
     {
@@ -437,13 +551,18 @@ _bt_align_path_paragraphs (BtAlignContext *ctx,
       Column *column = &columns[s & 1];
 
       if ((s & 255) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
+        {
+          ok = FALSE;
+          break;
+        }
       column->len = 0;
       fill_column (&path, s, column);
       step (ctx, s > 0 ? &columns[(s - 1) & 1] : NULL, column, ctx->tgt.n_chars[s]);
       trail.offsets[s] = trail.states->len;
       keep_column (&trail, column);
     }
+  if (!ok)
+    return FALSE;
   trail.offsets[n_t] = trail.states->len;
   trace_back (&trail, n_t, best_state (&columns[(n_t - 1) & 1]), choices);
   follow_moves (&trail, n_t, choices);

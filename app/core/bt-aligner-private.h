@@ -168,6 +168,69 @@ double   _bt_align_anchors_gap     (BtAlignAnchors   *anchors,
 double   _bt_align_position_score  (double            distance,
                                     double            scale);
 
+/* bt-align-sentences.c */
+typedef struct
+{
+  guint     n;          /* sentences of the source */
+  guint    *paragraph;  /* per sentence: its paragraph */
+  guint    *first;      /* per paragraph, and one past: its first sentence */
+  guint    *key_start;  /* sentence s owns ids[key_start[s]] to ids[key_start[s + 1] - 1] */
+  guint32  *ids;        /* each id once per sentence */
+  guint    *post_start; /* per id, and one past: its first posting */
+  guint    *postings;   /* sentences of each id, ascending */
+  float    *acc;        /* scratch, one per sentence, zero between calls */
+  GArray   *touched;
+} BtAlignSentences;
+
+/* Groups the source units' keys by the sentences of each paragraph;
+ * @ctx must have been extracted. */
+void     _bt_align_sentences_init  (BtAlignSentences *self,
+                                    BtAlignContext   *ctx);
+void     _bt_align_sentences_clear (BtAlignSentences *self);
+/* Source sentences in [lo, hi) sharing keys held by at most @max_df
+ * source units with target unit @target, appended to @out with the
+ * sentence in the paragraph field. */
+void     _bt_align_sentences_find  (const BtAlignSentences *self,
+                                    BtAlignContext   *ctx,
+                                    guint             target,
+                                    guint             lo,
+                                    guint             hi,
+                                    guint             max_df,
+                                    GArray           *out);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BtAlignSentences, _bt_align_sentences_clear)
+
+/* bt-align-learn.c */
+typedef struct
+{
+  guint64 bigram;  /* two Han characters, the first shifted by 21 bits */
+  float   dice;
+} BtAlignAssoc;
+
+typedef struct
+{
+  GArray  *assoc;            /* BtAlignAssoc */
+  guint   *word_start;       /* per learnt word, and one past: its assoc */
+  guint   *sentence_start;   /* per target unit, and one past */
+  GArray  *sentence_words;   /* guint32: the words of each that learnt pairs */
+  guint   *paragraph_start;  /* per source unit, and one past */
+  GArray  *paragraph_bigrams;/* guint64: the learnt pairs each holds, sorted */
+} BtAlignLearned;
+
+/* Learns from the pairs of target unit s and source unit @paragraphs[s]
+ * whose @lexical[s] is high enough. */
+void     _bt_align_learn           (BtAlignLearned   *self,
+                                    BtAlignContext   *ctx,
+                                    const guint      *paragraphs,
+                                    const double     *lexical);
+void     _bt_align_learned_clear   (BtAlignLearned   *self);
+/* Summed strength of the learnt words of @sentence found in @paragraph. */
+double   _bt_align_learned_match   (const BtAlignLearned *self,
+                                    guint             paragraph,
+                                    guint             sentence);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BtAlignLearned, _bt_align_learned_clear)
+
 /* bt-align-path.c */
 typedef struct
 {
@@ -179,9 +242,12 @@ typedef struct
 } BtAlignChoice;
 
 /* Paragraph mode: the paragraph each target sentence renders best, among
- * at most @max_candidates found by their words. */
+ * at most @max_candidates found by their words; with @sentences, also the
+ * sentence of it, and with @learned, the pairs learnt too. */
 gboolean _bt_align_path_paragraphs (BtAlignContext   *ctx,
                                     BtAlignAnchors   *anchors,
+                                    BtAlignSentences *sentences,
+                                    const BtAlignLearned *learned,
                                     guint             max_candidates,
                                     BtAlignChoice    *choices,
                                     GCancellable     *cancellable,

@@ -14,13 +14,13 @@
 
 /* Logistic maps from raw scores to the share of right suggestions, fitted
  * on the gold sets by tests/bench/eval-align.c. */
-#define LINK_A 0.832
-#define LINK_B 0.539
+#define LINK_A 0.607
+#define LINK_B 0.667
 #define SECOND_LINK_B -0.6
-#define OMISSION_A 1.674
-#define OMISSION_B -2.149
-#define CLAUSE_A 1.908
-#define CLAUSE_B -2.266
+#define OMISSION_A 1.791
+#define OMISSION_B -2.158
+#define CLAUSE_A 1.999
+#define CLAUSE_B -2.379
 
 #define ANCHOR_MIN_MATCHED 1.0
 #define REANCHOR_MIN_LEXICAL 0.3
@@ -436,6 +436,22 @@ reanchor (BtAlignContext      *ctx,
                              (double *) (gpointer) ws->data, xs->len);
 }
 
+static void
+learn (BtAlignContext      *ctx,
+       const BtAlignChoice *choices,
+       BtAlignLearned      *learned)
+{
+  g_autofree guint *paragraphs = g_new (guint, ctx->tgt.n_units + 1);
+  g_autofree double *lexical = g_new (double, ctx->tgt.n_units + 1);
+
+  for (guint s = 0; s < ctx->tgt.n_units; s++)
+    {
+      paragraphs[s] = choices[s].paragraph;
+      lexical[s] = choices[s].lexical;
+    }
+  _bt_align_learn (learned, ctx, paragraphs, lexical);
+}
+
 /* The run of sentences around @s that share its paragraph, @s left out. */
 static guint
 run_of (const BtAlignChoice *choices,
@@ -507,12 +523,18 @@ run_paragraphs (BtAlignContext *ctx,
 {
   g_autofree BtAlignChoice *choices = g_new0 (BtAlignChoice, ctx->tgt.n_units + 1);
 
-  if (!_bt_align_path_paragraphs (ctx, anchors, FIRST_CANDIDATES, choices, cancellable, error))
+  g_auto (BtAlignLearned) learned = { 0 };
+  g_auto (BtAlignSentences) sentences = { 0 };
+
+  if (!_bt_align_path_paragraphs (ctx, anchors, NULL, NULL, FIRST_CANDIDATES, choices, cancellable, error))
     return FALSE;
   /* The first path's confident links are far more anchors than the rare
-   * words gave: follow them once more. */
+   * words gave, and they teach the words the dictionary lacks: follow
+   * them once more. */
   reanchor (ctx, anchors, choices);
-  if (!_bt_align_path_paragraphs (ctx, anchors, MAX_CANDIDATES, choices, cancellable, error))
+  learn (ctx, choices, &learned);
+  _bt_align_sentences_init (&sentences, ctx);
+  if (!_bt_align_path_paragraphs (ctx, anchors, &sentences, &learned, MAX_CANDIDATES, choices, cancellable, error))
     return FALSE;
   refine_borders (ctx, choices);
   for (guint s = 0; s < ctx->tgt.n_units; s++)

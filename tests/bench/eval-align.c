@@ -11,6 +11,7 @@
 
 #include "bt-aligner.h"
 #include "bt-gold-reader.h"
+#include "bt-json-writer.h"
 #include "bt-scorer.h"
 
 #define N_BINS 10
@@ -40,12 +41,14 @@ static char *script_path;
 static char *out_dir;
 static gboolean quick;
 static gboolean lines_only;
+static char *dump_dir;
 
 static const GOptionEntry entries[] = {
   { "script", 0, 0, G_OPTION_ARG_FILENAME, &script_path, "build-aux/make-condensed-bible", "PATH" },
   { "out", 0, 0, G_OPTION_ARG_FILENAME, &out_dir, "Where the condensed Bible sets go", "DIR" },
   { "quick", 0, 0, G_OPTION_ARG_NONE, &quick, "Per-set figures only", NULL },
   { "lines", 0, 0, G_OPTION_ARG_NONE, &lines_only, "The full Bible pair by lines only", NULL },
+  { "dump", 0, 0, G_OPTION_ARG_FILENAME, &dump_dir, "Write each set's suggestions there as JSON", "DIR" },
   { NULL }
 };
 
@@ -232,6 +235,21 @@ print_errors (BtReview    *gold,
           "(%u of %u sentences)\n", "", near[0], near[1], near[3], near[4], far, unlinked, n, n_tgt);
 }
 
+/* The suggestions of one set, for looking at its errors. */
+static void
+dump (BtReview   *review,
+      const char *name)
+{
+  g_autofree char *file = g_strdup_printf ("%s.json", name);
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_strdelimit (file, "%", '_');
+  path = g_build_filename (dump_dir, file, NULL);
+  if (!bt_json_write_file (review, path, &error))
+    g_printerr ("eval-align: %s\n", error->message);
+}
+
 static void
 evaluate (GPtrArray   *sets,
           Reliability *links,
@@ -248,6 +266,8 @@ evaluate (GPtrArray   *sets,
       BtReviewScores s;
 
       got = run (set->gold, BT_ALIGN_UNITS_PARAGRAPHS, 0, &alignment);
+      if (dump_dir != NULL)
+        dump (got, set->name);
       bt_scorer_compare_reviews (set->gold, got, &s);
       print_scores (set->name, &s);
       printf ("%-18s   %.3f s, length ratio %.3f\n", "", (g_get_monotonic_time () - t0) / 1e6,

@@ -1,0 +1,428 @@
+/* bt-align-learn.c: word pairs learnt from the document itself
+ *
+ * English words the dictionary does not know (old forms, rare names,
+ * jargon) still recur with the same Chinese wherever a sentence renders
+ * a paragraph. The first path's confident pairs count, for each such
+ * word, the pairs of adjacent Han characters of the paragraphs it goes
+ * with; a character pair found with the word far more often than without
+ * it becomes evidence for the second path.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "bt-aligner-private.h"
+#include "bt-stem.h"
+
+/* Pairs the counting looks at, at most: spread over the document. */
+#define MAX_PAIRS 20000
+#define MIN_COUNT 3
+#define MIN_DICE 0.3
+#define MAX_BIGRAMS_PER_WORD 2
+#define MIN_PAIR_LEXICAL 0.3
+
+typedef struct
+{
+  GHashTable *stems;     /* stem -> word id + 1 */
+  GArray     *words;     /* guint32: each sentence's unknown words, once each */
+  guint      *start;     /* per target sentence, and one past */
+} Words;
+
+static void
+add_word (const char *stem,
+          guint       start,
+          guint       end,
+          gpointer    user_data)
+{
+  gpointer *data = user_data;
+  Words *words = data[0];
+  BtAlignContext *ctx = data[1];
+  guint first = GPOINTER_TO_UINT (data[2]);
+  guint id;
+
+  if (g_ascii_isdigit (stem[0]))
+    return;
+  if (ctx->dictionary != NULL && (ctx->enabled & BT_SIGNAL_DICTIONARY) &&
+      bt_dictionary_word_id (ctx->dictionary, stem) != BT_DICTIONARY_NO_WORD)
+    return;
+  id = GPOINTER_TO_UINT (g_hash_table_lookup (words->stems, stem));
+  if (id == 0)
+    {
+      id = g_hash_table_size (words->stems) + 1;
+      g_hash_table_insert (words->stems, g_strdup (stem), GUINT_TO_POINTER (id));
+    }
+  id--;
+  for (guint i = first; i < words->words->len; i++)
+    if (g_array_index (words->words, guint32, i) == id)
+      return;
+  g_array_append_val (words->words, id);
+}
+
+static void
+collect_words (BtAlignContext *ctx,
+               Words          *words)
+{
+  words->stems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  words->words = g_array_new (FALSE, FALSE, sizeof (guint32));
+  words->start = g_new0 (guint, ctx->tgt.n_units + 1);
+  for (guint s = 0; s < ctx->tgt.n_units; s++)
+    {
+      g_autofree char *text = bt_document_dup_sentence_text (ctx->target, s);
+      gpointer data[3] = { words, ctx, GUINT_TO_POINTER (words->words->len) };
+
+      words->start[s] = words->words->len;
+      bt_stem_foreach (text, FALSE, add_word, data);
+    }
+  words->start[ctx->tgt.n_units] = words->words->len;
+}
+
+static void
+words_clear (Words *words)
+{
+  g_clear_pointer (&words->stems, g_hash_table_unref);
+  g_clear_pointer (&words->words, g_array_unref);
+  g_clear_pointer (&words->start, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Words, words_clear)
+
+/* The unified ideographs and their extensions and compatibility forms. */
+static inline gboolean
+is_han (gunichar c)
+{
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) ||
+         (c >= 0x20000 && c <= 0x3134f);
+}
+
+static inline guint64
+bigram (gunichar a,
+        gunichar b)
+{
+  return (guint64) a << 21 | b;
+}
+
+static int
+compare_u64 (gconstpointer a,
+             gconstpointer b)
+{
+  guint64 x = *(const guint64 *) a, y = *(const guint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The distinct Han character pairs of @text, sorted, into @out. */
+static void
+paragraph_bigrams (const char *text,
+                   GArray     *out)
+{
+  gunichar prev = 0;
+  guint n = 0;
+
+  g_array_set_size (out, 0);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!is_han (c))
+        {
+          prev = 0;
+          continue;
+        }
+      if (prev != 0)
+        {
+          guint64 b = bigram (prev, c);
+
+          g_array_append_val (out, b);
+        }
+      prev = c;
+    }
+  g_array_sort (out, compare_u64);
+  for (guint i = 0; i < out->len; i++)
+    if (n == 0 || g_array_index (out, guint64, n - 1) != g_array_index (out, guint64, i))
+      g_array_index (out, guint64, n++) = g_array_index (out, guint64, i);
+  g_array_set_size (out, n);
+}
+
+static guint
+increment (GHashTable *table,
+           guint64     key)
+{
+  gpointer k = (gpointer) (gsize) key;
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (table, k)) + 1;
+
+  g_hash_table_insert (table, k, GUINT_TO_POINTER (n));
+  return n;
+}
+
+/* A word's best character pairs by the Dice coefficient of their counts. */
+typedef struct
+{
+  guint64 bigram;
+  float   dice;
+} Choice;
+
+static void
+consider (Choice  *best,
+          guint64  b,
+          double   dice)
+{
+  if (dice > best[0].dice)
+    {
+      best[1] = best[0];
+      best[0] = (Choice) { b, dice };
+    }
+  else if (dice > best[1].dice)
+    best[1] = (Choice) { b, dice };
+}
+
+#define FILTER_BITS 16
+
+static inline guint
+filter_slot (guint64 b)
+{
+  return (guint) ((b * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)) >> (64 - FILTER_BITS));
+}
+
+/* Each paragraph's character pairs that some word learnt, sorted. A bit
+ * per hash slot turns most pairs away before the table is asked. */
+static void
+learnt_bigrams (BtAlignLearned *self,
+                BtAlignContext *ctx)
+{
+  g_autoptr (GHashTable) learnt = g_hash_table_new (NULL, NULL);
+  g_autofree guint8 *filter = g_new0 (guint8, (1 << FILTER_BITS) / 8);
+  GArray *out;
+
+  for (guint i = 0; i < self->assoc->len; i++)
+    {
+      guint64 b = g_array_index (self->assoc, BtAlignAssoc, i).bigram;
+      guint slot = filter_slot (b);
+
+      g_hash_table_add (learnt, (gpointer) (gsize) b);
+      filter[slot / 8] |= 1 << (slot % 8);
+    }
+  self->paragraph_start = g_new0 (guint, ctx->src.n_units + 1);
+  out = self->paragraph_bigrams = g_array_new (FALSE, FALSE, sizeof (guint64));
+  for (guint p = 0; p < ctx->src.n_units; p++)
+    {
+      guint first = out->len, n = 0;
+      gunichar prev = 0;
+
+      self->paragraph_start[p] = first;
+      for (const char *c = bt_document_get_paragraph (ctx->source, p)->text; *c != '\0'; c = g_utf8_next_char (c))
+        {
+          gunichar ch = g_utf8_get_char (c);
+          guint64 b;
+          guint slot;
+
+          if (!is_han (ch))
+            {
+              prev = 0;
+              continue;
+            }
+          b = bigram (prev, ch);
+          slot = filter_slot (b);
+          if (prev != 0 && (filter[slot / 8] & (1 << (slot % 8))) && g_hash_table_contains (learnt, (gpointer) (gsize) b))
+            g_array_append_val (out, b);
+          prev = ch;
+        }
+      if (out->len - first > 1)
+        {
+          guint64 *v = &g_array_index (out, guint64, first);
+
+          qsort (v, out->len - first, sizeof (guint64), compare_u64);
+          for (guint i = 0; i < out->len - first; i++)
+            if (n == 0 || v[n - 1] != v[i])
+              v[n++] = v[i];
+          g_array_set_size (out, first + n);
+        }
+    }
+  self->paragraph_start[ctx->src.n_units] = out->len;
+}
+
+void
+_bt_align_learn (BtAlignLearned      *self,
+                 BtAlignContext      *ctx,
+                 const guint         *paragraphs,
+                 const double        *lexical)
+{
+  g_auto (Words) words = { 0 };
+  g_autoptr (GArray) bigrams = g_array_new (FALSE, FALSE, sizeof (guint64));
+  g_autoptr (GHashTable) per_bigram = NULL;
+  g_autoptr (GPtrArray) pairs_of = NULL;   /* per word: GArray of guint, its pairs' sentences */
+  g_autoptr (GHashTable) wanted = g_hash_table_new (NULL, NULL);
+  guint n_t = ctx->tgt.n_units, n_words, stride;
+  guint64 n_pairs = 0;
+
+  memset (self, 0, sizeof *self);
+  if (n_t == 0 || sizeof (gpointer) < 8)
+    return;
+  collect_words (ctx, &words);
+  n_words = g_hash_table_size (words.stems);
+  if (n_words == 0)
+    return;
+
+  for (guint s = 0; s < n_t; s++)
+    n_pairs += paragraphs[s] != BT_ALIGN_NONE && lexical[s] >= MIN_PAIR_LEXICAL;
+  stride = (guint) MAX (1, n_pairs / MAX_PAIRS);
+
+  /* Each word's pairs, and each character pair's count over them. */
+  pairs_of = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (guint w = 0; w < n_words; w++)
+    g_ptr_array_add (pairs_of, g_array_new (FALSE, FALSE, sizeof (guint)));
+  per_bigram = g_hash_table_new (NULL, NULL);
+  n_pairs = 0;
+  for (guint s = 0; s < n_t; s++)
+    {
+      if (paragraphs[s] == BT_ALIGN_NONE || lexical[s] < MIN_PAIR_LEXICAL || n_pairs++ % stride != 0)
+        continue;
+      for (guint k = words.start[s]; k < words.start[s + 1]; k++)
+        g_array_append_val (g_ptr_array_index (pairs_of, g_array_index (words.words, guint32, k)), s);
+    }
+  /* Only paragraphs of words seen often enough need their pairs. */
+  for (guint w = 0; w < n_words; w++)
+    {
+      GArray *of = g_ptr_array_index (pairs_of, w);
+
+      if (of->len < MIN_COUNT)
+        g_array_set_size (of, 0);
+      for (guint i = 0; i < of->len; i++)
+        g_hash_table_add (wanted, GUINT_TO_POINTER (g_array_index (of, guint, i) + 1));
+    }
+  if (g_hash_table_size (wanted) == 0)
+    return;
+  n_pairs = 0;
+  for (guint s = 0; s < n_t; s++)
+    {
+      if (paragraphs[s] == BT_ALIGN_NONE || lexical[s] < MIN_PAIR_LEXICAL || n_pairs++ % stride != 0)
+        continue;
+      paragraph_bigrams (bt_document_get_paragraph (ctx->source, paragraphs[s])->text, bigrams);
+      for (guint i = 0; i < bigrams->len; i++)
+        increment (per_bigram, g_array_index (bigrams, guint64, i));
+    }
+
+  self->assoc = g_array_new (FALSE, FALSE, sizeof (BtAlignAssoc));
+  self->word_start = g_new0 (guint, n_words + 1);
+  for (guint w = 0; w < n_words; w++)
+    {
+      GArray *of = g_ptr_array_index (pairs_of, w);
+      g_autoptr (GHashTable) together = NULL;
+      Choice best[2] = { { 0, 0 }, { 0, 0 } };
+      GHashTableIter iter;
+      gpointer key, value;
+
+      self->word_start[w] = self->assoc->len;
+      if (of->len == 0)
+        continue;
+      together = g_hash_table_new (NULL, NULL);
+      for (guint i = 0; i < of->len; i++)
+        {
+          guint s = g_array_index (of, guint, i);
+
+          paragraph_bigrams (bt_document_get_paragraph (ctx->source, paragraphs[s])->text, bigrams);
+          for (guint j = 0; j < bigrams->len; j++)
+            increment (together, g_array_index (bigrams, guint64, j));
+        }
+      g_hash_table_iter_init (&iter, together);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          guint both = GPOINTER_TO_UINT (value);
+          guint alone = GPOINTER_TO_UINT (g_hash_table_lookup (per_bigram, key));
+          double dice = 2.0 * both / (of->len + alone);
+
+          if (both >= MIN_COUNT && dice >= MIN_DICE)
+            consider (best, (guint64) (gsize) key, dice);
+        }
+      for (guint k = 0; k < MAX_BIGRAMS_PER_WORD; k++)
+        if (best[k].dice > 0)
+          {
+            BtAlignAssoc a = { best[k].bigram, best[k].dice };
+
+            g_array_append_val (self->assoc, a);
+          }
+    }
+  self->word_start[n_words] = self->assoc->len;
+  if (self->assoc->len == 0)
+    {
+      _bt_align_learned_clear (self);
+      return;
+    }
+
+  /* Each target sentence's words that learnt a pair. */
+  self->sentence_start = g_new0 (guint, n_t + 1);
+  self->sentence_words = g_array_new (FALSE, FALSE, sizeof (guint32));
+  for (guint s = 0; s < n_t; s++)
+    {
+      self->sentence_start[s] = self->sentence_words->len;
+      for (guint k = words.start[s]; k < words.start[s + 1]; k++)
+        {
+          guint32 w = g_array_index (words.words, guint32, k);
+
+          if (self->word_start[w + 1] > self->word_start[w])
+            g_array_append_val (self->sentence_words, w);
+        }
+    }
+  self->sentence_start[n_t] = self->sentence_words->len;
+
+  learnt_bigrams (self, ctx);
+}
+
+void
+_bt_align_learned_clear (BtAlignLearned *self)
+{
+  g_clear_pointer (&self->assoc, g_array_unref);
+  g_clear_pointer (&self->word_start, g_free);
+  g_clear_pointer (&self->sentence_start, g_free);
+  g_clear_pointer (&self->sentence_words, g_array_unref);
+  g_clear_pointer (&self->paragraph_start, g_free);
+  g_clear_pointer (&self->paragraph_bigrams, g_array_unref);
+}
+
+static gboolean
+paragraph_has (const BtAlignLearned *self,
+               guint                 paragraph,
+               guint64               b)
+{
+  const guint64 *v = (const guint64 *) (gconstpointer) self->paragraph_bigrams->data;
+  guint lo = self->paragraph_start[paragraph], hi = self->paragraph_start[paragraph + 1];
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (v[mid] < b)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo < self->paragraph_start[paragraph + 1] && v[lo] == b;
+}
+
+double
+_bt_align_learned_match (const BtAlignLearned *self,
+                         guint                 paragraph,
+                         guint                 sentence)
+{
+  double matched = 0;
+
+  if (self->sentence_start == NULL)
+    return 0;
+  for (guint k = self->sentence_start[sentence]; k < self->sentence_start[sentence + 1]; k++)
+    {
+      guint32 w = g_array_index (self->sentence_words, guint32, k);
+      double best = 0;
+
+      for (guint a = self->word_start[w]; a < self->word_start[w + 1]; a++)
+        {
+          const BtAlignAssoc *assoc = &g_array_index (self->assoc, BtAlignAssoc, a);
+
+          if (assoc->dice > best && paragraph_has (self, paragraph, assoc->bigram))
+            best = assoc->dice;
+        }
+      matched += best;
+    }
+  return matched;
+}
