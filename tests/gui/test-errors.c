@@ -13,6 +13,7 @@
 #include "bt-window-errors.h"
 #include "bt-window-private.h"
 #include "bt-xliff-reader.h"
+#include "bt-xliff-writer.h"
 
 static void
 iterate (guint n)
@@ -200,7 +201,7 @@ write_large_source (const char *dir)
   char *path = g_build_filename (dir, "large-zh.txt", NULL);
   g_autoptr (GString) text = g_string_new (NULL);
 
-  for (guint p = 0; p < 200000; p++)
+  for (guint p = 0; p < 300000; p++)
     g_string_append_printf (text, "第%u段：西部地区铁路建设今年计划投资%u亿元，新开工项目%u个。"
                             "专家认为，建设成本高。\n\n", p + 1, 300 + p % 97, 10 + p % 13);
   g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
@@ -245,7 +246,9 @@ test_cancel_open (void)
   g_assert_true (window->review == before);
 
   cancelled = g_get_monotonic_time ();
-  gtk_widget_activate (GTK_WIDGET (window->load_cancel));
+  /* Clicked at once: activating a button clicks it a quarter second
+   * later, when a fast opening may have ended. */
+  g_signal_emit_by_name (window->load_cancel, "clicked");
   while (bt_window_get_busy (window))
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpint (g_get_monotonic_time () - cancelled, <, 2 * G_USEC_PER_SEC);
@@ -263,6 +266,116 @@ test_cancel_open (void)
   g_object_unref (files[1]);
   g_unlink (source);
   g_unlink (target);
+  g_rmdir (dir);
+}
+
+/* A saved review large enough that opening it takes most of a second. */
+static char *
+write_large_review (const char *dir)
+{
+  char *path = g_build_filename (dir, "large.xlf", NULL);
+  const char *zh = "国务院总理今天在北京会见了来访的代表团，双方就经济合作交换了意见。会谈气氛友好。";
+  const char *en = "The premier met the visiting delegation in Beijing today. Both sides discussed economic cooperation.";
+  BtSpan zh_spans[] = { { 0, 33 }, { 33, 40 } };
+  BtSpan en_spans[] = { { 0, 58 }, { 58, 100 } };
+  g_autoptr (BtDocument) source = bt_document_new (BT_LANGUAGE_ZH);
+  g_autoptr (BtDocument) target = bt_document_new (BT_LANGUAGE_EN);
+  g_autoptr (BtReview) review = NULL;
+  guint n = 28000;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_true (bt_document_append_segmented (source, zh, 0, zh_spans, 2, NULL));
+      g_assert_true (bt_document_append_segmented (target, en, 0, en_spans, 2, NULL));
+    }
+  review = bt_review_new (source, target);
+  for (guint i = 0; i < n; i++)
+    {
+      bt_review_add_link (review, i, 2 * i, BT_ORIGIN_AUTO, 0.9, BT_STATE_SUGGESTED);
+      bt_review_add_link (review, i, 2 * i + 1, BT_ORIGIN_AUTO, 0.8, BT_STATE_ACCEPTED);
+      if (i % 2 == 0)
+        bt_review_add_omission (review, i, 12, 33, BT_CATEGORY_DETAIL, BT_SEVERITY_MINOR,
+                                "place & time", BT_ORIGIN_AUTO, 0.7, BT_STATE_SUGGESTED);
+    }
+  g_assert_true (bt_xliff_write_file (review, path, NULL));
+  return path;
+}
+
+/* Runs the main loop until the bar shows some progress, or the opening
+ * ends. */
+static gboolean
+wait_progress (BtWindow *window)
+{
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (gtk_progress_bar_get_fraction (window->load_progress) == 0 && bt_window_get_busy (window) &&
+         g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  return gtk_progress_bar_get_fraction (window->load_progress) > 0;
+}
+
+static void
+run_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    {
+      iterate (10);
+      g_usleep (5000);
+    }
+}
+
+/* Cancelling the opening of a large review keeps the one shown, and
+ * stops the reading rather than leaving it to finish unseen. */
+static void
+test_cancel_open_review (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("bitext-errors-XXXXXX", NULL);
+  g_autofree char *path = write_large_review (dir);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (BtLoadProgress) progress = NULL;
+  g_autofree char *title = NULL;
+  BtWindow *window = open_sample ();
+  BtReview *before = window->review;
+  double fraction;
+  double stopped;
+  gint64 cancelled;
+
+  title = g_strdup (gtk_window_get_title (GTK_WINDOW (window)));
+  bt_window_open_files (window, &file, 1);
+  progress = bt_load_progress_ref (window->load_state);
+
+  /* The bar tells how much of the one file has been read. */
+  g_assert_true (wait_visible (window, window->load_box));
+  g_assert_true (wait_progress (window));
+  fraction = gtk_progress_bar_get_fraction (window->load_progress);
+  g_assert_cmpfloat (fraction, <, 1);
+  g_assert_true (bt_window_get_busy (window));
+
+  cancelled = g_get_monotonic_time ();
+  g_signal_emit_by_name (window->load_cancel, "clicked");
+  while (bt_window_get_busy (window))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (g_get_monotonic_time () - cancelled, <, G_USEC_PER_SEC);
+
+  /* The thread reports every piece it reads; once it has seen the
+   * cancellation, no more come. */
+  run_for (50);
+  stopped = bt_load_progress_get (progress);
+  run_for (400);
+  g_assert_cmpfloat (bt_load_progress_get (progress), ==, stopped);
+  g_assert_cmpfloat (stopped, <, 1);
+
+  g_assert_false (gtk_widget_get_visible (window->load_box));
+  g_assert_true (window->review == before);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "review");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
+  g_assert_null (window->file);
+  g_assert_true (window->showing_sample);
+  close_window (window);
+
+  g_unlink (path);
   g_rmdir (dir);
 }
 
@@ -328,6 +441,7 @@ main (int    argc,
   g_test_add_func ("/errors/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/errors/save-fails", test_save_fails);
   g_test_add_func ("/errors/cancel-open", test_cancel_open);
+  g_test_add_func ("/errors/cancel-open-review", test_cancel_open_review);
   g_test_add_func ("/errors/dictionary-missing", test_dictionary_missing);
   return g_test_run ();
 }
