@@ -23,6 +23,9 @@
 #define MIN_DICE 0.3
 #define MAX_BIGRAMS_PER_WORD 2
 #define MIN_PAIR_LEXICAL 0.3
+/* Longer paragraphs go with too many words to teach anything, and
+ * counting them for every sentence would cost their length each time. */
+#define MAX_PARAGRAPH_CHARS 1000
 
 typedef struct
 {
@@ -243,6 +246,16 @@ learnt_bigrams (BtAlignLearned *self,
   self->paragraph_start[ctx->src.n_units] = out->len;
 }
 
+static gboolean
+usable (BtAlignContext *ctx,
+        const guint    *paragraphs,
+        const double   *lexical,
+        guint           s)
+{
+  return paragraphs[s] != BT_ALIGN_NONE && lexical[s] >= MIN_PAIR_LEXICAL &&
+         ctx->src.n_chars[paragraphs[s]] <= MAX_PARAGRAPH_CHARS;
+}
+
 void
 _bt_align_learn (BtAlignLearned      *self,
                  BtAlignContext      *ctx,
@@ -266,7 +279,7 @@ _bt_align_learn (BtAlignLearned      *self,
     return;
 
   for (guint s = 0; s < n_t; s++)
-    n_pairs += paragraphs[s] != BT_ALIGN_NONE && lexical[s] >= MIN_PAIR_LEXICAL;
+    n_pairs += usable (ctx, paragraphs, lexical, s);
   stride = (guint) MAX (1, n_pairs / MAX_PAIRS);
 
   /* Each word's pairs, and each character pair's count over them. */
@@ -277,7 +290,7 @@ _bt_align_learn (BtAlignLearned      *self,
   n_pairs = 0;
   for (guint s = 0; s < n_t; s++)
     {
-      if (paragraphs[s] == BT_ALIGN_NONE || lexical[s] < MIN_PAIR_LEXICAL || n_pairs++ % stride != 0)
+      if (!usable (ctx, paragraphs, lexical, s) || n_pairs++ % stride != 0)
         continue;
       for (guint k = words.start[s]; k < words.start[s + 1]; k++)
         g_array_append_val (g_ptr_array_index (pairs_of, g_array_index (words.words, guint32, k)), s);
@@ -297,7 +310,7 @@ _bt_align_learn (BtAlignLearned      *self,
   n_pairs = 0;
   for (guint s = 0; s < n_t; s++)
     {
-      if (paragraphs[s] == BT_ALIGN_NONE || lexical[s] < MIN_PAIR_LEXICAL || n_pairs++ % stride != 0)
+      if (!usable (ctx, paragraphs, lexical, s) || n_pairs++ % stride != 0)
         continue;
       paragraph_bigrams (bt_document_get_paragraph (ctx->source, paragraphs[s])->text, bigrams);
       for (guint i = 0; i < bigrams->len; i++)

@@ -38,6 +38,7 @@
 /* A paragraph's second-best sentence is a state too when it matches
  * at least this share of the best. */
 #define SECOND_SENTENCE_SHARE 0.5
+#define SENTENCES_PER_KEY 8
 /* Pairs learnt from the document weigh like the dictionary's own. */
 #define LEARNED_WEIGHT 3.0
 /* Jumps up to this far take their logarithm from a table. */
@@ -207,10 +208,17 @@ find_sentences (Path  *path,
   const BtAlignSentences *sentences = path->sentences;
   GArray *found = path->found_sentences;
 
+  /* A key in more sentences around than the paragraphs have on average
+   * cannot tell them apart; skipping it keeps a paragraph of thousands of
+   * sentences linear. */
+  guint max_sentences = SENTENCES_PER_KEY * MAX (hi - lo, 1);
+
   g_array_set_size (found, 0);
-  _bt_align_sentences_find (sentences, path->ctx, target, sentences->first[lo], sentences->first[hi], G_MAXUINT, found);
-  _bt_align_sentences_find (sentences, path->ctx, target, 0, sentences->first[lo], 3, found);
-  _bt_align_sentences_find (sentences, path->ctx, target, sentences->first[hi], sentences->n, 3, found);
+  _bt_align_sentences_find (sentences, path->ctx, target, sentences->first[lo], sentences->first[hi], G_MAXUINT,
+                            max_sentences, found);
+  _bt_align_sentences_find (sentences, path->ctx, target, 0, sentences->first[lo], 3, max_sentences, found);
+  _bt_align_sentences_find (sentences, path->ctx, target, sentences->first[hi], sentences->n, 3, max_sentences,
+                            found);
   for (guint i = 0; i < found->len; i++)
     {
       const BtAlignCandidate *c = &g_array_index (found, BtAlignCandidate, i);

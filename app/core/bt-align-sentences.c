@@ -13,6 +13,7 @@
 
 #include "bt-aligner-private.h"
 
+
 /* The sentence of @paragraph holding code point @at: the last one that
  * starts at or before it. */
 static guint
@@ -140,6 +141,7 @@ _bt_align_sentences_find (const BtAlignSentences *self,
                           guint             lo,
                           guint             hi,
                           guint             max_df,
+                          guint             max_sentences,
                           GArray           *out)
 {
   const BtAlignKey *keys = (const BtAlignKey *) (gconstpointer) ctx->tgt.keys->data;
@@ -151,9 +153,17 @@ _bt_align_sentences_find (const BtAlignSentences *self,
       const guint *post = self->postings + self->post_start[id];
       guint n = self->post_start[id + 1] - self->post_start[id];
 
+      guint first, last;
+
       if (ctx->df[id] > max_df)
         continue;
-      for (guint i = lower_bound (post, n, lo); i < n && post[i] < hi; i++)
+      first = lower_bound (post, n, lo);
+      last = lower_bound (post, n, hi);
+      /* A key in many sentences around cannot tell them apart; skipping
+       * it keeps a paragraph of thousands of sentences linear. */
+      if (last - first > max_sentences)
+        continue;
+      for (guint i = first; i < last; i++)
         {
           if (self->acc[post[i]] == 0)
             g_array_append_val (self->touched, post[i]);

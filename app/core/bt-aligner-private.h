@@ -188,14 +188,16 @@ void     _bt_align_sentences_init  (BtAlignSentences *self,
                                     BtAlignContext   *ctx);
 void     _bt_align_sentences_clear (BtAlignSentences *self);
 /* Source sentences in [lo, hi) sharing keys held by at most @max_df
- * source units with target unit @target, appended to @out with the
- * sentence in the paragraph field. */
+ * source units and @max_sentences sentences in the range with target
+ * unit @target, appended to @out with the sentence in the paragraph
+ * field. */
 void     _bt_align_sentences_find  (const BtAlignSentences *self,
                                     BtAlignContext   *ctx,
                                     guint             target,
                                     guint             lo,
                                     guint             hi,
                                     guint             max_df,
+                                    guint             max_sentences,
                                     GArray           *out);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BtAlignSentences, _bt_align_sentences_clear)
