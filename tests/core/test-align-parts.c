@@ -1,0 +1,179 @@
+/* test-align-parts.c: the aligner's sentence index and learnt word pairs
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib.h>
+#include <glib/gstdio.h>
+
+#include "bt-aligner-private.h"
+
+typedef struct
+{
+  char           *cache;
+  BtDictionary   *dictionary;
+  BtDocument     *source;
+  BtDocument     *target;
+  BtAlignContext  ctx;
+  gboolean        extracted;
+} Fixture;
+
+static void
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
+{
+  const char *dir = g_getenv ("BITEXT_FIXTURES_DIR");
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_nonnull (dir);
+  path = g_build_filename (dir, "align", "dict.u8", NULL);
+  f->cache = g_dir_make_tmp ("bitext-align-parts-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->dictionary = bt_dictionary_load_full (path, f->cache, &error);
+  g_assert_no_error (error);
+  f->source = bt_document_new (BT_LANGUAGE_ZH);
+  f->target = bt_document_new (BT_LANGUAGE_EN);
+}
+
+static void
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
+{
+  g_autoptr (GDir) dir = g_dir_open (f->cache, 0, NULL);
+  const char *name;
+
+  if (f->extracted)
+    _bt_align_context_clear (&f->ctx);
+  g_clear_object (&f->source);
+  g_clear_object (&f->target);
+  g_clear_pointer (&f->dictionary, bt_dictionary_unref);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (f->cache, name, NULL);
+
+      g_unlink (child);
+    }
+  g_rmdir (f->cache);
+  g_free (f->cache);
+}
+
+static void
+extract (Fixture *f)
+{
+  g_autoptr (GError) error = NULL;
+
+  _bt_align_context_init (&f->ctx, f->source, f->target, f->dictionary, BT_ALIGN_UNITS_PARAGRAPHS, BT_SIGNAL_ALL);
+  f->extracted = TRUE;
+  g_assert_true (_bt_align_extract (&f->ctx, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* The sentence of a paragraph that holds a target sentence's words is
+ * found, and the paragraph's other sentences are not preferred. */
+static void
+test_sentences (Fixture      *f,
+                gconstpointer data)
+{
+  g_auto (BtAlignSentences) sentences = { 0 };
+  g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (BtAlignCandidate));
+  double best = 0, others = 0;
+  guint at = G_MAXUINT;
+
+  bt_document_append_paragraph (f->source, "今天下雨。", 1);
+  bt_document_append_paragraph (f->source, "市长说话。新机场有三条跑道。今天宣布。", 2);
+  bt_document_append_paragraph (f->target, "The new airport has three runways.", 1);
+  extract (f);
+  _bt_align_sentences_init (&sentences, &f->ctx);
+
+  g_assert_cmpuint (sentences.n, ==, 4);
+  g_assert_cmpuint (sentences.first[0], ==, 0);
+  g_assert_cmpuint (sentences.first[1], ==, 1);
+  g_assert_cmpuint (sentences.first[2], ==, 4);
+  g_assert_cmpuint (sentences.paragraph[0], ==, 0);
+  g_assert_cmpuint (sentences.paragraph[3], ==, 1);
+
+  _bt_align_sentences_find (&sentences, &f->ctx, 0, 0, sentences.n, G_MAXUINT, G_MAXUINT, found);
+  g_assert_cmpuint (found->len, >, 0);
+  for (guint i = 0; i < found->len; i++)
+    {
+      const BtAlignCandidate *c = &g_array_index (found, BtAlignCandidate, i);
+
+      if (c->matched > best)
+        {
+          others = MAX (others, best);
+          best = c->matched;
+          at = c->paragraph;
+        }
+      else
+        others = MAX (others, c->matched);
+    }
+  /* "新机场有三条跑道" is the second sentence of the second paragraph. */
+  g_assert_cmpuint (at, ==, 2);
+  g_assert_cmpfloat (best, >, others);
+
+  /* Only the range asked for is searched. */
+  g_array_set_size (found, 0);
+  _bt_align_sentences_find (&sentences, &f->ctx, 0, 3, 4, G_MAXUINT, G_MAXUINT, found);
+  for (guint i = 0; i < found->len; i++)
+    g_assert_cmpuint (g_array_index (found, BtAlignCandidate, i).paragraph, ==, 3);
+
+  /* A key in more sentences of the range than allowed places nothing. */
+  g_array_set_size (found, 0);
+  _bt_align_sentences_find (&sentences, &f->ctx, 0, 0, sentences.n, G_MAXUINT, 0, found);
+  g_assert_cmpuint (found->len, ==, 0);
+}
+
+/* An English word the dictionary lacks learns the Han pair found with it
+ * wherever it occurs; a word seen too rarely learns nothing. */
+static void
+test_learn (Fixture      *f,
+            gconstpointer data)
+{
+  g_auto (BtAlignLearned) learned = { 0 };
+  guint paragraphs[12];
+  double lexical[12];
+
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autofree char *zh = g_strdup_printf ("市长说新机场%s%s。", i % 3 == 0 ? "夸威" : "",
+                                             i == 1 || i == 2 ? "赞布" : "");
+      g_autofree char *en = g_strdup_printf ("The mayor said the new airport%s%s.",
+                                             i % 3 == 0 ? " is Quarvel" : "",
+                                             i == 1 || i == 2 ? " near Zembla" : "");
+
+      bt_document_append_paragraph (f->source, zh, i + 1);
+      bt_document_append_paragraph (f->target, en, i + 1);
+      paragraphs[i] = i;
+      lexical[i] = 1.0;
+    }
+  extract (f);
+  _bt_align_learn (&learned, &f->ctx, paragraphs, lexical);
+
+  /* Quarvel goes with 夸威 in paragraphs 0, 3, 6 and 9. */
+  g_assert_cmpfloat (_bt_align_learned_match (&learned, 0, 0), >, 0.9);
+  g_assert_cmpfloat (_bt_align_learned_match (&learned, 9, 3), >, 0.9);
+  g_assert_cmpfloat (_bt_align_learned_match (&learned, 1, 0), ==, 0);
+  g_assert_cmpfloat (_bt_align_learned_match (&learned, 0, 1), ==, 0);
+  /* Zembla is seen twice only. */
+  g_assert_cmpfloat (_bt_align_learned_match (&learned, 1, 1), ==, 0);
+  g_assert_cmpfloat (_bt_align_learned_match (&learned, 2, 2), ==, 0);
+  _bt_align_learned_clear (&learned);
+
+  /* Pairs the first path was unsure of teach nothing. */
+  for (guint i = 0; i < 12; i++)
+    lexical[i] = 0.1;
+  _bt_align_learn (&learned, &f->ctx, paragraphs, lexical);
+  g_assert_cmpfloat (_bt_align_learned_match (&learned, 0, 0), ==, 0);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/align-parts/sentences", Fixture, NULL, fixture_set_up, test_sentences, fixture_tear_down);
+  g_test_add ("/align-parts/learn", Fixture, NULL, fixture_set_up, test_learn, fixture_tear_down);
+  return g_test_run ();
+}
