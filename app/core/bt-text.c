@@ -685,7 +685,7 @@ tidy_decoded (const char  *display_name,
 #define DECODE_SHARE 0.85
 
 static BtText *
-new_from_raw (RawInput          *raw,
+new_from_raw (const RawInput    *raw,
               const char        *encoding,
               const BtProgress  *progress,
               GError           **error)

@@ -33,14 +33,14 @@
 
 typedef struct
 {
-  const char   *name;
-  GPtrArray    *warnings;
-  GHashTable   *warned;     /* message => TRUE: say each thing once */
-  GHashTable   *units;      /* unit id => paragraph index + 1 */
-  BtReview     *review;
+  const char       *name;
+  GPtrArray        *warnings;
+  GHashTable       *warned;     /* message => TRUE: say each thing once */
+  GHashTable       *units;      /* unit id => paragraph index + 1 */
+  BtReview         *review;
   /* for reviews read by SAX: where building reports, and cancelling */
   const BtProgress *build_progress;
-  GCancellable *cancellable;
+  GCancellable     *cancellable;
 } Reader;
 
 /* Reading the file takes most of the time; building the review from
