@@ -1716,6 +1716,9 @@ read_foreign_units (Reader     *self,
 {
   for (xmlNode *child = parent->children; child != NULL; child = child->next)
     {
+      /* Segmenting units takes long; read_foreign() says it was cancelled. */
+      if (g_cancellable_is_cancelled (self->cancellable))
+        return;
       if (child->type != XML_ELEMENT_NODE)
         continue;
       if (is_element (child, ns, v2 ? "unit" : "trans-unit"))
@@ -1793,6 +1796,8 @@ read_foreign (Reader   *self,
       check_language (self, trg, "en", _("The target language is not English."));
       read_foreign_units (self, file, ns, v2, &foreign);
     }
+  if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
+    return NULL;
   if (n_files > 1)
     warn (self, _("Several files were joined into one review."));
   if (bt_document_get_n_paragraphs (source) == 0)

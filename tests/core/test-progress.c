@@ -469,6 +469,49 @@ test_xliff (void)
   remove_temp (path);
 }
 
+static gpointer
+cancel_soon_thread (gpointer data)
+{
+  g_usleep (20 * G_TIME_SPAN_MILLISECOND);
+  g_cancellable_cancel (data);
+  return NULL;
+}
+
+/* XLIFF from other tools is read whole, then its units are segmented one
+ * by one; cancelling stops that too. */
+static void
+test_xliff_foreign (void)
+{
+  g_autoptr(GString) xliff = g_string_new ("<?xml version=\"1.0\"?>\n"
+                                            "<xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\">\n"
+                                            "<file source-language=\"zh\" target-language=\"en\" datatype=\"plaintext\" original=\"a\"><body>\n");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(BtReview) review = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  GThread *thread;
+  guint n = 40000;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (xliff, "<trans-unit id=\"%u\"><source>第%u段：西部地区铁路建设今年计划投资。专家认为，建设成本高。</source>"
+                            "<target>Railways in the west get money. Experts say costs are high.</target></trans-unit>\n",
+                            i + 1, i + 1);
+  g_string_append (xliff, "</body></file></xliff>\n");
+  path = write_temp ("foreign.xlf", xliff->str, xliff->len);
+
+  thread = g_thread_new ("cancel", cancel_soon_thread, cancellable);
+  review = bt_xliff_read_file_full (path, NULL, cancellable, NULL, &error);
+  g_thread_join (thread);
+  g_assert_null (review);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  g_clear_error (&error);
+  review = bt_xliff_read_file_full (path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bt_document_get_n_paragraphs (bt_review_get_source (review)), ==, n);
+  remove_temp (path);
+}
+
 static void
 test_json (void)
 {
@@ -500,6 +543,7 @@ main (int    argc,
   g_test_add_func ("/progress/document", test_document);
   g_test_add_func ("/progress/bilingual", test_bilingual);
   g_test_add_func ("/progress/xliff", test_xliff);
+  g_test_add_func ("/progress/xliff-foreign", test_xliff_foreign);
   g_test_add_func ("/progress/json", test_json);
   return g_test_run ();
 }
