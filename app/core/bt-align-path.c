@@ -39,6 +39,13 @@
  * at least this share of the best. */
 #define SECOND_SENTENCE_SHARE 0.5
 #define SENTENCES_PER_KEY 8
+/* Going on to the very next sentence is what a translation does most. */
+#define NEXT_BONUS 0.3
+/* The sentences of the paragraphs this far from the expected one, at
+ * most this many each, are states too, priced by length this much. */
+#define NEAR_REACH 1
+#define NEAR_MAX 6
+#define NEAR_LENGTH_WEIGHT 0.5
 /* Pairs learnt from the document weigh like the dictionary's own. */
 #define LEARNED_WEIGHT 3.0
 /* Jumps up to this far take their logarithm from a table. */
@@ -109,6 +116,8 @@ typedef struct
   GArray           *found_sentences;
   Best             *best;     /* per paragraph, scratch */
   guint             max_candidates;
+  guint             width;
+  float            *matched;  /* per source sentence, scratch */
 } Path;
 
 static double log_table[N_LOGS];
@@ -144,6 +153,8 @@ transition (BtAlignContext *ctx,
   if (from == BT_ALIGN_NONE || to == BT_ALIGN_NONE || !(ctx->enabled & BT_SIGNAL_POSITION))
     return 0;
   d = (double) to - (double) from;
+  if (from_sentence != BT_ALIGN_NONE && to_sentence == from_sentence + 1)
+    return NEXT_BONUS - (d == 0 ? STAY_COST : 0);
   if (d == 1)
     return 0;
   if (d == 0)
@@ -224,6 +235,7 @@ find_sentences (Path  *path,
       const BtAlignCandidate *c = &g_array_index (found, BtAlignCandidate, i);
       Best *b = &path->best[sentences->paragraph[c->paragraph]];
 
+      path->matched[c->paragraph] = c->matched;
       if (b->sentence[0] == BT_ALIGN_NONE || c->matched > b->matched[0] ||
           (c->matched == b->matched[0] && c->paragraph < b->sentence[0]))
         {
@@ -248,8 +260,10 @@ forget_sentences (Path *path)
 
   for (guint i = 0; i < found->len; i++)
     {
-      Best *b = &path->best[path->sentences->paragraph[g_array_index (found, BtAlignCandidate, i).paragraph]];
+      guint s = g_array_index (found, BtAlignCandidate, i).paragraph;
+      Best *b = &path->best[path->sentences->paragraph[s]];
 
+      path->matched[s] = 0;
       b->sentence[0] = b->sentence[1] = BT_ALIGN_NONE;
       b->matched[0] = b->matched[1] = 0;
     }
@@ -283,8 +297,50 @@ select_best (GArray *found,
   return n;
 }
 
+/* Every sentence of the paragraphs next to the expected one, so that a
+ * target sentence whose words say little can still follow the sentence
+ * before it; each by its own words and its length. */
+static void
+add_near (Path          *path,
+          guint          sentence,
+          guint          n_best,
+          double         expected,
+          double         scale,
+          Column        *column)
+{
+  BtAlignContext *ctx = path->ctx;
+
+  for (gint d = -NEAR_REACH; d <= NEAR_REACH; d++)
+    {
+      gint p = (gint) round (expected) + d;
+      const BtAlignCandidate *c = NULL;
+      const BtParagraph *para;
+      double e;
+
+      if (p < 0 || p >= (gint) ctx->src.n_units)
+        continue;
+      for (guint i = 0; i < n_best && c == NULL; i++)
+        if (g_array_index (path->found, BtAlignCandidate, i).paragraph == (guint) p)
+          c = &g_array_index (path->found, BtAlignCandidate, i);
+      e = emission (path, sentence, p, c != NULL ? c->matched : 0, expected, scale);
+      para = bt_document_get_paragraph (ctx->source, p);
+      /* The paragraphs around the expected one and none come after. */
+      for (guint k = 0; k < para->n_sentences && k < NEAR_MAX && column->len + 6 < path->width; k++)
+        {
+          guint j = para->first_sentence + k;
+          const BtSentence *s = bt_document_get_sentence (ctx->source, j);
+
+          add_state (column, p, j,
+                     e + SENTENCE_WEIGHT * _bt_align_lexical (ctx, sentence, path->matched[j]) -
+                       NEAR_LENGTH_WEIGHT * _bt_align_length_cost (ctx, s->end - s->start, ctx->tgt.n_chars[sentence]),
+                     c != NULL ? _bt_align_lexical (ctx, sentence, c->matched) : 0, c != NULL ? c->signals : 0);
+        }
+    }
+}
+
 /* The states of one sentence: its best lexical candidates near and far,
- * the paragraphs around the expected one, and none. */
+ * the sentences of the paragraphs next to the expected one, the
+ * paragraphs around it, and none. */
 static void
 fill_column (Path   *path,
              guint   sentence,
@@ -322,7 +378,10 @@ fill_column (Path   *path,
         add_state (column, c->paragraph, BT_ALIGN_NONE, e, lexical, c->signals);
     }
   if (path->sentences != NULL)
-    forget_sentences (path);
+    {
+      add_near (path, sentence, n_best, expected, scale, column);
+      forget_sentences (path);
+    }
   for (gint d = -2; d <= 2; d++)
     {
       gint p = (gint) round (expected) + d;
@@ -529,18 +588,20 @@ _bt_align_path_paragraphs (BtAlignContext       *ctx,
                            GError        **error)
 {
   guint n_t = ctx->tgt.n_units;
-  guint affordable = (MAX (MAX_KEPT_STATES / MAX (n_t, 1), 14) - 6) / 2;
+  guint affordable = MAX (MAX_KEPT_STATES / MAX (n_t, 1), 14) - 6;
+  guint near = sentences != NULL ? MIN ((2 * NEAR_REACH + 1) * NEAR_MAX, affordable / 3) : 0;
   /* Each candidate paragraph may bring two sentences. */
-  guint n_candidates = MIN (MIN (max_candidates, affordable), (MAX_WIDTH - 6) / 2);
-  guint width = 2 * n_candidates + 6;
+  guint n_candidates = MIN (MIN (max_candidates, (affordable - near) / 2), (MAX_WIDTH - 6 - near) / 2);
+  guint width = 2 * n_candidates + near + 6;
   g_autofree State *work = g_new (State, 2 * width);
+  g_autofree float *matched = g_new0 (float, sentences != NULL ? sentences->n + 1 : 1);
   g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (BtAlignCandidate));
   g_autoptr (GArray) found_sentences = g_array_new (FALSE, FALSE, sizeof (BtAlignCandidate));
   g_autofree Best *best = g_new (Best, ctx->src.n_units + 1);
   g_auto (Trail) trail = { g_array_new (FALSE, FALSE, sizeof (Kept)), g_array_new (FALSE, FALSE, sizeof (guint16)),
                            g_new0 (guint, n_t + 1) };
   Path path = { ctx, anchors, sentences, learned, CLAMP (0.01 * ctx->src.n_units, 2.0, 20.0), found, found_sentences, best,
-                n_candidates };
+                n_candidates, width, matched };
   Column columns[2] = { { work, 0 }, { work + width, 0 } };
   gboolean ok = TRUE;
 

@@ -14,13 +14,13 @@
 
 /* Logistic maps from raw scores to the share of right suggestions, fitted
  * on the gold sets by tests/bench/eval-align.c. */
-#define LINK_A 0.607
-#define LINK_B 0.667
+#define LINK_A 0.594
+#define LINK_B 0.792
 #define SECOND_LINK_B -0.6
-#define OMISSION_A 1.791
-#define OMISSION_B -2.158
-#define CLAUSE_A 1.999
-#define CLAUSE_B -2.379
+#define OMISSION_A 1.742
+#define OMISSION_B -1.990
+#define CLAUSE_A 2.009
+#define CLAUSE_B -2.389
 
 #define ANCHOR_MIN_MATCHED 1.0
 #define REANCHOR_MIN_LEXICAL 0.3
