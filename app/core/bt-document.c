@@ -19,17 +19,22 @@ struct _BtDocument
   BtLanguage  language;
   char       *name;
 
-  /* BtParagraph (owning its text) and BtSentence, in document order */
+  /* BtParagraph and BtSentence, in document order */
   GArray     *paragraphs;
   GArray     *sentences;
+
+  /* The texts of the paragraphs read from a file, one after the other:
+   * one allocation for them all rather than one each. A paragraph owns
+   * any text outside it. */
+  char       *texts;
+  gsize       texts_size;
+  guint       n_own_texts;   /* texts outside it, to free */
 
   /* Where the last sentence text was found, so that reading the sentences
    * of a long paragraph in order walks it once; under the lock as readers
    * may be on several threads. */
-  GMutex      cursor_lock;
-  const char *cursor_text;
-  guint       cursor_offset;
-  const char *cursor_pointer;
+  GMutex            cursor_lock;
+  BtDocumentCursor  cursor;
 };
 
 G_DEFINE_FINAL_TYPE (BtDocument, bt_document, G_TYPE_OBJECT)
@@ -51,12 +56,28 @@ typedef struct
   GArray *spans;
 } Piece;
 
-static void
-clear_paragraph (gpointer data)
+static gboolean
+owns_text (BtDocument *self,
+           const char *text)
 {
-  BtParagraph *paragraph = data;
+  return text < self->texts || text >= self->texts + self->texts_size;
+}
 
-  g_clear_pointer (&paragraph->text, g_free);
+static void
+free_texts (BtDocument *self,
+            guint       first,
+            guint       n)
+{
+  for (guint i = first; i < first + n && self->n_own_texts > 0; i++)
+    {
+      char *text = g_array_index (self->paragraphs, BtParagraph, i).text;
+
+      if (owns_text (self, text))
+        {
+          g_free (text);
+          self->n_own_texts--;
+        }
+    }
 }
 
 static void
@@ -72,7 +93,9 @@ bt_document_finalize (GObject *object)
   BtDocument *self = (BtDocument *)object;
 
   g_clear_pointer (&self->name, g_free);
+  free_texts (self, 0, self->paragraphs->len);
   g_clear_pointer (&self->paragraphs, g_array_unref);
+  g_clear_pointer (&self->texts, g_free);
   g_clear_pointer (&self->sentences, g_array_unref);
   g_mutex_clear (&self->cursor_lock);
 
@@ -137,7 +160,6 @@ static void
 bt_document_init (BtDocument *self)
 {
   self->paragraphs = g_array_new (FALSE, FALSE, sizeof (BtParagraph));
-  g_array_set_clear_func (self->paragraphs, clear_paragraph);
   self->sentences = g_array_new (FALSE, FALSE, sizeof (BtSentence));
   g_mutex_init (&self->cursor_lock);
 }
@@ -209,12 +231,14 @@ replace_paragraphs (BtDocument *self,
     n_sentences_removed += paragraph_at (self, p)->n_sentences;
 
   g_mutex_lock (&self->cursor_lock);
-  self->cursor_text = NULL;
+  self->cursor.text = NULL;
   g_mutex_unlock (&self->cursor_lock);
   g_array_remove_range (self->sentences, first, n_sentences_removed);
+  free_texts (self, index, n_removed);
   g_array_remove_range (self->paragraphs, index, n_removed);
 
   s = first;
+  self->n_own_texts += n_pieces;
   for (guint i = 0; i < n_pieces; i++)
     {
       BtParagraph paragraph = {
@@ -237,27 +261,44 @@ replace_paragraphs (BtDocument *self,
   renumber (self, index);
 }
 
+/* Adds a paragraph after the last, taking @text as append_text() does:
+ * nothing follows it to move or renumber. */
 static void
-append_piece (BtDocument *self,
-              Piece      *piece)
+append_spans (BtDocument   *self,
+              char         *text,
+              guint         n_chars,
+              guint         line,
+              const BtSpan *spans,
+              guint         n_spans)
 {
-  replace_paragraphs (self, self->paragraphs->len, 0, piece, 1);
-  clear_piece (piece);
+  BtParagraph paragraph = { text, n_chars, line, self->sentences->len, n_spans };
+  guint first = self->sentences->len;
+
+  self->n_own_texts += owns_text (self, text);
+  g_array_set_size (self->sentences, first + n_spans);
+  for (guint k = 0; k < n_spans; k++)
+    *sentence_at (self, first + k) = (BtSentence) { self->paragraphs->len, spans[k].start, spans[k].end };
+  g_array_append_val (self->paragraphs, paragraph);
 }
 
-/* Takes @text, valid UTF-8, and segments it. */
+/* Makes @text, valid UTF-8, the text of a new last paragraph, which owns
+ * it unless it lies in the document's texts; segments it into @spans, a
+ * scratch array reused from one paragraph to the next. */
 static void
 append_text (BtDocument *self,
              char       *text,
-             guint       line)
+             guint       line,
+             GArray     *spans)
 {
-  Piece piece;
+  bt_segment_sentences_into (text, self->language, spans);
+  append_spans (self, text, g_utf8_strlen (text, -1), line, (const BtSpan *) (gconstpointer) spans->data,
+                spans->len);
+}
 
-  piece.text = text;
-  piece.n_chars = g_utf8_strlen (text, -1);
-  piece.line = line;
-  piece.spans = bt_segment_sentences (text, self->language);
-  append_piece (self, &piece);
+static GArray *
+spans_new (void)
+{
+  return g_array_new (FALSE, FALSE, sizeof (BtSpan));
 }
 
 void
@@ -265,11 +306,14 @@ bt_document_append_paragraph (BtDocument *self,
                               const char *text,
                               guint       line)
 {
+  g_autoptr (GArray) spans = NULL;
+
   g_return_if_fail (BT_IS_DOCUMENT (self));
   g_return_if_fail (text != NULL);
   g_return_if_fail (g_utf8_validate (text, -1, NULL));
 
-  append_text (self, g_strdup (text), line);
+  spans = spans_new ();
+  append_text (self, g_strdup (text), line, spans);
 }
 
 static gboolean
@@ -319,7 +363,7 @@ bt_document_append_segmented (BtDocument    *self,
                               GError       **error)
 {
   guint number;
-  Piece piece;
+  guint n_chars;
 
   g_return_val_if_fail (BT_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
@@ -334,15 +378,11 @@ bt_document_append_segmented (BtDocument    *self,
       return FALSE;
     }
 
-  piece.n_chars = g_utf8_strlen (text, -1);
-  if (!check_spans (number, piece.n_chars, sentences, n_sentences, error))
+  n_chars = g_utf8_strlen (text, -1);
+  if (!check_spans (number, n_chars, sentences, n_sentences, error))
     return FALSE;
 
-  piece.text = g_strdup (text);
-  piece.line = line;
-  piece.spans = g_array_sized_new (FALSE, FALSE, sizeof (BtSpan), n_sentences);
-  g_array_append_vals (piece.spans, sentences, n_sentences);
-  append_piece (self, &piece);
+  append_spans (self, g_strdup (text), n_chars, line, sentences, n_sentences);
   return TRUE;
 }
 
@@ -474,6 +514,7 @@ append_blocks (BtDocument  *self,
                GError     **error)
 {
   g_autoptr(GString) block = g_string_new (NULL);
+  g_autoptr (GArray) spans = spans_new ();
   guint n_lines = bt_text_get_n_lines (text);
   guint block_line = 0;
 
@@ -486,7 +527,7 @@ append_blocks (BtDocument  *self,
       if (line.start == line.end)
         {
           if (block->len > 0)
-            append_text (self, g_strndup (block->str, block->len), block_line);
+            append_text (self, g_strndup (block->str, block->len), block_line, spans);
           g_string_truncate (block, 0);
           continue;
         }
@@ -506,16 +547,29 @@ append_lines (BtDocument  *self,
               Building    *building,
               GError     **error)
 {
+  g_autoptr (GArray) spans = spans_new ();
   guint n_lines = bt_text_get_n_lines (text);
+  gsize used = 0;
 
+  /* A line is at most as long as it was in the contents with its line
+   * break: the copies and their nuls fit in as much room. */
+  bt_text_get_contents (text, &self->texts_size);
+  self->texts_size++;
+  self->texts = g_malloc (self->texts_size);
   for (guint i = 0; i < n_lines; i++)
     {
       Line line = get_line (text, i);
+      char *copy = self->texts + used;
 
       if (!building_at (building, line.start, error))
         return FALSE;
-      if (line.start != line.end)
-        append_text (self, g_strndup (line.start, line.end - line.start), line.line);
+      if (line.start == line.end)
+        continue;
+      memcpy (copy, line.start, line.end - line.start);
+      copy[line.end - line.start] = '\0';
+      used += line.end - line.start + 1;
+      g_assert (used <= self->texts_size);
+      append_text (self, copy, line.line, spans);
     }
   return TRUE;
 }
@@ -574,6 +628,7 @@ bt_document_copy (BtDocument *self)
   g_array_append_vals (copy->paragraphs, self->paragraphs->data, self->paragraphs->len);
   for (guint i = 0; i < copy->paragraphs->len; i++)
     paragraph_at (copy, i)->text = g_strdup (paragraph_at (self, i)->text);
+  copy->n_own_texts = copy->paragraphs->len;
   g_array_append_vals (copy->sentences, self->sentences->data, self->sentences->len);
   return copy;
 }
@@ -644,44 +699,68 @@ bt_document_get_sentence (BtDocument *self,
   return sentence_at (self, index);
 }
 
-/* @text at code point @offset, walking on from the cursor when it is
- * in the same text and not past @offset */
+/* @text at code point @offset, walking on from @cursor when it is in the
+ * same text and not past @offset */
 static const char *
-offset_to_pointer (BtDocument *self,
-                   const char *text,
-                   guint       offset)
+cursor_walk (BtDocumentCursor *cursor,
+             const char       *text,
+             guint             offset)
 {
   const char *pointer;
 
-  g_mutex_lock (&self->cursor_lock);
-  if (self->cursor_text == text && self->cursor_offset <= offset)
-    pointer = g_utf8_offset_to_pointer (self->cursor_pointer, offset - self->cursor_offset);
+  if (cursor->text == text && cursor->offset <= offset)
+    pointer = g_utf8_offset_to_pointer (cursor->pointer, offset - cursor->offset);
   else
     pointer = g_utf8_offset_to_pointer (text, offset);
-  self->cursor_text = text;
-  self->cursor_offset = offset;
-  self->cursor_pointer = pointer;
-  g_mutex_unlock (&self->cursor_lock);
+  cursor->text = text;
+  cursor->offset = offset;
+  cursor->pointer = pointer;
   return pointer;
+}
+
+static const char *
+sentence_text (BtDocument       *self,
+               guint             index,
+               BtDocumentCursor *cursor,
+               gsize            *length)
+{
+  const BtSentence *sentence = sentence_at (self, index);
+  const char *text = paragraph_at (self, sentence->paragraph)->text;
+  const char *start = cursor_walk (cursor, text, sentence->start);
+  const char *end = cursor_walk (cursor, text, sentence->end);
+
+  *length = end - start;
+  return start;
 }
 
 char *
 bt_document_dup_sentence_text (BtDocument *self,
                                guint       index)
 {
-  const BtSentence *sentence;
-  const char *text;
   const char *start;
-  const char *end;
+  gsize length;
 
   g_return_val_if_fail (BT_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (index < self->sentences->len, NULL);
 
-  sentence = sentence_at (self, index);
-  text = paragraph_at (self, sentence->paragraph)->text;
-  start = offset_to_pointer (self, text, sentence->start);
-  end = offset_to_pointer (self, text, sentence->end);
-  return g_strndup (start, end - start);
+  g_mutex_lock (&self->cursor_lock);
+  start = sentence_text (self, index, &self->cursor, &length);
+  g_mutex_unlock (&self->cursor_lock);
+  return g_strndup (start, length);
+}
+
+const char *
+bt_document_peek_sentence (BtDocument       *self,
+                           guint             index,
+                           BtDocumentCursor *cursor,
+                           gsize            *length)
+{
+  g_return_val_if_fail (BT_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (index < self->sentences->len, NULL);
+  g_return_val_if_fail (cursor != NULL, NULL);
+  g_return_val_if_fail (length != NULL, NULL);
+
+  return sentence_text (self, index, cursor, length);
 }
 
 guint64

@@ -34,6 +34,16 @@ typedef struct
   guint end;
 } BtSentence;
 
+/* Where reading sentences in order has got to, so that the sentences of
+ * a long paragraph are found in one walk of it; start it zeroed, and use
+ * it only while the paragraphs stay as they are. */
+typedef struct
+{
+  const char *text;      /* the paragraph text @pointer points into */
+  const char *pointer;
+  guint       offset;    /* code points of @text before @pointer */
+} BtDocumentCursor;
+
 #define BT_TYPE_DOCUMENT (bt_document_get_type ())
 G_DECLARE_FINAL_TYPE (BtDocument, bt_document, BT, DOCUMENT, GObject)
 
@@ -76,6 +86,12 @@ const BtSentence  *bt_document_get_sentence         (BtDocument      *self,
                                                      guint            index);
 char              *bt_document_dup_sentence_text    (BtDocument      *self,
                                                      guint            index);
+/* The text of sentence @index where it lies in its paragraph's: @length
+ * bytes from the pointer returned, not nul-terminated and not copied. */
+const char        *bt_document_peek_sentence        (BtDocument       *self,
+                                                     guint             index,
+                                                     BtDocumentCursor *cursor,
+                                                     gsize            *length);
 /* Code points in all paragraphs. */
 guint64            bt_document_get_n_chars          (BtDocument      *self);
 

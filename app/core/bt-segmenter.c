@@ -251,17 +251,35 @@ zh_append_piece (GArray         *spans,
     append_span (spans, start, end);
 }
 
-static GArray *
+#define STACK_CHARS 256
+
+/* Fills @spans, emptied first. Short texts are decoded on the stack: most
+ * paragraphs are short, and an allocation each would cost more than
+ * segmenting them. */
+static void
 segment_zh (const char *text,
-            gboolean    clauses)
+            gboolean    clauses,
+            GArray     *spans)
 {
-  GArray *spans = g_array_new (FALSE, FALSE, sizeof (BtSpan));
-  glong n_chars = 0;
-  g_autofree gunichar *chars = g_utf8_to_ucs4_fast (text, -1, &n_chars);
-  guint n = (guint) n_chars;
+  gunichar buffer[STACK_CHARS];
+  g_autofree gunichar *allocated = NULL;
+  const gunichar *chars = buffer;
+  guint n = 0;
   guint start = 0;
   guint n_ascii_quotes = 0;
   guint i = 0;
+
+  g_array_set_size (spans, 0);
+  if (strlen (text) < STACK_CHARS)
+    for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+      buffer[n++] = g_utf8_get_char (p);
+  else
+    {
+      glong n_chars = 0;
+
+      chars = allocated = g_utf8_to_ucs4_fast (text, -1, &n_chars);
+      n = (guint) n_chars;
+    }
 
   while (i < n)
     {
@@ -282,8 +300,6 @@ segment_zh (const char *text,
 
   if (start < n)
     zh_append_piece (spans, chars, start, n);
-
-  return spans;
 }
 
 /* English */
@@ -319,24 +335,30 @@ get_en_iterator (void)
   return iter;
 }
 
-static UChar *
-utf8_to_utf16 (const char *text,
-               int32_t    *length)
+/* @text in UTF-16, in @buffer when it fits there, else allocated into
+ * @allocated; NULL when ICU cannot convert it. */
+static const UChar *
+utf8_to_utf16 (const char  *text,
+               UChar       *buffer,
+               int32_t      size,
+               UChar      **allocated,
+               int32_t     *length)
 {
   UErrorCode status = U_ZERO_ERROR;
-  UChar *utf16;
 
-  u_strFromUTF8WithSub (NULL, 0, length, text, -1, 0xFFFD, NULL, &status);
-  if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE (status))
+  u_strFromUTF8WithSub (buffer, size, length, text, -1, 0xFFFD, NULL, &status);
+  if (U_SUCCESS (status) && *length < size)
+    return buffer;
+  if (status != U_BUFFER_OVERFLOW_ERROR && status != U_STRING_NOT_TERMINATED_WARNING && U_FAILURE (status))
     return NULL;
 
-  utf16 = g_new (UChar, *length + 1);
+  *allocated = g_new (UChar, *length + 1);
   status = U_ZERO_ERROR;
-  u_strFromUTF8WithSub (utf16, *length + 1, NULL, text, -1, 0xFFFD, NULL, &status);
+  u_strFromUTF8WithSub (*allocated, *length + 1, NULL, text, -1, 0xFFFD, NULL, &status);
   if (U_FAILURE (status))
-    g_clear_pointer (&utf16, g_free);
+    g_clear_pointer (allocated, g_free);
 
-  return utf16;
+  return *allocated;
 }
 
 typedef struct
@@ -484,47 +506,69 @@ en_is_false_break (const EnText *t,
   return g_ascii_isalpha (word[0]) && u_isdigit (after);
 }
 
-static GArray *
-en_boundaries (UBreakIterator *iter,
-               const EnText   *t)
+/* The breaks ICU finds, then the end of the text unless ICU gave it
+ * last: read one ahead of the other, with no list to allocate. */
+typedef struct
 {
-  GArray *bounds = g_array_new (FALSE, FALSE, sizeof (int32_t));
+  UBreakIterator *iter;
+  int32_t         length;
+  int32_t         last;
+  gboolean        started;
+  gboolean        done;
+} EnBounds;
+
+static void
+en_bounds_init (EnBounds       *bounds,
+                UBreakIterator *iter,
+                const EnText   *t)
+{
   UErrorCode status = U_ZERO_ERROR;
 
   ubrk_setText (iter, t->text, t->length, &status);
-  if (U_FAILURE (status))
-    {
-      g_array_append_val (bounds, t->length);
-      return bounds;
-    }
+  *bounds = (EnBounds) { U_FAILURE (status) ? NULL : iter, t->length, -1, FALSE, FALSE };
+}
 
-  for (int32_t b = ubrk_following (iter, 0); b != UBRK_DONE; b = ubrk_next (iter))
-    g_array_append_val (bounds, b);
+/* The next boundary, or -1 after the last. */
+static int32_t
+en_bounds_next (EnBounds *bounds)
+{
+  int32_t b = UBRK_DONE;
 
-  if (bounds->len == 0 || g_array_index (bounds, int32_t, bounds->len - 1) != t->length)
-    g_array_append_val (bounds, t->length);
-
-  return bounds;
+  if (bounds->done)
+    return -1;
+  if (bounds->iter != NULL)
+    b = bounds->started ? ubrk_next (bounds->iter) : ubrk_following (bounds->iter, 0);
+  bounds->started = TRUE;
+  if (b != UBRK_DONE)
+    return bounds->last = b;
+  bounds->done = TRUE;
+  if (bounds->last == bounds->length)
+    return -1;
+  return bounds->last = bounds->length;
 }
 
 /* Keeps the true breaks and turns UTF-16 offsets into code points. */
-static GArray *
+static void
 en_spans (const EnText *t,
-          GArray       *bounds)
+          EnBounds     *bounds,
+          GArray       *spans)
 {
-  GArray *spans = g_array_new (FALSE, FALSE, sizeof (BtSpan));
   int32_t start = 0;
   int32_t unit = 0;
   guint code_point = 0;
   guint span_start = 0;
+  int32_t boundary = en_bounds_next (bounds);
 
-  for (guint k = 0; k < bounds->len; k++)
+  while (boundary >= 0)
     {
-      int32_t boundary = g_array_index (bounds, int32_t, k);
-      int32_t next = k + 1 < bounds->len ? g_array_index (bounds, int32_t, k + 1) : boundary;
+      int32_t following = en_bounds_next (bounds);
+      int32_t next = following >= 0 ? following : boundary;
 
       if (boundary < t->length && en_is_false_break (t, start, boundary, next))
-        continue;
+        {
+          boundary = following;
+          continue;
+        }
 
       for (; unit < boundary; code_point++)
         U16_FWD_1 (t->text, unit, t->length);
@@ -532,57 +576,76 @@ en_spans (const EnText *t,
       append_span (spans, span_start, code_point);
       span_start = code_point;
       start = boundary;
+      boundary = following;
     }
-
-  return spans;
 }
 
-static GArray *
-segment_en (const char *text)
+#define STACK_UNITS 512
+
+static void
+segment_en (const char *text,
+            GArray     *spans)
 {
   UBreakIterator *iter;
-  g_autofree UChar *utf16 = NULL;
-  g_autoptr(GArray) bounds = NULL;
+  UChar buffer[STACK_UNITS];
+  g_autofree UChar *allocated = NULL;
+  EnBounds bounds;
   EnText t;
 
+  g_array_set_size (spans, 0);
   if (*text == '\0')
-    return g_array_new (FALSE, FALSE, sizeof (BtSpan));
+    return;
 
-  utf16 = utf8_to_utf16 (text, &t.length);
+  t.text = utf8_to_utf16 (text, buffer, STACK_UNITS, &allocated, &t.length);
   iter = get_en_iterator ();
-  if (utf16 == NULL || iter == NULL)
+  if (t.text == NULL || iter == NULL)
     {
-      GArray *spans = g_array_new (FALSE, FALSE, sizeof (BtSpan));
-
       append_span (spans, 0, (guint) g_utf8_strlen (text, -1));
-      return spans;
+      return;
     }
 
-  t.text = utf16;
-  bounds = en_boundaries (iter, &t);
-  return en_spans (&t, bounds);
+  en_bounds_init (&bounds, iter, &t);
+  en_spans (&t, &bounds, spans);
+}
+
+void
+bt_segment_sentences_into (const char *text,
+                           BtLanguage  language,
+                           GArray     *spans)
+{
+  g_return_if_fail (text != NULL);
+  g_return_if_fail (spans != NULL);
+
+  if (language == BT_LANGUAGE_ZH)
+    segment_zh (text, FALSE, spans);
+  else
+    segment_en (text, spans);
 }
 
 GArray *
 bt_segment_sentences (const char *text,
                       BtLanguage  language)
 {
+  GArray *spans;
+
   g_return_val_if_fail (text != NULL, NULL);
 
-  if (language == BT_LANGUAGE_ZH)
-    return segment_zh (text, FALSE);
-
-  return segment_en (text);
+  spans = g_array_new (FALSE, FALSE, sizeof (BtSpan));
+  bt_segment_sentences_into (text, language, spans);
+  return spans;
 }
 
 GArray *
 bt_segment_clauses (const char *text)
 {
+  GArray *spans;
+
   g_return_val_if_fail (text != NULL, NULL);
 
-  return segment_zh (text, TRUE);
+  spans = g_array_new (FALSE, FALSE, sizeof (BtSpan));
+  segment_zh (text, TRUE, spans);
+  return spans;
 }
-
 /* Language */
 
 double

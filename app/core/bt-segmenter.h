@@ -14,6 +14,10 @@ G_BEGIN_DECLS
  * whitespace between sentences belongs to the sentence before it. */
 GArray  *bt_segment_sentences   (const char *text,
                                  BtLanguage  language);
+/* The same into @spans, which it empties first: for many paragraphs. */
+void     bt_segment_sentences_into (const char *text,
+                                    BtLanguage  language,
+                                    GArray     *spans);
 /* Clauses of a Chinese sentence or paragraph: breaks after ；，、：and the
  * sentence ends. */
 GArray  *bt_segment_clauses     (const char *text);

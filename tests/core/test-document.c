@@ -511,6 +511,67 @@ test_seed (void)
   g_assert_cmpstr (bt_document_get_name (zh), ==, "zh.txt");
 }
 
+/* Paragraphs read from a file share one block of text: splitting and
+ * merging them mixes texts of their own in, which the document frees and
+ * no other. */
+static void
+test_file_texts (void)
+{
+  g_autoptr(BtText) text = bt_text_new_from_string ("  第一段。第二句。\n\n\t\nSecond, one.\nlast 段落。 \n", "t.txt");
+  g_autoptr(BtDocument) document = bt_document_new_from_text (text, BT_LANGUAGE_ZH, BT_PARAGRAPH_MODE_LINES);
+  g_autoptr(BtDocument) copy = NULL;
+  g_autofree char *before = describe_paragraphs (document);
+  g_autofree char *copied = NULL;
+
+  g_assert_cmpuint (bt_document_get_n_paragraphs (document), ==, 3);
+  g_assert_cmpstr (bt_document_get_paragraph (document, 0)->text, ==, "第一段。第二句。");
+  g_assert_cmpuint (bt_document_get_paragraph (document, 0)->line, ==, 1);
+  g_assert_cmpstr (bt_document_get_paragraph (document, 2)->text, ==, "last 段落。");
+  g_assert_cmpuint (bt_document_get_paragraph (document, 2)->line, ==, 5);
+  check_document (document);
+
+  copy = bt_document_copy (document);
+  g_assert_true (bt_document_split_paragraph (document, 0, 4));
+  g_assert_cmpstr (bt_document_get_paragraph (document, 1)->text, ==, "第二句。");
+  g_assert_true (bt_document_merge_paragraphs (document, 2));
+  g_assert_cmpstr (bt_document_get_paragraph (document, 2)->text, ==, "Second, one.last 段落。");
+  g_assert_true (bt_document_merge_paragraphs (document, 0));
+  g_assert_true (bt_document_split_paragraph (document, 1, 13));
+  check_document (document);
+  copied = describe_paragraphs (copy);
+  g_assert_cmpstr (copied, ==, before);
+  g_clear_object (&document);
+  check_document (copy);
+}
+
+/* Peeking at sentences in order, out of order and across paragraphs
+ * gives what copying them gives. */
+static void
+test_peek_sentences (void)
+{
+  static const char * const paragraphs[] = {
+    "First one. Second one! Third?",
+    "Dr. Wang said so. Then left.",
+    "One “quoted” sentence only.",
+    NULL,
+  };
+  g_autoptr(BtDocument) document = make_document (BT_LANGUAGE_EN, paragraphs);
+  guint n = bt_document_get_n_sentences (document);
+  BtDocumentCursor cursor = { NULL, NULL, 0 };
+
+  g_assert_cmpuint (n, >, 3);
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint k = 0; k < n; k++)
+      {
+        guint i = pass == 0 ? k : (k * 7 + 3) % n;
+        g_autofree char *copied = bt_document_dup_sentence_text (document, i);
+        gsize length = 0;
+        const char *peeked = bt_document_peek_sentence (document, i, &cursor, &length);
+
+        g_assert_cmpmem (peeked, length, copied, strlen (copied));
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -535,6 +596,8 @@ main (int   argc,
   g_test_add_func ("/document/split-merge-sentence", test_split_merge_sentence);
   g_test_add_func ("/document/random-edits", test_random_edits);
   g_test_add_func ("/document/copy", test_copy);
+  g_test_add_func ("/document/file-texts", test_file_texts);
+  g_test_add_func ("/document/peek-sentences", test_peek_sentences);
   g_test_add_func ("/document/name", test_name);
   g_test_add_func ("/document/seed", test_seed);
 

@@ -279,6 +279,34 @@ test_seed (void)
   g_assert_cmpuint (n_sentences, ==, 30);
 }
 
+/* Filling one array for paragraph after paragraph, short and long (past
+ * the stack buffers), gives what a new array each gives. */
+static void
+test_into_reused (void)
+{
+  guint n_long = 0;
+  g_autofree char *long_en = make_long_text (3000, &n_long);
+  const char *texts[] = {
+    "Dr. Wang left at 3 p.m. on Sept. 17. He came back.", "A.", "", long_en, "No break here",
+    "Quoted: \"Yes.\" Then (brackets.) End", "短。English. 中文。",
+  };
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (BtSpan));
+
+  for (guint language = 0; language < 2; language++)
+    for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+      {
+        BtLanguage lang = language == 0 ? BT_LANGUAGE_EN : BT_LANGUAGE_ZH;
+        g_autoptr(GArray) fresh = bt_segment_sentences (texts[i], lang);
+
+        bt_segment_sentences_into (texts[i], lang, spans);
+        g_assert_cmpmem (spans->data, spans->len * sizeof (BtSpan), fresh->data, fresh->len * sizeof (BtSpan));
+        if (texts[i] == long_en && lang == BT_LANGUAGE_EN)
+          g_assert_cmpuint (spans->len, ==, n_long);
+        if (*texts[i] != '\0')
+          g_assert_cmpuint (g_array_index (fresh, BtSpan, fresh->len - 1).end, ==, g_utf8_strlen (texts[i], -1));
+      }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -292,6 +320,7 @@ main (int    argc,
       g_test_add_data_func (path, &cases[k], test_case);
     }
   g_test_add_func ("/segment/en/long-paragraph", test_long_paragraph);
+  g_test_add_func ("/segment/en/into-reused", test_into_reused);
   g_test_add_func ("/segment/en/many-paragraphs", test_many_paragraphs);
   g_test_add_func ("/segment/en/threads", test_threads);
   g_test_add_func ("/segment/en/seed", test_seed);
