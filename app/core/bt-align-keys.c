@@ -93,13 +93,38 @@ typedef struct
   gsize       size;
 } KeyBuf;
 
-static void
-key_buf_clear (KeyBuf *buf)
+/* What every unit fills in turn, allocated once for all: an array or two
+ * per unit would cost more than the keys of a short one. */
+typedef struct
 {
-  g_clear_pointer (&buf->k, g_free);
+  KeyBuf   keys;
+  GArray  *ids;     /* guint32 */
+  GArray  *numbers; /* BtNumber */
+  GArray  *names;   /* BtNameKey */
+  GArray  *tokens;  /* BtLatinToken */
+} Scratch;
+
+static void
+scratch_init (Scratch *scratch)
+{
+  *scratch = (Scratch) { { NULL, 0, 0 },
+                         g_array_new (FALSE, FALSE, sizeof (guint32)),
+                         g_array_new (FALSE, FALSE, sizeof (BtNumber)),
+                         g_array_new (FALSE, FALSE, sizeof (BtNameKey)),
+                         g_array_new (FALSE, FALSE, sizeof (BtLatinToken)) };
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KeyBuf, key_buf_clear)
+static void
+scratch_clear (Scratch *scratch)
+{
+  g_clear_pointer (&scratch->keys.k, g_free);
+  g_clear_pointer (&scratch->ids, g_array_unref);
+  g_clear_pointer (&scratch->numbers, g_array_unref);
+  g_clear_pointer (&scratch->names, g_array_unref);
+  g_clear_pointer (&scratch->tokens, g_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Scratch, scratch_clear)
 
 static void
 add_key (BtAlignContext *ctx,
@@ -120,57 +145,109 @@ add_key (BtAlignContext *ctx,
   keys->k[keys->len++] = k;
 }
 
+#define STACK_CHARS 256
+
 static void
 dictionary_keys (BtAlignContext *ctx,
                  const char     *text,
                  BtLanguage      language,
-                 KeyBuf         *keys)
+                 Scratch        *scratch)
 {
+  gunichar buffer[STACK_CHARS];
+  g_autofree gunichar *allocated = NULL;
+  const gunichar *chars = buffer;
+  gsize len = 0;
+
   if (language == BT_LANGUAGE_EN)
     {
-      g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint32));
+      GArray *ids = scratch->ids;
 
+      g_array_set_size (ids, 0);
       bt_dictionary_english_ids (ctx->dictionary, text, ids);
       ctx->n_known = ids->len;
       for (guint i = 0; i < ids->len; i++)
-        add_key (ctx, keys, BT_SIGNAL_DICTIONARY, g_array_index (ids, guint32, i), 0);
+        add_key (ctx, &scratch->keys, BT_SIGNAL_DICTIONARY, g_array_index (ids, guint32, i), 0);
       return;
     }
 
-  {
-    glong len = 0;
-    g_autofree gunichar *chars = g_utf8_to_ucs4_fast (text, -1, &len);
+  /* Short paragraphs, the most, are decoded on the stack. */
+  if (strlen (text) < STACK_CHARS)
+    for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+      buffer[len++] = g_utf8_get_char (p);
+  else
+    {
+      glong n = 0;
 
-    for (gsize pos = 0; pos < (gsize) len;)
-      {
-        const guint32 *ids = NULL;
-        guint n_ids = 0;
-        guint n = bt_dictionary_match (ctx->dictionary, chars, len, pos, &ids, &n_ids);
+      chars = allocated = g_utf8_to_ucs4_fast (text, -1, &n);
+      len = n;
+    }
+  for (gsize pos = 0; pos < len;)
+    {
+      const guint32 *ids = NULL;
+      guint n_ids = 0;
+      guint n = bt_dictionary_match (ctx->dictionary, chars, len, pos, &ids, &n_ids);
 
-        /* A character of many unrelated glosses (了, 的) says little and
-         * costs much. */
-        for (guint i = 0; i < n_ids && n_ids <= MAX_GLOSSES; i++)
-          add_key (ctx, keys, BT_SIGNAL_DICTIONARY, ids[i], pos);
-        pos += MAX (n, 1);
-      }
-  }
+      /* A character of many unrelated glosses (了, 的) says little and
+       * costs much. */
+      for (guint i = 0; i < n_ids && n_ids <= MAX_GLOSSES; i++)
+        add_key (ctx, &scratch->keys, BT_SIGNAL_DICTIONARY, ids[i], pos);
+      pos += MAX (n, 1);
+    }
 }
 
 static void
 number_keys (BtAlignContext *ctx,
              const char     *text,
              BtLanguage      language,
-             KeyBuf         *keys)
+             Scratch        *scratch)
 {
-  g_autoptr (GArray) numbers = g_array_new (FALSE, FALSE, sizeof (BtNumber));
+  GArray *numbers = scratch->numbers;
 
+  g_array_set_size (numbers, 0);
   bt_numbers_extract (text, language, numbers);
   for (guint i = 0; i < numbers->len; i++)
     {
       BtNumber *n = &g_array_index (numbers, BtNumber, i);
 
-      add_key (ctx, keys, BT_SIGNAL_NUMBERS, bt_number_key (n), n->start);
+      add_key (ctx, &scratch->keys, BT_SIGNAL_NUMBERS, bt_number_key (n), n->start);
     }
+}
+
+/* The target's sentences in order, each copied in turn into @text, as
+ * the keys want it nul-terminated: no allocation per sentence. */
+typedef struct
+{
+  BtDocument       *document;
+  BtDocumentCursor  cursor;
+  GString          *text;
+} SentenceReader;
+
+static void
+sentence_reader_init (SentenceReader *reader,
+                      BtDocument     *document)
+{
+  *reader = (SentenceReader) { document, { NULL, NULL, 0 }, g_string_new (NULL) };
+}
+
+static void
+sentence_reader_clear (SentenceReader *reader)
+{
+  if (reader->text != NULL)
+    g_string_free (g_steal_pointer (&reader->text), TRUE);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SentenceReader, sentence_reader_clear)
+
+static const char *
+read_sentence (SentenceReader *reader,
+               guint           index)
+{
+  gsize length = 0;
+  const char *start = bt_document_peek_sentence (reader->document, index, &reader->cursor, &length);
+
+  g_string_truncate (reader->text, 0);
+  g_string_append_len (reader->text, start, length);
+  return reader->text->str;
 }
 
 /* Every run of Han characters gives name keys; only those the English
@@ -179,11 +256,13 @@ static void
 collect_english_names (BtAlignContext *ctx)
 {
   g_autoptr (GArray) names = g_array_new (FALSE, FALSE, sizeof (BtNameKey));
+  g_auto (SentenceReader) reader;
 
+  sentence_reader_init (&reader, ctx->target);
   ctx->english_names = g_hash_table_new (NULL, NULL);
   for (guint i = 0; i < ctx->tgt.n_units; i++)
     {
-      g_autofree char *text = bt_document_dup_sentence_text (ctx->target, i);
+      const char *text = read_sentence (&reader, i);
 
       g_array_set_size (names, 0);
       bt_names_english_keys (text, names);
@@ -196,10 +275,11 @@ static void
 name_keys (BtAlignContext *ctx,
            const char     *text,
            BtLanguage      language,
-           KeyBuf         *keys)
+           Scratch        *scratch)
 {
-  g_autoptr (GArray) names = g_array_new (FALSE, FALSE, sizeof (BtNameKey));
+  GArray *names = scratch->names;
 
+  g_array_set_size (names, 0);
   if (language == BT_LANGUAGE_ZH)
     bt_names_chinese_keys (text, names);
   else
@@ -209,7 +289,7 @@ name_keys (BtAlignContext *ctx,
       BtNameKey *n = &g_array_index (names, BtNameKey, i);
 
       if (language == BT_LANGUAGE_EN || g_hash_table_contains (ctx->english_names, GUINT_TO_POINTER (n->key)))
-        add_key (ctx, keys, BT_SIGNAL_NAMES, n->key, n->start);
+        add_key (ctx, &scratch->keys, BT_SIGNAL_NAMES, n->key, n->start);
     }
 }
 
@@ -217,10 +297,11 @@ static void
 latin_keys (BtAlignContext *ctx,
             const char     *text,
             BtLanguage      language,
-            KeyBuf         *keys)
+            Scratch        *scratch)
 {
-  g_autoptr (GArray) tokens = g_array_new (FALSE, FALSE, sizeof (BtLatinToken));
+  GArray *tokens = scratch->tokens;
 
+  g_array_set_size (tokens, 0);
   if (language == BT_LANGUAGE_ZH)
     bt_latin_chinese_tokens (text, tokens);
   else
@@ -229,24 +310,26 @@ latin_keys (BtAlignContext *ctx,
     {
       BtLatinToken *t = &g_array_index (tokens, BtLatinToken, i);
 
-      add_key (ctx, keys, BT_SIGNAL_LATIN, t->key, t->start);
+      add_key (ctx, &scratch->keys, BT_SIGNAL_LATIN, t->key, t->start);
     }
 }
 
+/* The keys of one unit, in @scratch->keys. */
 static void
 unit_keys (BtAlignContext *ctx,
            const char     *text,
            BtLanguage      language,
-           KeyBuf         *keys)
+           Scratch        *scratch)
 {
+  scratch->keys.len = 0;
   if (ctx->dictionary != NULL && (ctx->enabled & BT_SIGNAL_DICTIONARY))
-    dictionary_keys (ctx, text, language, keys);
+    dictionary_keys (ctx, text, language, scratch);
   if (ctx->enabled & BT_SIGNAL_NUMBERS)
-    number_keys (ctx, text, language, keys);
+    number_keys (ctx, text, language, scratch);
   if (ctx->enabled & BT_SIGNAL_NAMES)
-    name_keys (ctx, text, language, keys);
+    name_keys (ctx, text, language, scratch);
   if (ctx->enabled & BT_SIGNAL_LATIN)
-    latin_keys (ctx, text, language, keys);
+    latin_keys (ctx, text, language, scratch);
 }
 
 static inline gboolean
@@ -415,8 +498,9 @@ extract_source (BtAlignContext *ctx,
                 GCancellable   *cancellable,
                 GError        **error)
 {
-  g_auto (KeyBuf) buf = { 0 };
+  g_auto (Scratch) scratch;
 
+  scratch_init (&scratch);
   for (guint i = 0; i < ctx->src.n_units; i++)
     {
       const BtParagraph *p = bt_document_get_paragraph (ctx->source, i);
@@ -425,9 +509,8 @@ extract_source (BtAlignContext *ctx,
         return FALSE;
       ctx->src.offsets[i] = ctx->src.keys->len;
       ctx->src.n_chars[i] = p->n_chars;
-      buf.len = 0;
-      unit_keys (ctx, p->text, BT_LANGUAGE_ZH, &buf);
-      g_array_append_vals (ctx->src.keys, buf.k, buf.len);
+      unit_keys (ctx, p->text, BT_LANGUAGE_ZH, &scratch);
+      g_array_append_vals (ctx->src.keys, scratch.keys.k, scratch.keys.len);
     }
   ctx->src.offsets[ctx->src.n_units] = ctx->src.keys->len;
   return TRUE;
@@ -438,22 +521,25 @@ extract_target (BtAlignContext *ctx,
                 GCancellable   *cancellable,
                 GError        **error)
 {
-  g_auto (KeyBuf) buf = { 0 };
+  g_auto (Scratch) scratch;
+  g_auto (SentenceReader) reader;
 
+  scratch_init (&scratch);
+  sentence_reader_init (&reader, ctx->target);
   ctx->lookup_only = TRUE;
   ctx->tgt_known = g_new0 (guint, ctx->tgt.n_units + 1);
   for (guint i = 0; i < ctx->tgt.n_units; i++)
     {
-      g_autofree char *text = bt_document_dup_sentence_text (ctx->target, i);
+      const BtSentence *sentence = bt_document_get_sentence (ctx->target, i);
+      const char *text = read_sentence (&reader, i);
 
       if ((i & 255) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
       ctx->tgt.offsets[i] = ctx->tgt.keys->len;
-      ctx->tgt.n_chars[i] = g_utf8_strlen (text, -1);
+      ctx->tgt.n_chars[i] = sentence->end - sentence->start;
       ctx->n_known = 0;
-      buf.len = 0;
-      unit_keys (ctx, text, BT_LANGUAGE_EN, &buf);
-      g_array_append_vals (ctx->tgt.keys, buf.k, buf.len);
+      unit_keys (ctx, text, BT_LANGUAGE_EN, &scratch);
+      g_array_append_vals (ctx->tgt.keys, scratch.keys.k, scratch.keys.len);
       ctx->tgt_known[i] = ctx->n_known;
       close_unit (ctx->tgt.keys, ctx->tgt.offsets[i], TRUE);
     }
@@ -508,17 +594,22 @@ index_source (BtAlignContext *ctx)
         ctx->postings[fill[keys[k].id]++] = u;
 }
 
-/* A word of several glosses counts once, by its best one. */
+/* A word of several glosses counts once, by its best one. One buffer
+ * serves every unit: an allocation each would cost more than most. */
 static void
 source_totals (BtAlignContext *ctx)
 {
   const BtAlignKey *keys = (const BtAlignKey *) (gconstpointer) ctx->src.keys->data;
+  g_autofree float *best = NULL;
+  guint longest = 0;
 
+  for (guint u = 0; u < ctx->src.n_units; u++)
+    longest = MAX (longest, ctx->src.n_chars[u]);
+  best = g_new (float, longest + 1);
   ctx->src_total = g_new0 (float, ctx->src.n_units);
   for (guint u = 0; u < ctx->src.n_units; u++)
     {
-      g_autofree float *best = g_new0 (float, ctx->src.n_chars[u] + 1);
-
+      memset (best, 0, (ctx->src.n_chars[u] + 1) * sizeof *best);
       for (guint k = ctx->src.offsets[u]; k < ctx->src.offsets[u + 1]; k++)
         if (key_signal (ctx, keys[k].id) != BT_SIGNAL_NAMES && keys[k].start <= ctx->src.n_chars[u])
           best[keys[k].start] = MAX (best[keys[k].start], ctx->weights[keys[k].id]);
