@@ -14,6 +14,7 @@
 #include "bt-cli.h"
 #include "bt-error.h"
 #include "bt-json-writer.h"
+#include "bt-review-private.h"
 #include "bt-safe-write.h"
 #include "bt-text.h"
 #include "bt-xliff-writer.h"
@@ -238,8 +239,11 @@ align (const BtCliOptions  *o,
     bt_cli_error (_("warning: aligned without a dictionary, so the suggestions are weaker; "
                     "run build-aux/fetch-dictionary or pass --dictionary FILE"));
   review = bt_review_new (source, target);
+  /* nothing is undone here: a command kept per suggestion would only
+   * add to the peak */
+  _bt_review_set_drop_history (review, TRUE);
   bt_alignment_apply (alignment, review);
-  bt_review_clear_history (review);
+  _bt_review_set_drop_history (review, FALSE);
   if (o->explain)
     explain (review, alignment, o->output != NULL ? stdout : stderr);
   /* the review holds all that is written; the rest would only add to

@@ -33,6 +33,13 @@ gint64    _bt_review_now                       (BtReview         *self);
 /* The reviewer's name, or the user's when none is set. */
 const char *_bt_review_get_decider             (BtReview         *self);
 
+/* While @drop is TRUE, edits apply but leave no history to undo, as if
+ * it were cleared after each: building a large review that will not be
+ * undone (the command line) then keeps no command per item. Turning it on
+ * clears the history; call it with no group open. */
+void      _bt_review_set_drop_history          (BtReview         *self,
+                                                gboolean          drop);
+
 /* The primitives commands are made of. Each sets one item to @value, or
  * removes it when @value is NULL, and says which rows changed. */
 void      _bt_review_put_link                  (BtReview         *self,

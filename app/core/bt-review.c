@@ -50,6 +50,8 @@ struct _BtReview
   GPtrArray     *redo_stack;
   GPtrArray     *groups;              /* open groups, innermost last */
   int            saved_depth;         /* undo depth at the last save; -1 if unreachable */
+  gboolean       drop_history;        /* commands apply but are not kept */
+  gboolean       dropped_in_group;    /* one was, in the groups open */
   gboolean       can_undo;
   gboolean       can_redo;
   gboolean       modified;
@@ -466,6 +468,31 @@ bt_review_init (BtReview *self)
   self->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) bt_command_free);
 }
 
+static void
+reserve_index (GArray **index,
+               guint    n)
+{
+  g_array_unref (*index);
+  *index = g_array_sized_new (FALSE, TRUE, sizeof (Bucket), n);
+  g_array_set_clear_func (*index, bucket_clear);
+}
+
+/* Most rows get a link: room for one per row and a link per sentence is
+ * set aside at once, as growing arrays of millions step by step copies
+ * them over and over. */
+static void
+reserve_rows (BtReview *self)
+{
+  guint n_sentences = bt_document_get_n_sentences (self->target);
+
+  g_assert (self->data.links->len == 0);
+  reserve_index (&self->paragraph_links, bt_document_get_n_paragraphs (self->source));
+  reserve_index (&self->sentence_links, n_sentences);
+  g_array_unref (self->data.links);
+  self->data.links = g_array_sized_new (FALSE, FALSE, sizeof (BtLink), n_sentences);
+  g_array_set_clear_func (self->data.links, clear_link);
+}
+
 BtReview *
 bt_review_new (BtDocument *source,
                BtDocument *target)
@@ -478,6 +505,7 @@ bt_review_new (BtDocument *source,
   self = g_object_new (BT_TYPE_REVIEW, NULL);
   self->source = g_object_ref (source);
   self->target = g_object_ref (target);
+  reserve_rows (self);
   return self;
 }
 
@@ -1638,6 +1666,17 @@ static void
 push_command (BtReview  *self,
               BtCommand *command)
 {
+  if (self->drop_history)
+    {
+      /* As if the history were cleared right after. */
+      bt_command_free (command);
+      self->saved_depth = -1;
+      if (self->groups->len > 0)
+        self->dropped_in_group = TRUE;
+      else
+        finish_step (self);
+      return;
+    }
   if (self->groups->len > 0)
     {
       bt_command_group_add (g_ptr_array_index (self->groups, self->groups->len - 1), command);
@@ -1683,10 +1722,15 @@ bt_review_end_group (BtReview *self)
   g_return_if_fail (self->groups->len > 0);
 
   group = g_ptr_array_steal_index (self->groups, self->groups->len - 1);
-  if (bt_command_group_get_size (group) == 0)
-    bt_command_free (group);
-  else
+  if (bt_command_group_get_size (group) > 0)
     push_command (self, group);
+  else
+    bt_command_free (group);
+  if (self->dropped_in_group && self->groups->len == 0)
+    {
+      self->dropped_in_group = FALSE;
+      finish_step (self);
+    }
 }
 
 gboolean
@@ -1774,6 +1818,18 @@ bt_review_clear_history (BtReview *self)
   g_ptr_array_set_size (self->undo_stack, 0);
   g_ptr_array_set_size (self->redo_stack, 0);
   update_history_state (self);
+}
+
+void
+_bt_review_set_drop_history (BtReview *self,
+                             gboolean  drop)
+{
+  g_return_if_fail (BT_IS_REVIEW (self));
+  g_return_if_fail (self->groups->len == 0);
+
+  if (drop)
+    bt_review_clear_history (self);
+  self->drop_history = drop;
 }
 
 gboolean

@@ -1042,6 +1042,46 @@ test_large (void)
   g_assert_cmpfloat (restructured, <, 2.0);
 }
 
+/* With the history dropped, edits apply as ever and leave nothing to
+ * undo; a group still tells its end once. */
+static void
+test_drop_history (void)
+{
+  g_autoptr(BtReview) review = make_review (4, 2, 4);
+  g_autoptr(GString) log = g_string_new (NULL);
+
+  bt_review_add_link (review, 0, 0, BT_ORIGIN_AUTO, 0.5, BT_STATE_SUGGESTED);
+  g_assert_true (bt_review_can_undo (review));
+  _bt_review_set_drop_history (review, TRUE);
+  g_assert_false (bt_review_can_undo (review));
+  g_signal_connect (review, "changed", G_CALLBACK (record_plain_cb), log);
+
+  bt_review_begin_group (review, "Pre-align");
+  for (guint s = 1; s < 4; s++)
+    g_assert_true (bt_review_add_link (review, s, s, BT_ORIGIN_AUTO, 0.5, BT_STATE_SUGGESTED));
+  g_assert_true (bt_review_add_addition (review, 0, BT_ORIGIN_AUTO, 0.5, BT_STATE_SUGGESTED));
+  g_assert_cmpstr (log->str, ==, "");
+  bt_review_end_group (review);
+  g_assert_cmpstr (log->str, ==, "changed ");
+  g_assert_cmpuint (bt_review_get_n_links (review), ==, 4);
+  g_assert_cmpuint (bt_review_get_n_additions (review), ==, 1);
+  g_assert_false (bt_review_can_undo (review));
+  g_assert_true (bt_review_get_modified (review));
+  g_assert_false (bt_review_undo (review));
+  g_assert_nonnull (bt_review_find_link (review, 3, 3));
+
+  bt_review_remove_link (review, 3, 3);
+  g_assert_cmpstr (log->str, ==, "changed changed ");
+  g_assert_false (bt_review_can_undo (review));
+
+  _bt_review_set_drop_history (review, FALSE);
+  bt_review_remove_link (review, 2, 2);
+  g_assert_true (bt_review_can_undo (review));
+  g_assert_true (bt_review_undo (review));
+  g_assert_nonnull (bt_review_find_link (review, 2, 2));
+  g_assert_null (bt_review_find_link (review, 3, 3));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1058,6 +1098,7 @@ main (int    argc,
   g_test_add_func ("/review/status-and-note", test_status_and_note);
   g_test_add_func ("/review/coverage", test_coverage);
   g_test_add_func ("/review/signals", test_signals);
+  g_test_add_func ("/review/drop-history", test_drop_history);
   g_test_add_func ("/review/copy-and-equal", test_copy_and_equal);
   g_test_add_func ("/review/restore-decisions", test_restore_decisions);
   g_test_add_func ("/review/split-paragraph", test_split_paragraph);
