@@ -31,6 +31,32 @@ typedef struct
   guint         n_doubles;
 } Writer;
 
+/* g_string_append() measures its argument and checks its position on
+ * every call; a million records make tens of millions of these. */
+static inline void
+append_len (GString    *out,
+            const char *text,
+            gsize       length)
+{
+  if (out->len + length >= out->allocated_len)
+    {
+      g_string_append_len (out, text, length);
+      return;
+    }
+  memcpy (out->str + out->len, text, length);
+  out->len += length;
+  out->str[out->len] = '\0';
+}
+
+#define append_literal(out, literal) append_len ((out), "" literal, sizeof (literal) - 1)
+
+static inline void
+append_text (GString    *out,
+             const char *text)
+{
+  append_len (out, text, strlen (text));
+}
+
 static void
 maybe_flush (Writer *self)
 {
@@ -40,15 +66,25 @@ maybe_flush (Writer *self)
   g_string_truncate (self->out, 0);
 }
 
-void
-bt_json_append_string (GString    *out,
-                       const char *text)
+/* @length bytes of @text, or up to its nul when @length is -1; the runs
+ * that need no escape go in whole. */
+static void
+append_string_len (GString    *out,
+                   const char *text,
+                   gssize      length)
 {
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
+  const char *end = text + (length < 0 ? strlen (text) : (gsize) length);
+  const char *run = text;
+
+  append_literal (out, "\"");
+  for (const char *p = text; p < end; p++)
     {
       guchar c = (guchar) *p;
 
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+      append_len (out, run, p - run);
+      run = p + 1;
       switch (c)
         {
         case '"': g_string_append (out, "\\\""); break;
@@ -58,14 +94,18 @@ bt_json_append_string (GString    *out,
         case '\t': g_string_append (out, "\\t"); break;
         case '\b': g_string_append (out, "\\b"); break;
         case '\f': g_string_append (out, "\\f"); break;
-        default:
-          if (c < 0x20)
-            g_string_append_printf (out, "\\u%04x", c);
-          else
-            g_string_append_c (out, (char) c);
+        default: g_string_append_printf (out, "\\u%04x", c);
         }
     }
-  g_string_append_c (out, '"');
+  append_len (out, run, end - run);
+  append_literal (out, "\"");
+}
+
+void
+bt_json_append_string (GString    *out,
+                       const char *text)
+{
+  append_string_len (out, text, -1);
 }
 
 static void
@@ -77,13 +117,13 @@ append_double (Writer *self,
   for (guint i = 0; i < MIN (self->n_doubles, N_CACHED); i++)
     if (memcmp (&self->doubles[i].value, &value, sizeof value) == 0)
       {
-        g_string_append (self->out, self->doubles[i].text);
+        append_text (self->out, self->doubles[i].text);
         return;
       }
   slot = &self->doubles[self->n_doubles++ % N_CACHED];
   slot->value = value;
   bt_io_format_double (slot->text, sizeof slot->text, value);
-  g_string_append (self->out, slot->text);
+  append_text (self->out, slot->text);
 }
 
 static void
@@ -92,7 +132,7 @@ append_uint (GString *out,
 {
   char buffer[BT_IO_UINT_BUF_SIZE];
 
-  g_string_append (out, bt_io_format_uint (buffer, value));
+  append_text (out, bt_io_format_uint (buffer, value));
 }
 
 static void
@@ -107,24 +147,24 @@ append_paragraphs (Writer   *self,
     {
       const BtParagraph *p = bt_document_get_paragraph (source, i);
 
-      g_string_append (out, "      {\"id\": \"p");
+      append_literal (out, "      {\"id\": \"p");
       append_uint (out, i + 1);
-      g_string_append (out, "\", \"text\": ");
+      append_literal (out, "\", \"text\": ");
       bt_json_append_string (out, p->text);
-      g_string_append (out, ", \"sentences\": [");
+      append_literal (out, ", \"sentences\": [");
       for (guint s = 0; s < p->n_sentences; s++)
         {
           const BtSentence *sentence = bt_document_get_sentence (source, p->first_sentence + s);
 
-          g_string_append (out, s > 0 ? ", [" : "[");
+          append_text (out, s > 0 ? ", [" : "[");
           append_uint (out, sentence->start);
-          g_string_append (out, ", ");
+          append_literal (out, ", ");
           append_uint (out, sentence->end);
-          g_string_append_c (out, ']');
+          append_literal (out, "]");
         }
-      g_string_append (out, "], \"status\": \"");
-      g_string_append (out, bt_status_to_string (bt_review_get_status (review, i)));
-      g_string_append (out, i + 1 < n ? "\"},\n" : "\"}\n");
+      append_literal (out, "], \"status\": \"");
+      append_text (out, bt_status_to_string (bt_review_get_status (review, i)));
+      append_text (out, i + 1 < n ? "\"},\n" : "\"}\n");
       maybe_flush (self);
     }
 }
@@ -136,18 +176,20 @@ append_sentences (Writer   *self,
   GString *out = self->out;
   BtDocument *target = bt_review_get_target (review);
   guint n = bt_document_get_n_sentences (target);
+  BtDocumentCursor cursor = { NULL, NULL, 0 };
 
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *text = bt_document_dup_sentence_text (target, i);
+      gsize length = 0;
+      const char *text = bt_document_peek_sentence (target, i, &cursor, &length);
 
-      g_string_append (out, "      {\"id\": \"e");
+      append_literal (out, "      {\"id\": \"e");
       append_uint (out, i + 1);
-      g_string_append (out, "\", \"text\": ");
-      bt_json_append_string (out, text);
-      g_string_append (out, ", \"paragraph\": ");
+      append_literal (out, "\", \"text\": ");
+      append_string_len (out, text, length);
+      append_literal (out, ", \"paragraph\": ");
       append_uint (out, bt_document_get_sentence (target, i)->paragraph + 1);
-      g_string_append (out, i + 1 < n ? "},\n" : "}\n");
+      append_text (out, i + 1 < n ? "},\n" : "}\n");
       maybe_flush (self);
     }
 }
@@ -176,22 +218,22 @@ append_links (Writer   *self,
           const BtLink *link = n_links == 1 ? bt_review_get_link (review, indices[0])
                                : bt_review_find_link (review, p, g_array_index (sentences, guint, k));
 
-          g_string_append (out, first ? "\n    {\"source\": \"p" : ",\n    {\"source\": \"p");
+          append_text (out, first ? "\n    {\"source\": \"p" : ",\n    {\"source\": \"p");
           append_uint (out, p + 1);
-          g_string_append (out, "\", \"target\": \"e");
+          append_literal (out, "\", \"target\": \"e");
           append_uint (out, link->sentence + 1);
-          g_string_append (out, "\", \"origin\": \"");
-          g_string_append (out, bt_origin_to_string (link->origin));
-          g_string_append (out, "\", \"confidence\": ");
+          append_literal (out, "\", \"origin\": \"");
+          append_text (out, bt_origin_to_string (link->origin));
+          append_literal (out, "\", \"confidence\": ");
           append_double (self, link->confidence);
-          g_string_append (out, ", \"state\": \"");
-          g_string_append (out, bt_state_to_string (link->state));
-          g_string_append (out, "\"}");
+          append_literal (out, ", \"state\": \"");
+          append_text (out, bt_state_to_string (link->state));
+          append_literal (out, "\"}");
           first = FALSE;
         }
       maybe_flush (self);
     }
-  g_string_append (out, first ? "]" : "\n  ]");
+  append_text (out, first ? "]" : "\n  ]");
 }
 
 static void
@@ -200,11 +242,20 @@ append_omissions (Writer   *self,
 {
   GString *out = self->out;
   guint n_paragraphs = bt_document_get_n_paragraphs (bt_review_get_source (review));
+  guint n_omissions = bt_review_get_n_omissions (review);
+  g_autofree guint8 *has_omissions = g_new0 (guint8, n_paragraphs + 1);
   gboolean first = TRUE;
 
+  /* Most paragraphs have none: their list is not worth making. */
+  for (guint i = 0; i < n_omissions; i++)
+    has_omissions[bt_review_get_omission (review, i)->paragraph] = 1;
   for (guint p = 0; p < n_paragraphs; p++)
     {
-      g_autoptr(GArray) indices = bt_io_sorted_omissions (review, p);
+      g_autoptr(GArray) indices = NULL;
+
+      if (!has_omissions[p])
+        continue;
+      indices = bt_io_sorted_omissions (review, p);
 
       for (guint k = 0; k < indices->len; k++)
         {
