@@ -16,12 +16,12 @@
 
 #include "bt-aligner.h"
 #include "bt-json-writer.h"
-#include "bt-review.h"
+#include "bt-review-private.h"
 #include "bt-text.h"
 #include "bt-xliff-writer.h"
 
 #define N_LINES 1000000
-#define N_RUNS  5
+#define MAX_RUNS 9
 
 enum
 {
@@ -39,8 +39,9 @@ static const char *const step_names[N_STEPS] = {
 
 typedef struct
 {
-  double wall[N_STEPS];
-  double cpu[N_STEPS];
+  double  wall[N_STEPS];
+  double  cpu[N_STEPS];
+  guint64 peak_kib[N_STEPS]; /* the process's peak so far, after the step */
 } Run;
 
 static double
@@ -50,17 +51,6 @@ cpu_seconds (void)
 
   clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &now);
   return now.tv_sec + now.tv_nsec / 1e9;
-}
-
-static guint64
-peak_kib (void)
-{
-  g_autofree char *status = NULL;
-  const char *at;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) || (at = strstr (status, "VmHWM:")) == NULL)
-    return 0;
-  return g_ascii_strtoull (at + 6, NULL, 10);
 }
 
 static GBytes *
@@ -86,6 +76,17 @@ load (GBytes     *bytes,
   return bt_document_new_from_text (text, language, BT_PARAGRAPH_MODE_AUTO);
 }
 
+static guint64
+peak_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *at;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) || (at = strstr (status, "VmHWM:")) == NULL)
+    return 0;
+  return g_ascii_strtoull (at + 6, NULL, 10);
+}
+
 static void
 step_start (gint64 *wall,
             double *cpu)
@@ -102,6 +103,7 @@ step_end (Run    *run,
 {
   run->wall[step] = (g_get_monotonic_time () - wall) / 1e6;
   run->cpu[step] = cpu_seconds () - cpu;
+  run->peak_kib[step] = peak_kib ();
 }
 
 static guint64
@@ -112,8 +114,8 @@ file_size (const char *path)
   return g_stat (path, &st) == 0 ? (guint64) st.st_size : 0;
 }
 
-/* The steps of `bitext-cli align`, the review written as JSON and as
- * XLIFF to @dir. */
+/* The steps of `bitext-cli align` as it takes them, the review written as
+ * JSON and as XLIFF to @dir. */
 static void
 run_once (GBytes       *zh,
           GBytes       *en,
@@ -147,8 +149,9 @@ run_once (GBytes       *zh,
 
   step_start (&wall, &cpu);
   review = bt_review_new (source, target);
+  _bt_review_set_drop_history (review, TRUE);
   bt_alignment_apply (alignment, review);
-  bt_review_clear_history (review);
+  _bt_review_set_drop_history (review, FALSE);
   step_end (run, STEP_APPLY, wall, cpu);
   bt_alignment_get_links (alignment, &n_links);
   g_assert_cmpuint (bt_review_get_n_links (review), ==, n_links);
@@ -179,10 +182,11 @@ compare_doubles (const void *a,
 }
 
 static double
-median (double *values)
+median (double *values,
+        guint   n)
 {
-  qsort (values, N_RUNS, sizeof *values, compare_doubles);
-  return values[N_RUNS / 2];
+  qsort (values, n, sizeof *values, compare_doubles);
+  return values[n / 2];
 }
 
 int
@@ -195,13 +199,14 @@ main (int    argc,
   g_autoptr (BtDictionary) dictionary = path != NULL ? bt_dictionary_load (path, NULL) : NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("bench-tiny-XXXXXX", &error);
-  Run runs[N_RUNS];
+  guint n_runs = argc > 1 ? CLAMP (atoi (argv[1]), 1, MAX_RUNS) : 5;
+  Run runs[MAX_RUNS];
   double total_wall = 0, total_cpu = 0;
 
   g_assert_no_error (error);
   printf ("# %d paragraphs \"字。\", %d sentences \"A.\"; dictionary: %s\n", N_LINES, N_LINES,
           dictionary != NULL ? path : "none");
-  for (guint r = 0; r < N_RUNS; r++)
+  for (guint r = 0; r < n_runs; r++)
     {
       run_once (zh, en, dictionary, dir, &runs[r]);
       printf ("run %u:", r + 1);
@@ -209,27 +214,30 @@ main (int    argc,
         printf (" %s %.3f s (CPU %.3f s)%s", step_names[s], runs[r].wall[s], runs[r].cpu[s],
                 s + 1 < N_STEPS ? "," : "\n");
     }
+  /* Later runs reuse memory the first one freed. */
+  printf ("peak RSS after each step of run 1:");
+  for (guint s = 0; s < N_STEPS; s++)
+    printf (" %s %.1f MiB%s", step_names[s], runs[0].peak_kib[s] / 1024.0, s + 1 < N_STEPS ? "," : "\n");
   for (guint s = 0; s < N_STEPS; s++)
     {
-      double walls[N_RUNS], cpus[N_RUNS];
+      double walls[MAX_RUNS], cpus[MAX_RUNS];
       double w, c;
 
-      for (guint r = 0; r < N_RUNS; r++)
+      for (guint r = 0; r < n_runs; r++)
         {
           walls[r] = runs[r].wall[s];
           cpus[r] = runs[r].cpu[s];
         }
-      w = median (walls);
-      c = median (cpus);
+      w = median (walls, n_runs);
+      c = median (cpus, n_runs);
       if (s != STEP_XLIFF)
         {
           total_wall += w;
           total_cpu += c;
         }
-      printf ("%-14s median of %d: %.3f s, CPU %.3f s\n", step_names[s], N_RUNS, w, c);
+      printf ("%-14s median of %u: %.3f s, CPU %.3f s\n", step_names[s], n_runs, w, c);
     }
   printf ("%-14s sum of medians, json written: %.3f s, CPU %.3f s\n", "align command", total_wall, total_cpu);
-  printf ("peak RSS %.1f MiB\n", peak_kib () / 1024.0);
   g_rmdir (dir);
   return 0;
 }
