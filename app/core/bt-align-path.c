@@ -73,6 +73,7 @@ typedef struct
 typedef struct
 {
   guint32 paragraph;
+  guint32 sentence;
   float   emission;
   float   lexical;
 } Kept;
@@ -488,7 +489,7 @@ kept_choice (const Trail *trail,
   const Kept *k = &g_array_index (trail->states, Kept, i);
 
   return (BtAlignChoice) { k->paragraph, k->emission, k->lexical,
-                           LINK_SIGNALS (g_array_index (trail->links, guint16, i)) };
+                           LINK_SIGNALS (g_array_index (trail->links, guint16, i)), 0, k->sentence };
 }
 
 static void
@@ -551,7 +552,7 @@ keep_column (Trail        *trail,
     {
       const State *st = &column->states[i];
 
-      k[i] = (Kept) { st->paragraph, st->emission, st->lexical };
+      k[i] = (Kept) { st->paragraph, st->sentence, st->emission, st->lexical };
       l[i] = (guint16) (st->from | st->signals << 8);
     }
 }
@@ -612,7 +613,7 @@ _bt_align_path_paragraphs (BtAlignContext       *ctx,
   if (n_t == 0 || ctx->src.n_units == 0)
     {
       for (guint s = 0; s < n_t; s++)
-        choices[s] = (BtAlignChoice) { BT_ALIGN_NONE, NONE_SCORE, 0, 0 };
+        choices[s] = (BtAlignChoice) { BT_ALIGN_NONE, NONE_SCORE, 0, 0, 0, BT_ALIGN_NONE };
       return TRUE;
     }
   for (guint s = 0; s < n_t; s++)

@@ -241,6 +241,8 @@ typedef struct
   double lexical;
   guint32 signals;
   double best_lexical; /* the best of all its candidates */
+  guint  sentence;   /* the source sentence of it the path went through,
+                      * or BT_ALIGN_NONE */
 } BtAlignChoice;
 
 /* Paragraph mode: the paragraph each target sentence renders best, among

@@ -19,8 +19,8 @@
 #define SECOND_LINK_B -0.6
 #define OMISSION_A 1.742
 #define OMISSION_B -1.990
-#define CLAUSE_A 2.009
-#define CLAUSE_B -2.389
+#define CLAUSE_A 2.579
+#define CLAUSE_B -3.038
 
 #define ANCHOR_MIN_MATCHED 1.0
 #define REANCHOR_MIN_LEXICAL 0.3
@@ -30,6 +30,11 @@
 #define CLAUSE_MIN_WEIGHT 0.8
 #define CLAUSE_MAX_RENDERED 0.12
 #define CLAUSE_MIN_CONFIDENCE 0.35
+/* A clause of a sentence that a target sentence's path went through is
+ * left out only when next to none of its keys is found; a sentence no
+ * path went through is left out when few of them are. */
+#define PLACED_MAX_RENDERED 0.07
+#define UNPLACED_MAX_RENDERED 0.2
 #define SECOND_MIN_LEXICAL 0.3
 #define ADDITION_MIN_WORDS 2
 #define MAX_RUN 16
@@ -53,6 +58,8 @@ struct _BtAlignment
   GArray          *omissions;  /* BtAlignOmission */
   GArray          *additions;  /* BtAlignAddition */
   double           ratio;
+  guint8          *placed;     /* per source sentence: a target sentence's
+                                * path went through it */
 };
 
 G_DEFINE_FINAL_TYPE (BtAligner, bt_aligner, G_TYPE_OBJECT)
@@ -171,6 +178,7 @@ bt_alignment_free (BtAlignment *self)
   g_array_unref (self->links);
   g_array_unref (self->omissions);
   g_array_unref (self->additions);
+  g_free (self->placed);
   g_free (self);
 }
 
@@ -316,7 +324,47 @@ paragraph_evidence (BtAlignContext *ctx,
   return sum;
 }
 
-/* Clauses of a linked paragraph whose keys none of its sentences has. */
+/* The sentence of @para holding code point @at, counted from its first,
+ * searching on from sentence @k: clauses come in order. */
+static guint
+sentence_of (BtAlignContext    *ctx,
+             const BtParagraph *para,
+             guint              k,
+             guint              at)
+{
+  while (k + 1 < para->n_sentences && bt_document_get_sentence (ctx->source, para->first_sentence + k + 1)->start <= at)
+    k++;
+  return k;
+}
+
+/* Per sentence of @para: the share of its keys' weight found in the
+ * linked target sentences, or -1 when it holds too few keys to tell. */
+static double *
+sentence_shares (BtAlignContext    *ctx,
+                 const BtParagraph *para,
+                 const float       *total,
+                 const float       *rendered)
+{
+  double *shares = g_new (double, para->n_sentences + 1);
+
+  for (guint k = 0; k < para->n_sentences; k++)
+    {
+      const BtSentence *s = bt_document_get_sentence (ctx->source, para->first_sentence + k);
+      double t = 0, r = 0;
+
+      for (guint i = s->start; i < s->end && i < para->n_chars; i++)
+        {
+          t += total[i];
+          r += rendered[i];
+        }
+      shares[k] = t >= CLAUSE_MIN_WEIGHT ? r / t : -1;
+    }
+  return shares;
+}
+
+/* Clauses of a linked paragraph whose keys none of its sentences has,
+ * and the clauses of its sentences that no target sentence's path went
+ * through and whose keys few of them have. */
 static void
 clause_omissions (BtAlignContext *ctx,
                   BtAlignment    *self,
@@ -328,11 +376,14 @@ clause_omissions (BtAlignContext *ctx,
   g_autoptr (GArray) clauses = bt_segment_clauses (para->text);
   g_autofree float *total = g_new0 (float, para->n_chars + 1);
   g_autofree float *rendered = g_new0 (float, para->n_chars + 1);
-  guint run_start = 0;
+  g_autofree double *shares = NULL;
+  guint run_start = 0, k = 0;
   double run_score = 0;
   gboolean in_run = FALSE;
 
   _bt_align_coverage (ctx, paragraph, sentences, n_sentences, total, rendered);
+  if (self->placed != NULL)
+    shares = sentence_shares (ctx, para, total, rendered);
   for (guint c = 0; c <= clauses->len; c++)
     {
       gboolean omitted = FALSE;
@@ -341,13 +392,22 @@ clause_omissions (BtAlignContext *ctx,
 
       if (c < clauses->len)
         {
+          gboolean placed = FALSE;
+
           span = g_array_index (clauses, BtSpan, c);
           for (guint i = span.start; i < span.end && i < para->n_chars; i++)
             {
               t += total[i];
               r += rendered[i];
             }
-          omitted = t >= CLAUSE_MIN_WEIGHT && r / t < CLAUSE_MAX_RENDERED;
+          if (shares != NULL && para->n_sentences > 0)
+            {
+              k = sentence_of (ctx, para, k, span.start);
+              placed = self->placed[para->first_sentence + k];
+            }
+          omitted = (t >= CLAUSE_MIN_WEIGHT && r / t < CLAUSE_MAX_RENDERED && (r / t < PLACED_MAX_RENDERED || !placed)) ||
+                    (shares != NULL && para->n_sentences > 0 && !placed && t > 0 && shares[k] >= 0 &&
+                     shares[k] < UNPLACED_MAX_RENDERED);
         }
       if (omitted && !in_run)
         {
@@ -537,9 +597,13 @@ run_paragraphs (BtAlignContext *ctx,
   if (!_bt_align_path_paragraphs (ctx, anchors, &sentences, &learned, MAX_CANDIDATES, choices, cancellable, error))
     return FALSE;
   refine_borders (ctx, choices);
+  self->placed = g_new0 (guint8, sentences.n + 1);
   for (guint s = 0; s < ctx->tgt.n_units; s++)
     {
       BtAlignChoice *c = &choices[s];
+
+      if (c->paragraph != BT_ALIGN_NONE && c->sentence != BT_ALIGN_NONE && sentences.paragraph[c->sentence] == c->paragraph)
+        self->placed[c->sentence] = 1;
 
       /* With a dictionary, a sentence none of whose words is found in
        * any paragraph near its place more likely renders nothing at all. */
