@@ -42,12 +42,14 @@ static char *out_dir;
 static gboolean quick;
 static gboolean lines_only;
 static char *dump_dir;
+static gint seed;
 
 static const GOptionEntry entries[] = {
   { "script", 0, 0, G_OPTION_ARG_FILENAME, &script_path, "build-aux/make-condensed-bible", "PATH" },
   { "out", 0, 0, G_OPTION_ARG_FILENAME, &out_dir, "Where the condensed Bible sets go", "DIR" },
   { "quick", 0, 0, G_OPTION_ARG_NONE, &quick, "Per-set figures only", NULL },
   { "lines", 0, 0, G_OPTION_ARG_NONE, &lines_only, "The full Bible pair by lines only", NULL },
+  { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Build the Bible sets with this seed: sets never tuned on", "N" },
   { "dump", 0, 0, G_OPTION_ARG_FILENAME, &dump_dir, "Write each set's suggestions there as JSON", "DIR" },
   { NULL }
 };
@@ -81,15 +83,17 @@ add_set (GPtrArray  *sets,
 }
 
 /* The condensed Bible sets, built into the build dir on first use. */
-/* The condensed Bible sets, built into the build dir on first use. */
 static char *
 bible_sets (void)
 {
   const char *shared = g_getenv ("BITEXT_SHARED_DIR");
   g_autofree char *bible = shared != NULL ? g_build_filename (shared, "corpus", "bible", NULL) : NULL;
-  g_autofree char *out = g_strdup (out_dir != NULL ? out_dir : "gold-bible");
+  g_autofree char *out = out_dir != NULL ? g_strdup (out_dir)
+                        : seed != 0   ? g_strdup_printf ("gold-bible-seed-%d", seed)
+                                      : g_strdup ("gold-bible");
   g_autofree char *probe = g_build_filename (out, "bible-lines.json", NULL);
-  const char *argv[] = { "python3", script_path, bible, out, NULL };
+  g_autofree char *seed_text = g_strdup_printf ("%d", seed);
+  const char *argv[] = { "python3", script_path, bible, out, seed != 0 ? "--seed" : NULL, seed_text, NULL };
   g_autoptr (GError) error = NULL;
   int status = 0;
 
