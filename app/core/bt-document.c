@@ -22,6 +22,7 @@ struct _BtDocument
   /* BtParagraph and BtSentence, in document order */
   GArray     *paragraphs;
   GArray     *sentences;
+  guint64     n_chars;       /* of all paragraphs */
 
   /* The texts of the paragraphs read from a file, one after the other:
    * one allocation for them all rather than one each. A paragraph owns
@@ -234,6 +235,8 @@ replace_paragraphs (BtDocument *self,
   self->cursor.text = NULL;
   g_mutex_unlock (&self->cursor_lock);
   g_array_remove_range (self->sentences, first, n_sentences_removed);
+  for (guint p = index; p < index + n_removed; p++)
+    self->n_chars -= paragraph_at (self, p)->n_chars;
   free_texts (self, index, n_removed);
   g_array_remove_range (self->paragraphs, index, n_removed);
 
@@ -257,6 +260,7 @@ replace_paragraphs (BtDocument *self,
           g_array_insert_val (self->sentences, s++, sentence);
         }
       g_array_insert_val (self->paragraphs, index + i, paragraph);
+      self->n_chars += paragraph.n_chars;
     }
   renumber (self, index);
 }
@@ -274,6 +278,7 @@ append_spans (BtDocument   *self,
   BtParagraph paragraph = { text, n_chars, line, self->sentences->len, n_spans };
   guint first = self->sentences->len;
 
+  self->n_chars += n_chars;
   self->n_own_texts += owns_text (self, text);
   g_array_set_size (self->sentences, first + n_spans);
   for (guint k = 0; k < n_spans; k++)
@@ -629,6 +634,7 @@ bt_document_copy (BtDocument *self)
   for (guint i = 0; i < copy->paragraphs->len; i++)
     paragraph_at (copy, i)->text = g_strdup (paragraph_at (self, i)->text);
   copy->n_own_texts = copy->paragraphs->len;
+  copy->n_chars = self->n_chars;
   g_array_append_vals (copy->sentences, self->sentences->data, self->sentences->len);
   return copy;
 }
@@ -766,13 +772,9 @@ bt_document_peek_sentence (BtDocument       *self,
 guint64
 bt_document_get_n_chars (BtDocument *self)
 {
-  guint64 n = 0;
-
   g_return_val_if_fail (BT_IS_DOCUMENT (self), 0);
 
-  for (guint i = 0; i < self->paragraphs->len; i++)
-    n += paragraph_at (self, i)->n_chars;
-  return n;
+  return self->n_chars;
 }
 
 /* The spans of @paragraph clipped to [@from, @to), shifted to start at 0;
