@@ -366,7 +366,8 @@ apply_omission (Reader   *self,
   BtDocument *source = bt_review_get_source (self->review);
   BtOmission omission;
 
-  if (item->start >= item->end || item->end > bt_document_get_paragraph (source, item->paragraph)->n_chars)
+  if (item->paragraph >= bt_document_get_n_paragraphs (source) || item->start >= item->end ||
+      item->end > bt_document_get_paragraph (source, item->paragraph)->n_chars)
     return fail_at (self, item->line, error, _("the omission [%u, %u) does not fit its paragraph"),
                     item->start, item->end);
   omission = (BtOmission) { _bt_review_take_omission_id (self->review), item->paragraph, item->start,
@@ -1570,7 +1571,11 @@ sax_parse (Sax   *sax,
     }
   sax->ctxt->_private = sax;
   xmlCtxtUseOptions (sax->ctxt, PARSE_OPTIONS);
-  if (sax_push (sax, input) && !sax->ctxt->wellFormed && sax->error == NULL)
+  /* A parse that stopped before the end of the document (an encoding
+   * that fails half way, say) may leave an item of a unit never
+   * finished: the tree reader then says what is wrong. */
+  if (sax_push (sax, input) && sax->error == NULL &&
+      (!sax->ctxt->wellFormed || sax->ctxt->errNo != XML_ERR_OK || sax->ctxt->disableSAX))
     sax->fallback = TRUE;
 }
 
@@ -1882,6 +1887,40 @@ read_tree (Reader      *self,
 
 /* A review from @input, or else the tree from @input's data or, when it
  * is read from a file, from @path read whole. */
+/* libxml2 reports some failures, such as an encoding that cannot
+ * convert the input, on its own generic channel, which prints to
+ * standard error; what they mean reaches the user as a GError instead.
+ * The channel is the calling thread's own. */
+typedef struct
+{
+  xmlGenericErrorFunc func;
+  void               *data;
+} QuietErrors;
+
+static void
+drop_generic_error (void       *data,
+                    const char *format,
+                    ...)
+{
+}
+
+static QuietErrors
+quiet_errors (void)
+{
+  QuietErrors saved = { xmlGenericError, xmlGenericErrorContext };
+
+  xmlSetGenericErrorFunc (NULL, drop_generic_error);
+  return saved;
+}
+
+static void
+restore_errors (QuietErrors *saved)
+{
+  xmlSetGenericErrorFunc (saved->data, saved->func);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (QuietErrors, restore_errors)
+
 static BtReview *
 read_input (Input             *input,
             gsize              size,
@@ -1900,6 +1939,7 @@ read_input (Input             *input,
   g_autofree char *contents = NULL;
   Reader self = { name, messages, warned, units, NULL, &build_part, input->cancellable };
   BtReview *review = NULL;
+  g_auto (QuietErrors) quiet = quiet_errors ();
 
   input->progress = &read_part;
   input->expected = size;
