@@ -23,6 +23,8 @@
 #define MIN_DICE 0.3
 #define MAX_BIGRAMS_PER_WORD 2
 #define MIN_PAIR_LEXICAL 0.3
+/* Fewer confident pairs than this teach chance more than words. */
+#define MIN_PAIRS 40
 /* Longer paragraphs go with too many words to teach anything, and
  * counting them for every sentence would cost their length each time. */
 #define MAX_PARAGRAPH_CHARS 1000
@@ -280,6 +282,8 @@ _bt_align_learn (BtAlignLearned      *self,
 
   for (guint s = 0; s < n_t; s++)
     n_pairs += usable (ctx, paragraphs, lexical, s);
+  if (n_pairs < MIN_PAIRS)
+    return;
   stride = (guint) MAX (1, n_pairs / MAX_PAIRS);
 
   /* Each word's pairs, and each character pair's count over them. */

@@ -599,7 +599,11 @@ _bt_align_path_paragraphs (BtAlignContext       *ctx,
   g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (BtAlignCandidate));
   g_autoptr (GArray) found_sentences = g_array_new (FALSE, FALSE, sizeof (BtAlignCandidate));
   g_autofree Best *best = g_new (Best, ctx->src.n_units + 1);
-  g_auto (Trail) trail = { g_array_new (FALSE, FALSE, sizeof (Kept)), g_array_new (FALSE, FALSE, sizeof (guint16)),
+  /* Set aside for a typical column at once: regrowing the trail copies
+   * it over and over, and pages never touched cost nothing. */
+  guint reserve = (guint) MIN ((guint64) n_t * 8, MAX_KEPT_STATES);
+  g_auto (Trail) trail = { g_array_sized_new (FALSE, FALSE, sizeof (Kept), reserve),
+                           g_array_sized_new (FALSE, FALSE, sizeof (guint16), reserve),
                            g_new0 (guint, n_t + 1) };
   Path path = { ctx, anchors, sentences, learned, CLAMP (0.01 * ctx->src.n_units, 2.0, 20.0), found, found_sentences, best,
                 n_candidates, width, matched };

@@ -586,6 +586,10 @@ run_paragraphs (BtAlignContext *ctx,
   g_auto (BtAlignLearned) learned = { 0 };
   g_auto (BtAlignSentences) sentences = { 0 };
 
+  /* About one link a sentence: growing the array one by one would copy
+   * it over and over. */
+  g_array_set_size (self->links, ctx->tgt.n_units);
+  g_array_set_size (self->links, 0);
   if (!_bt_align_path_paragraphs (ctx, anchors, NULL, NULL, FIRST_CANDIDATES, choices, cancellable, error))
     return FALSE;
   /* The first path's confident links are far more anchors than the rare

@@ -132,10 +132,10 @@ test_learn (Fixture      *f,
             gconstpointer data)
 {
   g_auto (BtAlignLearned) learned = { 0 };
-  guint paragraphs[12];
-  double lexical[12];
+  guint paragraphs[48];
+  double lexical[48];
 
-  for (guint i = 0; i < 12; i++)
+  for (guint i = 0; i < 48; i++)
     {
       g_autofree char *zh = g_strdup_printf ("市长说新机场%s%s。", i % 3 == 0 ? "夸威" : "",
                                              i == 1 || i == 2 ? "赞布" : "");
@@ -151,7 +151,7 @@ test_learn (Fixture      *f,
   extract (f);
   _bt_align_learn (&learned, &f->ctx, paragraphs, lexical);
 
-  /* Quarvel goes with 夸威 in paragraphs 0, 3, 6 and 9. */
+  /* Quarvel goes with 夸威 in paragraphs 0, 3, 6, 9 and on. */
   g_assert_cmpfloat (_bt_align_learned_match (&learned, 0, 0), >, 0.9);
   g_assert_cmpfloat (_bt_align_learned_match (&learned, 9, 3), >, 0.9);
   g_assert_cmpfloat (_bt_align_learned_match (&learned, 1, 0), ==, 0);
@@ -161,8 +161,15 @@ test_learn (Fixture      *f,
   g_assert_cmpfloat (_bt_align_learned_match (&learned, 2, 2), ==, 0);
   _bt_align_learned_clear (&learned);
 
-  /* Pairs the first path was unsure of teach nothing. */
-  for (guint i = 0; i < 12; i++)
+  /* Too few confident pairs teach nothing. */
+  for (guint i = 12; i < 48; i++)
+    lexical[i] = 0.1;
+  _bt_align_learn (&learned, &f->ctx, paragraphs, lexical);
+  g_assert_cmpfloat (_bt_align_learned_match (&learned, 0, 0), ==, 0);
+  _bt_align_learned_clear (&learned);
+
+  /* Nor do pairs the first path was unsure of. */
+  for (guint i = 0; i < 48; i++)
     lexical[i] = 0.1;
   _bt_align_learn (&learned, &f->ctx, paragraphs, lexical);
   g_assert_cmpfloat (_bt_align_learned_match (&learned, 0, 0), ==, 0);
