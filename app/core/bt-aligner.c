@@ -590,13 +590,17 @@ run_paragraphs (BtAlignContext *ctx,
    * it over and over. */
   g_array_set_size (self->links, ctx->tgt.n_units);
   g_array_set_size (self->links, 0);
-  if (!_bt_align_path_paragraphs (ctx, anchors, NULL, NULL, FIRST_CANDIDATES, choices, cancellable, error))
-    return FALSE;
   /* The first path's confident links are far more anchors than the rare
    * words gave, and they teach the words the dictionary lacks: follow
-   * them once more. */
-  reanchor (ctx, anchors, choices);
-  learn (ctx, choices, &learned);
+   * them once more. Without a single key in the target, it could find
+   * neither. */
+  if (ctx->tgt.keys->len > 0)
+    {
+      if (!_bt_align_path_paragraphs (ctx, anchors, NULL, NULL, FIRST_CANDIDATES, choices, cancellable, error))
+        return FALSE;
+      reanchor (ctx, anchors, choices);
+      learn (ctx, choices, &learned);
+    }
   _bt_align_sentences_init (&sentences, ctx);
   if (!_bt_align_path_paragraphs (ctx, anchors, &sentences, &learned, MAX_CANDIDATES, choices, cancellable, error))
     return FALSE;
