@@ -693,25 +693,6 @@ _bt_align_extract (BtAlignContext *ctx,
   return TRUE;
 }
 
-static guint
-lower_bound (const guint *v,
-             guint        n,
-             guint        x)
-{
-  guint lo = 0, hi = n;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (v[mid] < x)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
-}
-
 void
 _bt_align_candidates (BtAlignContext *ctx,
                       guint           sentence,
@@ -731,7 +712,7 @@ _bt_align_candidates (BtAlignContext *ctx,
 
       if (n > max_df)
         continue;
-      for (guint i = lower_bound (post, n, lo); i < n && post[i] < hi; i++)
+      for (guint i = _bt_align_lower_bound (post, n, lo); i < n && post[i] < hi; i++)
         {
           if (ctx->acc[post[i]] == 0)
             g_array_append_val (ctx->touched, post[i]);

@@ -115,25 +115,6 @@ _bt_align_sentences_clear (BtAlignSentences *self)
   g_clear_pointer (&self->touched, g_array_unref);
 }
 
-static guint
-lower_bound (const guint *v,
-             guint        n,
-             guint        x)
-{
-  guint lo = 0, hi = n;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (v[mid] < x)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
-}
-
 void
 _bt_align_sentences_find (const BtAlignSentences *self,
                           BtAlignContext   *ctx,
@@ -157,8 +138,8 @@ _bt_align_sentences_find (const BtAlignSentences *self,
 
       if (ctx->df[id] > max_df)
         continue;
-      first = lower_bound (post, n, lo);
-      last = lower_bound (post, n, hi);
+      first = _bt_align_lower_bound (post, n, lo);
+      last = _bt_align_lower_bound (post, n, hi);
       /* A key in many sentences around cannot tell them apart; skipping
        * it keeps a paragraph of thousands of sentences linear. */
       if (last - first > max_sentences)

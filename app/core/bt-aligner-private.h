@@ -79,6 +79,26 @@ typedef struct
   GArray       *touched;
 } BtAlignContext;
 
+/* The first of the @n ascending values of @v not below @x. */
+static inline guint
+_bt_align_lower_bound (const guint *v,
+                       guint        n,
+                       guint        x)
+{
+  guint lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (v[mid] < x)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
 /* bt-align-keys.c */
 void     _bt_align_context_init    (BtAlignContext   *ctx,
                                     BtDocument       *source,
