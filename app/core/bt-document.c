@@ -57,11 +57,16 @@ typedef struct
   GArray *spans;
 } Piece;
 
+/* Whether @text was allocated for itself rather than placed in the
+ * shared block of a file's texts (compared as addresses: the block may
+ * not be there at all). */
 static gboolean
 owns_text (BtDocument *self,
            const char *text)
 {
-  return text < self->texts || text >= self->texts + self->texts_size;
+  guintptr at = (guintptr) text, start = (guintptr) self->texts;
+
+  return self->texts == NULL || at < start || at - start >= self->texts_size;
 }
 
 static void
