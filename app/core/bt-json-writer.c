@@ -14,21 +14,11 @@
 /* Large outputs go out in pieces, so that memory holds one piece and not
  * the whole file. */
 #define FLUSH_SIZE (256 * 1024)
-#define N_CACHED 16
-
-typedef struct
-{
-  double value;
-  char   text[G_ASCII_DTOSTR_BUF_SIZE];
-} CachedDouble;
-
 typedef struct
 {
   GString      *out;
   BtSafeWrite  *sink;   /* NULL to keep everything in @out */
-  /* reviews repeat a few confidences, and the shortest form is costly */
-  CachedDouble  doubles[N_CACHED];
-  guint         n_doubles;
+  BtIoDoubleCache doubles;
 } Writer;
 
 /* g_string_append() measures its argument and checks its position on
@@ -112,18 +102,7 @@ static void
 append_double (Writer *self,
                double  value)
 {
-  CachedDouble *slot;
-
-  for (guint i = 0; i < MIN (self->n_doubles, N_CACHED); i++)
-    if (memcmp (&self->doubles[i].value, &value, sizeof value) == 0)
-      {
-        append_text (self->out, self->doubles[i].text);
-        return;
-      }
-  slot = &self->doubles[self->n_doubles++ % N_CACHED];
-  slot->value = value;
-  bt_io_format_double (slot->text, sizeof slot->text, value);
-  append_text (self->out, slot->text);
+  append_text (self->out, bt_io_format_double_cached (&self->doubles, value));
 }
 
 static void

@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -33,6 +34,24 @@ bt_io_format_double (char   *buffer,
       if (g_ascii_strtod (buffer, NULL) == value)
         return;
     }
+}
+
+const char *
+bt_io_format_double_cached (BtIoDoubleCache *cache,
+                            double           value)
+{
+  guint64 bits;
+  guint slot;
+
+  memcpy (&bits, &value, sizeof bits);
+  slot = (guint) ((bits * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)) >> 60) % BT_IO_N_CACHED_DOUBLES;
+  if (!cache->slots[slot].set || memcmp (&cache->slots[slot].value, &value, sizeof value) != 0)
+    {
+      cache->slots[slot].value = value;
+      cache->slots[slot].set = TRUE;
+      bt_io_format_double (cache->slots[slot].text, sizeof cache->slots[slot].text, value);
+    }
+  return cache->slots[slot].text;
 }
 
 const char *

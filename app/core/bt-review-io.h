@@ -17,6 +17,22 @@ G_BEGIN_DECLS
 void       bt_io_format_double            (char        *buffer,
                                            gsize        size,
                                            double       value);
+/* The last doubles formatted and their shortest forms: reviews repeat a
+ * few confidences, and finding the shortest form costs several tries. */
+#define BT_IO_N_CACHED_DOUBLES 16
+typedef struct
+{
+  struct
+  {
+    double   value;
+    gboolean set;
+    char     text[G_ASCII_DTOSTR_BUF_SIZE];
+  } slots[BT_IO_N_CACHED_DOUBLES];
+} BtIoDoubleCache;
+
+/* bt_io_format_double() through @cache; valid until the next call. */
+const char *bt_io_format_double_cached    (BtIoDoubleCache *cache,
+                                           double           value);
 /* Decimal digits of @value, written to the end of @buffer; returns
  * where they start. */
 #define BT_IO_UINT_BUF_SIZE 12

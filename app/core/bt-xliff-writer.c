@@ -17,13 +17,6 @@
  * pieces: a review file is mostly small metas, and an XML writer's
  * bookkeeping per element would cost more than the bytes themselves. */
 #define FLUSH_SIZE (256 * 1024)
-#define N_CACHED 16
-
-typedef struct
-{
-  double  value;
-  char    text[G_ASCII_DTOSTR_BUF_SIZE];
-} CachedDouble;
 
 typedef struct
 {
@@ -33,7 +26,7 @@ typedef struct
   BtDocument         *source;
   BtDocument         *target;
   /* reviews repeat a few confidences and decision times */
-  CachedDouble        doubles[N_CACHED];
+  BtIoDoubleCache     doubles;
   gint64              time;
   char               *time_text;
 } Writer;
@@ -207,14 +200,7 @@ static const char *
 format_double (Writer *self,
                double  value)
 {
-  CachedDouble *cached = &self->doubles[(guint) (value * 1000) % N_CACHED];
-
-  if (cached->text[0] == '\0' || cached->value != value)
-    {
-      cached->value = value;
-      bt_io_format_double (cached->text, sizeof cached->text, value);
-    }
-  return cached->text;
+  return bt_io_format_double_cached (&self->doubles, value);
 }
 
 static const char *
