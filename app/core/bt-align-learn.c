@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "bt-aligner-private.h"
+#include "bt-names.h"
 #include "bt-stem.h"
 
 /* Pairs the counting looks at, at most: spread over the document. */
@@ -94,14 +95,6 @@ words_clear (Words *words)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Words, words_clear)
 
-/* The unified ideographs and their extensions and compatibility forms. */
-static inline gboolean
-is_han (gunichar c)
-{
-  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) ||
-         (c >= 0x20000 && c <= 0x3134f);
-}
-
 static inline guint64
 bigram (gunichar a,
         gunichar b)
@@ -118,37 +111,72 @@ compare_u64 (gconstpointer a,
   return (x > y) - (x < y);
 }
 
-/* The distinct Han character pairs of @text, sorted, into @out. */
-static void
-paragraph_bigrams (const char *text,
-                   GArray     *out)
-{
-  gunichar prev = 0;
-  guint n = 0;
+#define FILTER_BITS 16
 
-  g_array_set_size (out, 0);
+/* The character pairs some word learnt: a bit per hash slot turns most
+ * pairs away before the table is asked. */
+typedef struct
+{
+  GHashTable *pairs;
+  guint8     *bits;
+} Learnt;
+
+static inline guint
+filter_slot (guint64 b)
+{
+  return (guint) ((b * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)) >> (64 - FILTER_BITS));
+}
+
+static gboolean
+learnt_has (const Learnt *learnt,
+            guint64       b)
+{
+  guint slot = filter_slot (b);
+
+  return (learnt->bits[slot / 8] & (1 << (slot % 8))) && g_hash_table_contains (learnt->pairs, (gpointer) (gsize) b);
+}
+
+/* Appends to @out the distinct Han character pairs of @text, sorted;
+ * with @keep, only those it holds. */
+static void
+append_bigrams (const char   *text,
+                const Learnt *keep,
+                GArray       *out)
+{
+  guint first = out->len, n = 0;
+  gunichar prev = 0;
+  guint64 *v;
+
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
+      guint64 b = bigram (prev, c);
 
-      if (!is_han (c))
+      if (!bt_names_is_han (c))
         {
           prev = 0;
           continue;
         }
-      if (prev != 0)
-        {
-          guint64 b = bigram (prev, c);
-
-          g_array_append_val (out, b);
-        }
+      if (prev != 0 && (keep == NULL || learnt_has (keep, b)))
+        g_array_append_val (out, b);
       prev = c;
     }
-  g_array_sort (out, compare_u64);
-  for (guint i = 0; i < out->len; i++)
-    if (n == 0 || g_array_index (out, guint64, n - 1) != g_array_index (out, guint64, i))
-      g_array_index (out, guint64, n++) = g_array_index (out, guint64, i);
-  g_array_set_size (out, n);
+  if (out->len - first < 2)
+    return;
+  v = &g_array_index (out, guint64, first);
+  qsort (v, out->len - first, sizeof (guint64), compare_u64);
+  for (guint i = 0; i < out->len - first; i++)
+    if (n == 0 || v[n - 1] != v[i])
+      v[n++] = v[i];
+  g_array_set_size (out, first + n);
+}
+
+static void
+paragraph_bigrams (const char *text,
+                   GArray     *out)
+{
+  g_array_set_size (out, 0);
+  append_bigrams (text, NULL, out);
 }
 
 static guint
@@ -183,69 +211,31 @@ consider (Choice  *best,
     best[1] = (Choice) { b, dice };
 }
 
-#define FILTER_BITS 16
-
-static inline guint
-filter_slot (guint64 b)
-{
-  return (guint) ((b * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)) >> (64 - FILTER_BITS));
-}
-
-/* Each paragraph's character pairs that some word learnt, sorted. A bit
- * per hash slot turns most pairs away before the table is asked. */
+/* Each paragraph's character pairs that some word learnt, sorted. */
 static void
 learnt_bigrams (BtAlignLearned *self,
                 BtAlignContext *ctx)
 {
-  g_autoptr (GHashTable) learnt = g_hash_table_new (NULL, NULL);
-  g_autofree guint8 *filter = g_new0 (guint8, (1 << FILTER_BITS) / 8);
-  GArray *out;
+  g_autoptr (GHashTable) pairs = g_hash_table_new (NULL, NULL);
+  g_autofree guint8 *bits = g_new0 (guint8, (1 << FILTER_BITS) / 8);
+  Learnt learnt = { pairs, bits };
 
   for (guint i = 0; i < self->assoc->len; i++)
     {
       guint64 b = g_array_index (self->assoc, BtAlignAssoc, i).bigram;
       guint slot = filter_slot (b);
 
-      g_hash_table_add (learnt, (gpointer) (gsize) b);
-      filter[slot / 8] |= 1 << (slot % 8);
+      g_hash_table_add (pairs, (gpointer) (gsize) b);
+      bits[slot / 8] |= 1 << (slot % 8);
     }
   self->paragraph_start = g_new0 (guint, ctx->src.n_units + 1);
-  out = self->paragraph_bigrams = g_array_new (FALSE, FALSE, sizeof (guint64));
+  self->paragraph_bigrams = g_array_new (FALSE, FALSE, sizeof (guint64));
   for (guint p = 0; p < ctx->src.n_units; p++)
     {
-      guint first = out->len, n = 0;
-      gunichar prev = 0;
-
-      self->paragraph_start[p] = first;
-      for (const char *c = bt_document_get_paragraph (ctx->source, p)->text; *c != '\0'; c = g_utf8_next_char (c))
-        {
-          gunichar ch = g_utf8_get_char (c);
-          guint64 b;
-          guint slot;
-
-          if (!is_han (ch))
-            {
-              prev = 0;
-              continue;
-            }
-          b = bigram (prev, ch);
-          slot = filter_slot (b);
-          if (prev != 0 && (filter[slot / 8] & (1 << (slot % 8))) && g_hash_table_contains (learnt, (gpointer) (gsize) b))
-            g_array_append_val (out, b);
-          prev = ch;
-        }
-      if (out->len - first > 1)
-        {
-          guint64 *v = &g_array_index (out, guint64, first);
-
-          qsort (v, out->len - first, sizeof (guint64), compare_u64);
-          for (guint i = 0; i < out->len - first; i++)
-            if (n == 0 || v[n - 1] != v[i])
-              v[n++] = v[i];
-          g_array_set_size (out, first + n);
-        }
+      self->paragraph_start[p] = self->paragraph_bigrams->len;
+      append_bigrams (bt_document_get_paragraph (ctx->source, p)->text, &learnt, self->paragraph_bigrams);
     }
-  self->paragraph_start[ctx->src.n_units] = out->len;
+  self->paragraph_start[ctx->src.n_units] = self->paragraph_bigrams->len;
 }
 
 static gboolean

@@ -166,8 +166,8 @@ intern_syllable (const char *syllable)
   return n_syllables;
 }
 
-static gboolean
-is_han (gunichar c)
+gboolean
+bt_names_is_han (gunichar c)
 {
   return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
          (c >= 0xF900 && c <= 0xFAFF);
@@ -178,7 +178,7 @@ compute_readings (guint16 *readings)
 {
   for (gunichar c = FIRST_HAN; c <= LAST_HAN; c++)
     {
-      const char *reading = is_han (c) ? transliterate (c) : NULL;
+      const char *reading = bt_names_is_han (c) ? transliterate (c) : NULL;
 
       readings[c - FIRST_HAN] = reading != NULL ? intern_syllable (reading) : 0;
     }

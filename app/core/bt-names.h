@@ -34,6 +34,11 @@ typedef struct
  * character. */
 char     *bt_names_name_form    (const char *han);
 
+/* TRUE for a unified ideograph of the Basic Multilingual Plane, its
+ * extension A or a compatibility ideograph: the characters that have a
+ * reading. */
+gboolean  bt_names_is_han       (gunichar    c);
+
 /* The toneless, lower-case pinyin of one Han character ("xi" for 习),
  * or NULL for any other character. Static string. */
 const char *bt_names_reading    (gunichar    c);
