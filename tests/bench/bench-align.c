@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "bt-aligner.h"
+#include "bt-bench.h"
 
 #define RUNS 3
 
@@ -87,37 +88,6 @@ load_pair (char ***zh,
   return FALSE;
 }
 
-static guint64
-peak_kib (void)
-{
-  g_autofree char *status = NULL;
-  const char *at;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) || (at = strstr (status, "VmHWM:")) == NULL)
-    return 0;
-  return g_ascii_strtoull (at + 6, NULL, 10);
-}
-
-static int
-double_cmp (const void *a,
-            const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* CPU time of this thread: on a loaded machine the wall clock says more
- * about the neighbours than about the aligner. */
-static double
-cpu_seconds (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 static double
 median_run (BtAligner  *aligner,
             BtDocument *source,
@@ -130,17 +100,15 @@ median_run (BtAligner  *aligner,
   for (guint r = 0; r < RUNS; r++)
     {
       gint64 t0 = g_get_monotonic_time ();
-      double c0 = cpu_seconds ();
+      double c0 = bt_bench_thread_cpu ();
       g_autoptr (BtAlignment) alignment = bt_aligner_run (aligner, source, target, NULL, NULL);
 
-      t[r] = cpu_seconds () - c0;
+      t[r] = bt_bench_thread_cpu () - c0;
       w[r] = (g_get_monotonic_time () - t0) / 1e6;
       bt_alignment_get_links (alignment, n_links);
     }
-  qsort (t, RUNS, sizeof (double), double_cmp);
-  qsort (w, RUNS, sizeof (double), double_cmp);
-  *wall = w[RUNS / 2];
-  return t[RUNS / 2];
+  *wall = bt_bench_median (w, RUNS);
+  return bt_bench_median (t, RUNS);
 }
 
 int
@@ -176,8 +144,8 @@ main (int    argc,
       per_char[i] = t / bt_document_get_n_chars (source);
       printf ("%12" G_GUINT64_FORMAT " %12" G_GUINT64_FORMAT " %10u %10u %12.3f %12.3f %14.1f\n",
               bt_document_get_n_chars (source), bt_document_get_n_chars (target),
-              bt_document_get_n_sentences (target), n_links, t, wall, peak_kib () / 1024.0);
-      if (sizes[i] == 1000000 && (t >= 2.0 || peak_kib () >= 500 * 1024))
+              bt_document_get_n_sentences (target), n_links, t, wall, bt_bench_peak_kib () / 1024.0);
+      if (sizes[i] == 1000000 && (t >= 2.0 || bt_bench_peak_kib () >= 500 * 1024))
         status = 1;
     }
   printf ("# growth: time per character at the largest size is %.2f times that at the smallest\n",

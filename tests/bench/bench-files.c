@@ -16,6 +16,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "bt-bench.h"
 #include "bt-json-writer.h"
 #include "bt-test-review.h"
 #include "bt-xliff-reader.h"
@@ -40,31 +41,14 @@ clock_seconds (clockid_t id)
   return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-static int
-compare_double (const void *a,
-                const void *b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *times)
-{
-  qsort (times, N_RUNS, sizeof (double), compare_double);
-  return times[N_RUNS / 2];
-}
-
 /* The budget applies to wall time; CPU time of this thread shows how
  * much of it a loaded machine took away. */
 static gboolean
 report (const char *what,
         Times      *times)
 {
-  double wall = median (times->wall);
-  double cpu = median (times->cpu);
+  double wall = bt_bench_median (times->wall, N_RUNS);
+  double cpu = bt_bench_median (times->cpu, N_RUNS);
 
   printf ("%-34s median %.3f s wall, %.3f s CPU of %d runs (budget %.1f s)%s\n", what, wall,
           cpu, N_RUNS, BUDGET, wall < BUDGET ? "" : "  OVER BUDGET");
@@ -76,7 +60,7 @@ start (double *wall,
        double *cpu)
 {
   *wall = clock_seconds (CLOCK_MONOTONIC);
-  *cpu = clock_seconds (CLOCK_THREAD_CPUTIME_ID);
+  *cpu = bt_bench_thread_cpu ();
 }
 
 static void
@@ -86,7 +70,7 @@ stop (Times  *times,
       double  cpu)
 {
   times->wall[run] = clock_seconds (CLOCK_MONOTONIC) - wall;
-  times->cpu[run] = clock_seconds (CLOCK_THREAD_CPUTIME_ID) - cpu;
+  times->cpu[run] = bt_bench_thread_cpu () - cpu;
 }
 
 static void

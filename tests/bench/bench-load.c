@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "bt-bench.h"
 #include "bt-document.h"
 #include "bt-text.h"
 
@@ -90,17 +91,6 @@ generate (GString *zh,
     }
 }
 
-/* CPU time of this process, which a busy machine disturbs less than the
- * wall clock. */
-static double
-cpu_seconds (void)
-{
-  struct timespec now;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &now);
-  return now.tv_sec + now.tv_nsec / 1e9;
-}
-
 typedef struct
 {
   double wall;
@@ -118,7 +108,7 @@ load_and_segment (const char *data,
   g_autoptr(BtText) text = NULL;
   g_autoptr(BtDocument) document = NULL;
   gint64 start = g_get_monotonic_time ();
-  double cpu_start = cpu_seconds ();
+  double cpu_start = bt_bench_process_cpu ();
 
   text = bt_text_new_from_bytes (bytes, "bench.txt", NULL, &error);
   if (text == NULL)
@@ -126,16 +116,7 @@ load_and_segment (const char *data,
   document = bt_document_new_from_text (text, language, BT_PARAGRAPH_MODE_AUTO);
   *n_sentences = bt_document_get_n_sentences (document);
 
-  return (Timing) { (g_get_monotonic_time () - start) / 1e6, cpu_seconds () - cpu_start };
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return (x > y) - (x < y);
+  return (Timing) { (g_get_monotonic_time () - start) / 1e6, bt_bench_process_cpu () - cpu_start };
 }
 
 int
@@ -168,9 +149,7 @@ main (int   argc,
               run + 1, zh_time.wall, en_time.wall, walls[run], cpus[run], gb_time.wall);
     }
 
-  qsort (walls, N_RUNS, sizeof walls[0], compare_doubles);
-  qsort (cpus, N_RUNS, sizeof cpus[0], compare_doubles);
   printf ("load-segment median of %d: %.3f s, CPU %.3f s (%u Chinese sentences, %u English sentences)\n",
-          N_RUNS, walls[N_RUNS / 2], cpus[N_RUNS / 2], zh_sentences, en_sentences);
+          N_RUNS, bt_bench_median (walls, N_RUNS), bt_bench_median (cpus, N_RUNS), zh_sentences, en_sentences);
   return 0;
 }

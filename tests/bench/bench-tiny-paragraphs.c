@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "bt-aligner.h"
+#include "bt-bench.h"
 #include "bt-json-writer.h"
 #include "bt-review-private.h"
 #include "bt-text.h"
@@ -44,15 +45,6 @@ typedef struct
   guint64 peak_kib[N_STEPS]; /* the process's peak so far, after the step */
 } Run;
 
-static double
-cpu_seconds (void)
-{
-  struct timespec now;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &now);
-  return now.tv_sec + now.tv_nsec / 1e9;
-}
-
 static GBytes *
 repeat_line (const char *line)
 {
@@ -76,23 +68,12 @@ load (GBytes     *bytes,
   return bt_document_new_from_text (text, language, BT_PARAGRAPH_MODE_AUTO);
 }
 
-static guint64
-peak_kib (void)
-{
-  g_autofree char *status = NULL;
-  const char *at;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) || (at = strstr (status, "VmHWM:")) == NULL)
-    return 0;
-  return g_ascii_strtoull (at + 6, NULL, 10);
-}
-
 static void
 step_start (gint64 *wall,
             double *cpu)
 {
   *wall = g_get_monotonic_time ();
-  *cpu = cpu_seconds ();
+  *cpu = bt_bench_process_cpu ();
 }
 
 static void
@@ -102,8 +83,8 @@ step_end (Run    *run,
           double  cpu)
 {
   run->wall[step] = (g_get_monotonic_time () - wall) / 1e6;
-  run->cpu[step] = cpu_seconds () - cpu;
-  run->peak_kib[step] = peak_kib ();
+  run->cpu[step] = bt_bench_process_cpu () - cpu;
+  run->peak_kib[step] = bt_bench_peak_kib ();
 }
 
 static guint64
@@ -172,23 +153,6 @@ run_once (GBytes       *zh,
   g_unlink (xliff);
 }
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof *values, compare_doubles);
-  return values[n / 2];
-}
-
 int
 main (int    argc,
       char **argv)
@@ -228,8 +192,8 @@ main (int    argc,
           walls[r] = runs[r].wall[s];
           cpus[r] = runs[r].cpu[s];
         }
-      w = median (walls, n_runs);
-      c = median (cpus, n_runs);
+      w = bt_bench_median (walls, n_runs);
+      c = bt_bench_median (cpus, n_runs);
       if (s != STEP_XLIFF)
         {
           total_wall += w;
