@@ -220,6 +220,20 @@ wait_visible (BtWindow  *window,
   return gtk_widget_get_mapped (widget);
 }
 
+/* A cancelled opening leaves the window on the sample it showed. */
+static void
+assert_sample_kept (BtWindow   *window,
+                    BtReview   *before,
+                    const char *title)
+{
+  g_assert_false (gtk_widget_get_visible (window->load_box));
+  g_assert_true (window->review == before);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "review");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
+  g_assert_null (window->file);
+  g_assert_true (window->showing_sample);
+}
+
 static void
 test_cancel_open (void)
 {
@@ -254,12 +268,7 @@ test_cancel_open (void)
   g_assert_cmpint (g_get_monotonic_time () - cancelled, <, 2 * G_USEC_PER_SEC);
   iterate (20);
 
-  g_assert_false (gtk_widget_get_visible (window->load_box));
-  g_assert_true (window->review == before);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "review");
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
-  g_assert_null (window->file);
-  g_assert_true (window->showing_sample);
+  assert_sample_kept (window, before, title);
   close_window (window);
 
   g_object_unref (files[0]);
@@ -367,12 +376,7 @@ test_cancel_open_review (void)
   g_assert_cmpfloat (bt_load_progress_get (progress), ==, stopped);
   g_assert_cmpfloat (stopped, <, 1);
 
-  g_assert_false (gtk_widget_get_visible (window->load_box));
-  g_assert_true (window->review == before);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "review");
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
-  g_assert_null (window->file);
-  g_assert_true (window->showing_sample);
+  assert_sample_kept (window, before, title);
   close_window (window);
 
   g_unlink (path);
