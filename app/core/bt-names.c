@@ -51,6 +51,9 @@ static const char * const overrides[][2] = {
   { "麗水", "lishui" }, { "乐山", "leshan" }, { "樂山", "leshan" },
 };
 
+/* The first character of each override, decoded once. */
+static gunichar override_firsts[G_N_ELEMENTS (overrides)];
+
 /* Other readings of polyphonic characters, tried as well. */
 static const char * const alternatives[][2] = {
   { "重", "chong" }, { "长", "chang" }, { "長", "chang" }, { "厦", "xia" },
@@ -290,6 +293,8 @@ save_readings (const char    *path,
 static void
 apply_tables (void)
 {
+  for (guint o = 0; o < G_N_ELEMENTS (overrides); o++)
+    override_firsts[o] = g_utf8_get_char (overrides[o][0]);
   for (guint i = 0; i < G_N_ELEMENTS (preferred); i++)
     {
       gunichar c = g_utf8_get_char (preferred[i][0]);
@@ -448,20 +453,27 @@ override_at (const gunichar *t,
   return j - i;
 }
 
+#define STACK_CHARS 256
+
 void
 bt_names_chinese_keys (const char *text,
                        GArray     *keys)
 {
-  gunichar firsts[G_N_ELEMENTS (overrides)];
-  g_autofree gunichar *t = NULL;
-  glong len;
+  gunichar buffer[STACK_CHARS];
+  g_autofree gunichar *allocated = NULL;
+  const gunichar *t = buffer;
+  glong len = 0;
 
   g_return_if_fail (text != NULL);
   g_return_if_fail (keys != NULL);
 
-  for (guint o = 0; o < G_N_ELEMENTS (overrides); o++)
-    firsts[o] = g_utf8_get_char (overrides[o][0]);
-  t = g_utf8_to_ucs4_fast (text, -1, &len);
+  ensure_readings ();
+  /* Short texts, the most, are decoded on the stack. */
+  if (strlen (text) < STACK_CHARS)
+    for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+      buffer[len++] = g_utf8_get_char (p);
+  else
+    t = allocated = g_utf8_to_ucs4_fast (text, -1, &len);
   for (glong i = 0; i < len; i++)
     {
       if (bt_names_reading (t[i]) == NULL)
@@ -469,7 +481,7 @@ bt_names_chinese_keys (const char *text,
       ngram_keys (t, len, i, keys);
       for (guint o = 0; o < G_N_ELEMENTS (overrides); o++)
         {
-          glong n = firsts[o] == t[i] ? override_at (t, len, i, o) : 0;
+          glong n = override_firsts[o] == t[i] ? override_at (t, len, i, o) : 0;
 
           if (n > 0)
             push_key (keys, key_extend (KEY_SEED, overrides[o][1], -1), i, i + n);
