@@ -580,6 +580,36 @@ en_spans (const EnText *t,
     }
 }
 
+static gboolean
+en_is_closing_mark (char c)
+{
+  return c == '.' || c == '!' || c == '?' || c == '"' || c == '\'' || c == ')' || c == ']';
+}
+
+/* Whether @text is plainly one sentence: ASCII with no line break and no
+ * mark of a sentence's end before the closing run ("Yes.", "Why?!\"").
+ * Most short paragraphs are; ICU could find no break in them but would
+ * still cost far more than this look. Returns the length, or 0. */
+static gsize
+en_single_sentence (const char *text)
+{
+  gsize closing = 0;
+  gsize i;
+
+  for (i = 0; text[i] != '\0'; i++)
+    {
+      char c = text[i];
+
+      if ((guchar) c >= 0x80 || (g_ascii_iscntrl (c) && c != '\t'))
+        return 0;
+      if (c == '.' || c == '!' || c == '?')
+        closing = closing > 0 ? closing : i + 1;
+      else if (closing > 0 && !en_is_closing_mark (c))
+        return 0;
+    }
+  return i;
+}
+
 #define STACK_UNITS 512
 
 static void
@@ -591,10 +621,17 @@ segment_en (const char *text,
   g_autofree UChar *allocated = NULL;
   EnBounds bounds;
   EnText t;
+  gsize single;
 
   g_array_set_size (spans, 0);
   if (*text == '\0')
     return;
+  single = en_single_sentence (text);
+  if (single > 0)
+    {
+      append_span (spans, 0, (guint) single);
+      return;
+    }
 
   t.text = utf8_to_utf16 (text, buffer, STACK_UNITS, &allocated, &t.length);
   iter = get_en_iterator ();

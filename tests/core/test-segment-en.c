@@ -18,6 +18,16 @@ typedef struct
 } Case;
 
 static const Case cases[] = {
+  /* One sentence at a look, and texts that only look like one */
+  { "single-period", "Yes.", { "Yes." } },
+  { "single-marks-and-quote", "Why?!\"", { "Why?!\"" } },
+  { "single-in-brackets", "(It rained.)", { "(It rained.)" } },
+  { "single-no-end-mark", "A headline without an end", { "A headline without an end" } },
+  { "single-ellipsis", "Wait...", { "Wait..." } },
+  { "single-tab", "Name:\tvalue.", { "Name:\tvalue." } },
+  { "two-short", "Stop. Go.", { "Stop. ", "Go." } },
+  { "two-after-quote", "\"Yes.\" He left.", { "\"Yes.\" ", "He left." } },
+  { "two-not-ascii", "Café closed. We left.", { "Café closed. ", "We left." } },
   { "two-sentences", "Hello world. This is a test.",
     { "Hello world. ", "This is a test." } },
   { "doctor", "Dr. Smith arrived. He sat down.",
