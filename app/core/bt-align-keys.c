@@ -60,13 +60,35 @@ table_grow (BtAlignContext *ctx)
     }
 }
 
-/* The dense id of a key, or G_MAXUINT32 when looking up only and absent. */
+static inline guint64
+slot_key (guint32 signal,
+          guint32 key)
+{
+  return ((guint64) signal_index (signal) + 1) << 32 | key;
+}
+
+/* The dense id of a key, or G_MAXUINT32 when it has none yet. */
+static guint32
+find_id (BtAlignContext *ctx,
+         guint32         signal,
+         guint32         key)
+{
+  guint64 k = slot_key (signal, key);
+
+  for (gsize h = (k * 0x9E3779B97F4A7C15ull) >> 20 & ctx->slot_mask; ctx->slot_keys[h] != 0;
+       h = (h + 1) & ctx->slot_mask)
+    if (ctx->slot_keys[h] == k)
+      return ctx->slot_ids[h];
+  return G_MAXUINT32;
+}
+
+/* The dense id of a key, given one if it has none yet. */
 static guint32
 intern (BtAlignContext *ctx,
         guint32         signal,
         guint32         key)
 {
-  guint64 k = ((guint64) signal_index (signal) + 1) << 32 | key;
+  guint64 k = slot_key (signal, key);
   guint8 signal8 = (guint8) signal;
   gsize h;
 
@@ -74,8 +96,6 @@ intern (BtAlignContext *ctx,
        h = (h + 1) & ctx->slot_mask)
     if (ctx->slot_keys[h] == k)
       return ctx->slot_ids[h];
-  if (ctx->lookup_only)
-    return G_MAXUINT32;
   ctx->slot_keys[h] = k;
   ctx->slot_ids[h] = ctx->n_ids;
   g_array_append_val (ctx->id_signals, signal8);
@@ -127,28 +147,198 @@ scratch_clear (Scratch *scratch)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Scratch, scratch_clear)
 
 static void
+push_id (KeyBuf  *keys,
+         guint32  id,
+         guint    start)
+{
+  if (keys->len == keys->size)
+    {
+      keys->size = MAX (64, 2 * keys->size);
+      keys->k = g_renew (BtAlignKey, keys->k, keys->size);
+    }
+  keys->k[keys->len++] = (BtAlignKey) { id, start };
+}
+
+static void
 add_key (BtAlignContext *ctx,
          KeyBuf         *keys,
          guint32         signal,
          guint32         key,
          guint           start)
 {
-  BtAlignKey k = { intern (ctx, signal, key), start };
+  push_id (keys, intern (ctx, signal, key), start);
+}
 
-  if (k.id == G_MAXUINT32)
-    return;
-  if (keys->len == keys->size)
+/* What one headword of the dictionary gives the source, worked out once
+ * for all its places: most of a headword's glosses are nowhere in the
+ * English, and a text repeats its words. */
+typedef struct
+{
+  const guint32 *glosses;   /* the dictionary's word ids, n_glosses of them */
+  guint          n_glosses;
+  guint          first;     /* its ids in Headwords.ids */
+  guint          n_wanted;  /* the first ones: ids of glosses the target holds */
+  guint          n_others;  /* then the dictionary ids of the rest */
+  guint          last_unit; /* the last source unit its others were counted in */
+  float          best;      /* the best weight of all its glosses */
+  float          unmatched; /* the best weight of its others */
+} Headword;
+
+/* The headwords of the source and where they are. The glosses no target
+ * unit holds are never interned: only their document frequencies are
+ * counted, for the weights of the places they are found at. */
+typedef struct
+{
+  GArray   *headwords;     /* Headword */
+  GArray   *ids;           /* guint32 */
+  guintptr *slot_keys;     /* glosses pointer -> headword index + 1 */
+  guint    *slot_values;
+  gsize     slot_mask;
+  GArray   *places;        /* BtAlignKey: headword index and its place */
+  guint    *place_offsets; /* source unit i owns places [i], [i + 1]) */
+  guint    *df;            /* per dictionary word of the others */
+  guint    *last;          /* per dictionary word: the last unit counted */
+} Headwords;
+
+/* A place per source character is set aside: most are a headword's. */
+static void
+headwords_init (Headwords    *hw,
+                BtDictionary *dictionary,
+                guint         n_units,
+                guint64       n_chars)
+{
+  guint n_words = dictionary != NULL ? bt_dictionary_get_n_words (dictionary) : 0;
+
+  *hw = (Headwords) { g_array_new (FALSE, FALSE, sizeof (Headword)), g_array_new (FALSE, FALSE, sizeof (guint32)),
+                      g_new0 (guintptr, 1024), g_new (guint, 1024), 1023,
+                      g_array_sized_new (FALSE, FALSE, sizeof (BtAlignKey), (guint) MIN (n_chars + 1024, G_MAXUINT / 64)),
+                      g_new0 (guint, n_units + 1),
+                      g_new0 (guint, n_words + 1), NULL };
+  hw->last = g_new (guint, n_words + 1);
+  memset (hw->last, 0xff, (n_words + 1) * sizeof *hw->last);
+}
+
+static void
+headwords_clear (Headwords *hw)
+{
+  g_clear_pointer (&hw->headwords, g_array_unref);
+  g_clear_pointer (&hw->ids, g_array_unref);
+  g_clear_pointer (&hw->slot_keys, g_free);
+  g_clear_pointer (&hw->slot_values, g_free);
+  g_clear_pointer (&hw->places, g_array_unref);
+  g_clear_pointer (&hw->place_offsets, g_free);
+  g_clear_pointer (&hw->df, g_free);
+  g_clear_pointer (&hw->last, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Headwords, headwords_clear)
+
+static gsize
+headword_slot (const Headwords *hw,
+               const guint32   *glosses)
+{
+  guint64 k = (guint64) (guintptr) glosses;
+  gsize h;
+
+  for (h = (k * 0x9E3779B97F4A7C15ull) >> 20 & hw->slot_mask; hw->slot_keys[h] != 0;
+       h = (h + 1) & hw->slot_mask)
+    if (hw->slot_keys[h] == (guintptr) glosses)
+      break;
+  return h;
+}
+
+static void
+headwords_grow (Headwords *hw)
+{
+  gsize old_size = hw->slot_mask + 1;
+  g_autofree guintptr *keys = hw->slot_keys;
+  g_autofree guint *values = hw->slot_values;
+
+  hw->slot_keys = g_new0 (guintptr, 2 * old_size);
+  hw->slot_values = g_new (guint, 2 * old_size);
+  hw->slot_mask = 2 * old_size - 1;
+  for (gsize i = 0; i < old_size; i++)
+    if (keys[i] != 0)
+      {
+        gsize h = headword_slot (hw, (const guint32 *) keys[i]);
+
+        hw->slot_keys[h] = keys[i];
+        hw->slot_values[h] = values[i];
+      }
+}
+
+/* The headword of @glosses, sorting them into wanted and others when
+ * first met. */
+static Headword *
+headword_get (BtAlignContext *ctx,
+              Headwords      *hw,
+              const guint32  *glosses,
+              guint           n_glosses)
+{
+  gsize h = headword_slot (hw, glosses);
+  Headword w = { glosses, n_glosses, hw->ids->len, 0, 0, G_MAXUINT, 0, 0 };
+
+  if (hw->slot_keys[h] != 0)
+    return &g_array_index (hw->headwords, Headword, hw->slot_values[h]);
+  for (guint i = 0; i < n_glosses; i++)
     {
-      keys->size = MAX (64, 2 * keys->size);
-      keys->k = g_renew (BtAlignKey, keys->k, keys->size);
+      guint32 id = find_id (ctx, BT_SIGNAL_DICTIONARY, glosses[i]);
+
+      if (id != G_MAXUINT32)
+        {
+          g_array_append_val (hw->ids, id);
+          w.n_wanted++;
+        }
     }
-  keys->k[keys->len++] = k;
+  for (guint i = 0; i < n_glosses; i++)
+    if (find_id (ctx, BT_SIGNAL_DICTIONARY, glosses[i]) == G_MAXUINT32)
+      {
+        g_array_append_val (hw->ids, glosses[i]);
+        w.n_others++;
+      }
+  hw->slot_keys[h] = (guintptr) glosses;
+  hw->slot_values[h] = hw->headwords->len;
+  g_array_append_val (hw->headwords, w);
+  if (hw->headwords->len * 2 > hw->slot_mask)
+    headwords_grow (hw);
+  return &g_array_index (hw->headwords, Headword, hw->headwords->len - 1);
+}
+
+/* A headword at @pos of source unit @unit: its wanted glosses become
+ * keys, its others only count. */
+static void
+add_headword (BtAlignContext *ctx,
+              Headwords      *hw,
+              KeyBuf         *keys,
+              guint           unit,
+              const guint32  *glosses,
+              guint           n_glosses,
+              guint           pos)
+{
+  Headword *w = headword_get (ctx, hw, glosses, n_glosses);
+  const guint32 *ids = &g_array_index (hw->ids, guint32, w->first);
+  BtAlignKey place = { w - (Headword *) (gpointer) hw->headwords->data, pos };
+
+  for (guint i = 0; i < w->n_wanted; i++)
+    push_id (keys, ids[i], pos);
+  g_array_append_val (hw->places, place);
+  if (w->last_unit == unit)
+    return;
+  w->last_unit = unit;
+  for (guint i = w->n_wanted; i < w->n_wanted + w->n_others; i++)
+    if (hw->last[ids[i]] != unit)
+      {
+        hw->last[ids[i]] = unit;
+        hw->df[ids[i]]++;
+      }
 }
 
 #define STACK_CHARS 256
 
 static void
 dictionary_keys (BtAlignContext *ctx,
+                 Headwords      *hw,
+                 guint           unit,
                  const char     *text,
                  BtLanguage      language,
                  Scratch        *scratch)
@@ -189,8 +379,8 @@ dictionary_keys (BtAlignContext *ctx,
 
       /* A character of many unrelated glosses (了, 的) says little and
        * costs much. */
-      for (guint i = 0; i < n_ids && n_ids <= MAX_GLOSSES; i++)
-        add_key (ctx, &scratch->keys, BT_SIGNAL_DICTIONARY, ids[i], pos);
+      if (n_ids > 0 && n_ids <= MAX_GLOSSES)
+        add_headword (ctx, hw, &scratch->keys, unit, ids, n_ids, pos);
       pos += MAX (n, 1);
     }
 }
@@ -314,16 +504,19 @@ latin_keys (BtAlignContext *ctx,
     }
 }
 
-/* The keys of one unit, in @scratch->keys. */
+/* The keys of one unit, in @scratch->keys; the source's headwords also
+ * go to @hw. */
 static void
 unit_keys (BtAlignContext *ctx,
+           Headwords      *hw,
+           guint           unit,
            const char     *text,
            BtLanguage      language,
            Scratch        *scratch)
 {
   scratch->keys.len = 0;
   if (ctx->dictionary != NULL && (ctx->enabled & BT_SIGNAL_DICTIONARY))
-    dictionary_keys (ctx, text, language, scratch);
+    dictionary_keys (ctx, hw, unit, text, language, scratch);
   if (ctx->enabled & BT_SIGNAL_NUMBERS)
     number_keys (ctx, text, language, scratch);
   if (ctx->enabled & BT_SIGNAL_NAMES)
@@ -463,7 +656,7 @@ _bt_align_context_init (BtAlignContext *ctx,
   ctx->slot_ids = g_new (guint32, ctx->slot_mask + 1);
   ctx->ratio = 0.3;
   ctx->ratio_spread = 0.4;
-  side_init (&ctx->src, bt_document_get_n_paragraphs (source), 3 * bt_document_get_n_chars (source) + 1024);
+  side_init (&ctx->src, bt_document_get_n_paragraphs (source), bt_document_get_n_chars (source) + 1024);
   side_init (&ctx->tgt, bt_document_get_n_sentences (target), bt_document_get_n_chars (target) / 8 + 1024);
   ctx->touched = g_array_new (FALSE, FALSE, sizeof (guint));
   ctx->id_signals = g_array_new (FALSE, FALSE, sizeof (guint8));
@@ -495,6 +688,7 @@ _bt_align_context_clear (BtAlignContext *ctx)
 
 static gboolean
 extract_source (BtAlignContext *ctx,
+                Headwords      *hw,
                 GCancellable   *cancellable,
                 GError        **error)
 {
@@ -509,13 +703,17 @@ extract_source (BtAlignContext *ctx,
         return FALSE;
       ctx->src.offsets[i] = ctx->src.keys->len;
       ctx->src.n_chars[i] = p->n_chars;
-      unit_keys (ctx, p->text, BT_LANGUAGE_ZH, &scratch);
+      hw->place_offsets[i] = hw->places->len;
+      unit_keys (ctx, hw, i, p->text, BT_LANGUAGE_ZH, &scratch);
       g_array_append_vals (ctx->src.keys, scratch.keys.k, scratch.keys.len);
     }
   ctx->src.offsets[ctx->src.n_units] = ctx->src.keys->len;
+  hw->place_offsets[ctx->src.n_units] = hw->places->len;
   return TRUE;
 }
 
+/* The target comes first: the source's glosses it does not hold are
+ * then known as they are met. */
 static gboolean
 extract_target (BtAlignContext *ctx,
                 GCancellable   *cancellable,
@@ -526,7 +724,6 @@ extract_target (BtAlignContext *ctx,
 
   scratch_init (&scratch);
   sentence_reader_init (&reader, ctx->target);
-  ctx->lookup_only = TRUE;
   ctx->tgt_known = g_new0 (guint, ctx->tgt.n_units + 1);
   for (guint i = 0; i < ctx->tgt.n_units; i++)
     {
@@ -538,7 +735,7 @@ extract_target (BtAlignContext *ctx,
       ctx->tgt.offsets[i] = ctx->tgt.keys->len;
       ctx->tgt.n_chars[i] = sentence->end - sentence->start;
       ctx->n_known = 0;
-      unit_keys (ctx, text, BT_LANGUAGE_EN, &scratch);
+      unit_keys (ctx, NULL, i, text, BT_LANGUAGE_EN, &scratch);
       g_array_append_vals (ctx->tgt.keys, scratch.keys.k, scratch.keys.len);
       ctx->tgt_known[i] = ctx->n_known;
       close_unit (ctx->tgt.keys, ctx->tgt.offsets[i], TRUE);
@@ -547,10 +744,21 @@ extract_target (BtAlignContext *ctx,
   return TRUE;
 }
 
+static float
+key_weight (guint32 signal,
+            guint   df,
+            guint   n_units)
+{
+  return signal_factor (signal) *
+         MAX (0.05f, (float) log ((n_units + 1.0) / (df + 0.5)) / (float) log (n_units + 2.0));
+}
+
 /* Document frequencies and weights: a unit counts once for an id, its
- * keys being unsorted yet. */
+ * keys being unsorted yet. The glosses only counted get theirs too, and
+ * each headword its best. */
 static void
-weigh_keys (BtAlignContext *ctx)
+weigh_keys (BtAlignContext *ctx,
+            Headwords      *hw)
 {
   const BtAlignKey *keys = (const BtAlignKey *) (gconstpointer) ctx->src.keys->data;
   guint n = ctx->src.n_units;
@@ -567,8 +775,38 @@ weigh_keys (BtAlignContext *ctx)
         }
   ctx->weights = g_new (float, ctx->n_ids);
   for (guint32 id = 0; id < ctx->n_ids; id++)
-    ctx->weights[id] = signal_factor (key_signal (ctx, id)) *
-                       MAX (0.05f, (float) log ((n + 1.0) / (ctx->df[id] + 0.5)) / (float) log (n + 2.0));
+    ctx->weights[id] = key_weight (key_signal (ctx, id), ctx->df[id], n);
+  for (guint h = 0; h < hw->headwords->len; h++)
+    {
+      Headword *w = &g_array_index (hw->headwords, Headword, h);
+      const guint32 *ids = &g_array_index (hw->ids, guint32, w->first);
+
+      for (guint i = 0; i < w->n_wanted; i++)
+        w->best = MAX (w->best, ctx->weights[ids[i]]);
+      for (guint i = w->n_wanted; i < w->n_wanted + w->n_others; i++)
+        w->unmatched = MAX (w->unmatched, key_weight (BT_SIGNAL_DICTIONARY, hw->df[ids[i]], n));
+      w->best = MAX (w->best, w->unmatched);
+    }
+}
+
+/* Target keys the source lacks can never match. */
+static void
+drop_target_only (BtAlignContext *ctx)
+{
+  BtAlignKey *keys = (BtAlignKey *) (gpointer) ctx->tgt.keys->data;
+  guint out = 0;
+
+  for (guint u = 0; u < ctx->tgt.n_units; u++)
+    {
+      guint first = out;
+
+      for (guint k = ctx->tgt.offsets[u]; k < ctx->tgt.offsets[u + 1]; k++)
+        if (ctx->df[keys[k].id] > 0)
+          keys[out++] = keys[k];
+      ctx->tgt.offsets[u] = first;
+    }
+  ctx->tgt.offsets[ctx->tgt.n_units] = out;
+  g_array_set_size (ctx->tgt.keys, out);
 }
 
 /* The inverted index of the source, over the sorted keys left. */
@@ -594,30 +832,6 @@ index_source (BtAlignContext *ctx)
         ctx->postings[fill[keys[k].id]++] = u;
 }
 
-/* A word of several glosses counts once, by its best one. One buffer
- * serves every unit: an allocation each would cost more than most. */
-static void
-source_totals (BtAlignContext *ctx)
-{
-  const BtAlignKey *keys = (const BtAlignKey *) (gconstpointer) ctx->src.keys->data;
-  g_autofree float *best = NULL;
-  guint longest = 0;
-
-  for (guint u = 0; u < ctx->src.n_units; u++)
-    longest = MAX (longest, ctx->src.n_chars[u]);
-  best = g_new (float, longest + 1);
-  ctx->src_total = g_new0 (float, ctx->src.n_units);
-  for (guint u = 0; u < ctx->src.n_units; u++)
-    {
-      memset (best, 0, (ctx->src.n_chars[u] + 1) * sizeof *best);
-      for (guint k = ctx->src.offsets[u]; k < ctx->src.offsets[u + 1]; k++)
-        if (key_signal (ctx, keys[k].id) != BT_SIGNAL_NAMES && keys[k].start <= ctx->src.n_chars[u])
-          best[keys[k].start] = MAX (best[keys[k].start], ctx->weights[keys[k].id]);
-      for (guint c = 0; c <= ctx->src.n_chars[u]; c++)
-        ctx->src_total[u] += best[c];
-    }
-}
-
 static void
 target_totals (BtAlignContext *ctx)
 {
@@ -629,48 +843,69 @@ target_totals (BtAlignContext *ctx)
       ctx->tgt_total[u] += ctx->weights[keys[k].id];
 }
 
-/* Keys no target unit holds can never match: they only add to the
- * weight of their place, which the base keeps, so they go. */
+/* Per source unit, in one pass: its total, where a word of several
+ * glosses counts once, by its best one; the base of each place, the best
+ * weight there of what no target unit holds; and its keys kept, those
+ * the target holds. */
 static void
-drop_unmatched (BtAlignContext *ctx)
+source_totals (BtAlignContext *ctx,
+               Headwords      *hw)
 {
   const BtAlignKey *keys = (const BtAlignKey *) (gconstpointer) ctx->src.keys->data;
+  const BtAlignKey *places = (const BtAlignKey *) (gconstpointer) hw->places->data;
+  const Headword *headwords = (const Headword *) (gconstpointer) hw->headwords->data;
   g_autofree guint8 *wanted = g_new0 (guint8, ctx->n_ids + 1);
-  GArray *kept = NULL;
+  g_autofree float *best = NULL;
+  BtAlignKey *kept = (BtAlignKey *) (gpointer) ctx->src.keys->data;
   guint64 n_slots = 0;
-  guint out = 0;
+  guint longest = 0, out = 0;
 
   for (guint k = 0; k < ctx->tgt.keys->len; k++)
     wanted[g_array_index (ctx->tgt.keys, BtAlignKey, k).id] = 1;
-  for (guint k = 0; k < ctx->src.keys->len; k++)
-    out += wanted[keys[k].id];
   ctx->base_start = g_new (guint, ctx->src.n_units + 1);
   for (guint u = 0; u < ctx->src.n_units; u++)
     {
       ctx->base_start[u] = n_slots;
       n_slots += ctx->src.n_chars[u] + 1;
+      longest = MAX (longest, ctx->src.n_chars[u]);
     }
   ctx->base_start[ctx->src.n_units] = n_slots;
   ctx->base = g_new0 (float, n_slots + 1);
-  kept = g_array_sized_new (FALSE, FALSE, sizeof (BtAlignKey), out + 1);
-  g_array_set_size (kept, out);
-  out = 0;
+  best = g_new (float, longest + 1);
+  ctx->src_total = g_new0 (float, ctx->src.n_units);
   for (guint u = 0; u < ctx->src.n_units; u++)
     {
       float *base = ctx->base + ctx->base_start[u];
+      guint n_chars = ctx->src.n_chars[u];
       guint first = out;
 
+      memset (best, 0, (n_chars + 1) * sizeof *best);
+      for (guint i = hw->place_offsets[u]; i < hw->place_offsets[u + 1]; i++)
+        {
+          const Headword *w = &headwords[places[i].id];
+
+          best[places[i].start] = MAX (best[places[i].start], w->best);
+          base[places[i].start] = MAX (base[places[i].start], w->unmatched);
+        }
       for (guint k = ctx->src.offsets[u]; k < ctx->src.offsets[u + 1]; k++)
-        if (wanted[keys[k].id])
-          g_array_index (kept, BtAlignKey, out++) = keys[k];
-        else if (key_signal (ctx, keys[k].id) != BT_SIGNAL_NAMES && keys[k].start <= ctx->src.n_chars[u])
-          base[keys[k].start] = MAX (base[keys[k].start], ctx->weights[keys[k].id]);
+        {
+          BtAlignKey key = keys[k];
+          gboolean counts = key_signal (ctx, key.id) != BT_SIGNAL_NAMES && key.start <= n_chars;
+
+          if (counts)
+            best[key.start] = MAX (best[key.start], ctx->weights[key.id]);
+          if (wanted[key.id])
+            kept[out++] = key;
+          else if (counts)
+            base[key.start] = MAX (base[key.start], ctx->weights[key.id]);
+        }
+      for (guint c = 0; c <= n_chars; c++)
+        ctx->src_total[u] += best[c];
       ctx->src.offsets[u] = first;
-      sort_keys (&g_array_index (kept, BtAlignKey, first), out - first);
+      sort_keys (&kept[first], out - first);
     }
   ctx->src.offsets[ctx->src.n_units] = out;
-  g_array_unref (ctx->src.keys);
-  ctx->src.keys = kept;
+  g_array_set_size (ctx->src.keys, out);
 }
 
 gboolean
@@ -678,14 +913,17 @@ _bt_align_extract (BtAlignContext *ctx,
                    GCancellable   *cancellable,
                    GError        **error)
 {
+  g_auto (Headwords) hw;
+
+  headwords_init (&hw, ctx->dictionary, ctx->src.n_units, bt_document_get_n_chars (ctx->source));
   if (ctx->enabled & BT_SIGNAL_NAMES)
     collect_english_names (ctx);
-  if (!extract_source (ctx, cancellable, error) || !extract_target (ctx, cancellable, error))
+  if (!extract_target (ctx, cancellable, error) || !extract_source (ctx, &hw, cancellable, error))
     return FALSE;
-  weigh_keys (ctx);
-  source_totals (ctx);
+  weigh_keys (ctx, &hw);
+  drop_target_only (ctx);
   target_totals (ctx);
-  drop_unmatched (ctx);
+  source_totals (ctx, &hw);
   index_source (ctx);
   ctx->acc = g_new0 (float, ctx->src.n_units + 1);
   ctx->acc_signals = g_new0 (guint32, ctx->src.n_units + 1);

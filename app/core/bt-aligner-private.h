@@ -53,7 +53,6 @@ typedef struct
   guint32       n_ids;
   GArray       *id_signals; /* guint8 per id: its BtSignal bit */
   guint8       *marks;      /* scratch, one per id */
-  gboolean      lookup_only;
   guint         n_known;
   GHashTable   *english_names; /* name keys the target holds */
 
