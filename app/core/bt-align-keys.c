@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "bt-aligner-private.h"
+#include "bt-memory.h"
 #include "bt-error.h"
 #include "bt-latin.h"
 #include "bt-names.h"
@@ -211,8 +212,8 @@ headwords_init (Headwords    *hw,
 
   *hw = (Headwords) { g_array_new (FALSE, FALSE, sizeof (Headword)), g_array_new (FALSE, FALSE, sizeof (guint32)),
                       g_new0 (guintptr, 1024), g_new (guint, 1024), 1023,
-                      g_array_sized_new (FALSE, FALSE, sizeof (BtAlignKey), (guint) MIN (n_chars + 1024, G_MAXUINT / 64)),
-                      g_new0 (guint, n_units + 1),
+                      bt_memory_array_sized (sizeof (BtAlignKey), (guint) MIN (n_chars + 1024, G_MAXUINT / 64)),
+                      bt_memory_new0 (guint, n_units + 1),
                       g_new0 (guint, n_words + 1), NULL };
   hw->last = g_new (guint, n_words + 1);
   memset (hw->last, 0xff, (n_words + 1) * sizeof *hw->last);
@@ -624,9 +625,9 @@ side_init (BtAlignSide *side,
            guint64      reserve)
 {
   side->n_units = n_units;
-  side->keys = g_array_sized_new (FALSE, FALSE, sizeof (BtAlignKey), (guint) MIN (reserve, G_MAXUINT / 64));
-  side->offsets = g_new0 (guint, n_units + 1);
-  side->n_chars = g_new0 (guint, n_units);
+  side->keys = bt_memory_array_sized (sizeof (BtAlignKey), (guint) MIN (reserve, G_MAXUINT / 64));
+  side->offsets = bt_memory_new0 (guint, n_units + 1);
+  side->n_chars = bt_memory_new0 (guint, n_units);
 }
 
 static void
@@ -724,7 +725,7 @@ extract_target (BtAlignContext *ctx,
 
   scratch_init (&scratch);
   sentence_reader_init (&reader, ctx->target);
-  ctx->tgt_known = g_new0 (guint, ctx->tgt.n_units + 1);
+  ctx->tgt_known = bt_memory_new0 (guint, ctx->tgt.n_units + 1);
   for (guint i = 0; i < ctx->tgt.n_units; i++)
     {
       const BtSentence *sentence = bt_document_get_sentence (ctx->target, i);
@@ -824,7 +825,7 @@ index_source (BtAlignContext *ctx)
         ctx->post_start[keys[k].id + 1]++;
   for (guint32 id = 0; id < ctx->n_ids; id++)
     ctx->post_start[id + 1] += ctx->post_start[id];
-  ctx->postings = g_new (guint, ctx->post_start[ctx->n_ids] + 1);
+  ctx->postings = bt_memory_new (guint, ctx->post_start[ctx->n_ids] + 1);
   fill = g_memdup2 (ctx->post_start, sizeof (guint) * ctx->n_ids);
   for (guint u = 0; u < n; u++)
     for (guint k = ctx->src.offsets[u]; k < ctx->src.offsets[u + 1]; k++)
@@ -837,7 +838,7 @@ target_totals (BtAlignContext *ctx)
 {
   BtAlignKey *keys = (BtAlignKey *) (gpointer) ctx->tgt.keys->data;
 
-  ctx->tgt_total = g_new0 (float, ctx->tgt.n_units);
+  ctx->tgt_total = bt_memory_new0 (float, ctx->tgt.n_units);
   for (guint u = 0; u < ctx->tgt.n_units; u++)
     for (guint k = ctx->tgt.offsets[u]; k < ctx->tgt.offsets[u + 1]; k++)
       ctx->tgt_total[u] += ctx->weights[keys[k].id];
@@ -862,7 +863,7 @@ source_totals (BtAlignContext *ctx,
 
   for (guint k = 0; k < ctx->tgt.keys->len; k++)
     wanted[g_array_index (ctx->tgt.keys, BtAlignKey, k).id] = 1;
-  ctx->base_start = g_new (guint, ctx->src.n_units + 1);
+  ctx->base_start = bt_memory_new (guint, ctx->src.n_units + 1);
   for (guint u = 0; u < ctx->src.n_units; u++)
     {
       ctx->base_start[u] = n_slots;
@@ -870,9 +871,9 @@ source_totals (BtAlignContext *ctx,
       longest = MAX (longest, ctx->src.n_chars[u]);
     }
   ctx->base_start[ctx->src.n_units] = n_slots;
-  ctx->base = g_new0 (float, n_slots + 1);
+  ctx->base = bt_memory_new0 (float, n_slots + 1);
   best = g_new (float, longest + 1);
-  ctx->src_total = g_new0 (float, ctx->src.n_units);
+  ctx->src_total = bt_memory_new0 (float, ctx->src.n_units);
   for (guint u = 0; u < ctx->src.n_units; u++)
     {
       float *base = ctx->base + ctx->base_start[u];
@@ -925,8 +926,8 @@ _bt_align_extract (BtAlignContext *ctx,
   target_totals (ctx);
   source_totals (ctx, &hw);
   index_source (ctx);
-  ctx->acc = g_new0 (float, ctx->src.n_units + 1);
-  ctx->acc_signals = g_new0 (guint32, ctx->src.n_units + 1);
+  ctx->acc = bt_memory_new0 (float, ctx->src.n_units + 1);
+  ctx->acc_signals = bt_memory_new0 (guint32, ctx->src.n_units + 1);
   ctx->marks = g_new0 (guint8, ctx->n_ids + 1);
   return TRUE;
 }

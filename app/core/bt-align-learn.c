@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "bt-aligner-private.h"
+#include "bt-memory.h"
 #include "bt-names.h"
 #include "bt-stem.h"
 
@@ -73,7 +74,7 @@ collect_words (BtAlignContext *ctx,
 {
   words->stems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   words->words = g_array_new (FALSE, FALSE, sizeof (guint32));
-  words->start = g_new0 (guint, ctx->tgt.n_units + 1);
+  words->start = bt_memory_new0 (guint, ctx->tgt.n_units + 1);
   for (guint s = 0; s < ctx->tgt.n_units; s++)
     {
       g_autofree char *text = bt_document_dup_sentence_text (ctx->target, s);
@@ -228,7 +229,7 @@ learnt_bigrams (BtAlignLearned *self,
       g_hash_table_add (pairs, (gpointer) (gsize) b);
       bits[slot / 8] |= 1 << (slot % 8);
     }
-  self->paragraph_start = g_new0 (guint, ctx->src.n_units + 1);
+  self->paragraph_start = bt_memory_new0 (guint, ctx->src.n_units + 1);
   self->paragraph_bigrams = g_array_new (FALSE, FALSE, sizeof (guint64));
   for (guint p = 0; p < ctx->src.n_units; p++)
     {
@@ -312,7 +313,7 @@ _bt_align_learn (BtAlignLearned      *self,
     }
 
   self->assoc = g_array_new (FALSE, FALSE, sizeof (BtAlignAssoc));
-  self->word_start = g_new0 (guint, n_words + 1);
+  self->word_start = bt_memory_new0 (guint, n_words + 1);
   for (guint w = 0; w < n_words; w++)
     {
       GArray *of = g_ptr_array_index (pairs_of, w);
@@ -359,7 +360,7 @@ _bt_align_learn (BtAlignLearned      *self,
     }
 
   /* Each target sentence's words that learnt a pair. */
-  self->sentence_start = g_new0 (guint, n_t + 1);
+  self->sentence_start = bt_memory_new0 (guint, n_t + 1);
   self->sentence_words = g_array_new (FALSE, FALSE, sizeof (guint32));
   for (guint s = 0; s < n_t; s++)
     {

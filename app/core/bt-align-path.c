@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "bt-aligner-private.h"
+#include "bt-memory.h"
 
 #define LEXICAL_WEIGHT 5.0
 #define POSITION_WEIGHT 1.0
@@ -595,16 +596,16 @@ _bt_align_path_paragraphs (BtAlignContext       *ctx,
   guint n_candidates = MIN (MIN (max_candidates, (affordable - near) / 2), (MAX_WIDTH - 6 - near) / 2);
   guint width = 2 * n_candidates + near + 6;
   g_autofree State *work = g_new (State, 2 * width);
-  g_autofree float *matched = g_new0 (float, sentences != NULL ? sentences->n + 1 : 1);
+  g_autofree float *matched = bt_memory_new0 (float, sentences != NULL ? sentences->n + 1 : 1);
   g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (BtAlignCandidate));
   g_autoptr (GArray) found_sentences = g_array_new (FALSE, FALSE, sizeof (BtAlignCandidate));
-  g_autofree Best *best = g_new (Best, ctx->src.n_units + 1);
+  g_autofree Best *best = bt_memory_new (Best, ctx->src.n_units + 1);
   /* Set aside for a typical column at once: regrowing the trail copies
    * it over and over, and pages never touched cost nothing. */
   guint reserve = (guint) MIN ((guint64) n_t * 8, MAX_KEPT_STATES);
-  g_auto (Trail) trail = { g_array_sized_new (FALSE, FALSE, sizeof (Kept), reserve),
-                           g_array_sized_new (FALSE, FALSE, sizeof (guint16), reserve),
-                           g_new0 (guint, n_t + 1) };
+  g_auto (Trail) trail = { bt_memory_array_sized (sizeof (Kept), reserve),
+                           bt_memory_array_sized (sizeof (guint16), reserve),
+                           bt_memory_new0 (guint, n_t + 1) };
   Path path = { ctx, anchors, sentences, learned, CLAMP (0.01 * ctx->src.n_units, 2.0, 20.0), found, found_sentences, best,
                 n_candidates, width, matched };
   Column columns[2] = { { work, 0 }, { work + width, 0 } };

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "bt-aligner-private.h"
+#include "bt-memory.h"
 
 
 /* The sentence of @paragraph holding code point @at: the last one that
@@ -41,16 +42,16 @@ _bt_align_sentences_init (BtAlignSentences *self,
 {
   const BtAlignKey *keys = (const BtAlignKey *) (gconstpointer) ctx->src.keys->data;
   guint n_keys = ctx->src.offsets[ctx->src.n_units];
-  g_autofree guint *of_key = g_new (guint, n_keys + 1);
+  g_autofree guint *of_key = bt_memory_new (guint, n_keys + 1);
   guint n_kept = 0;
 
   memset (self, 0, sizeof *self);
   self->n = bt_document_get_n_sentences (ctx->source);
-  self->paragraph = g_new (guint, self->n + 1);
-  self->first = g_new (guint, ctx->src.n_units + 1);
-  self->key_start = g_new0 (guint, self->n + 1);
+  self->paragraph = bt_memory_new (guint, self->n + 1);
+  self->first = bt_memory_new (guint, ctx->src.n_units + 1);
+  self->key_start = bt_memory_new0 (guint, self->n + 1);
   self->post_start = g_new0 (guint, ctx->n_ids + 1);
-  self->acc = g_new0 (float, self->n + 1);
+  self->acc = bt_memory_new0 (float, self->n + 1);
   self->touched = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (guint p = 0; p < ctx->src.n_units; p++)
@@ -83,8 +84,8 @@ _bt_align_sentences_init (BtAlignSentences *self,
     self->key_start[s + 1] += self->key_start[s];
   for (guint32 id = 0; id < ctx->n_ids; id++)
     self->post_start[id + 1] += self->post_start[id];
-  self->ids = g_new (guint32, n_kept + 1);
-  self->postings = g_new (guint, n_kept + 1);
+  self->ids = bt_memory_new (guint32, n_kept + 1);
+  self->postings = bt_memory_new (guint, n_kept + 1);
   {
     g_autofree guint *fill = g_memdup2 (self->key_start, (self->n + 1) * sizeof (guint));
 

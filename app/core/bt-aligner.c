@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "bt-aligner-private.h"
+#include "bt-memory.h"
 #include "bt-error.h"
 #include "bt-segmenter.h"
 
@@ -436,7 +437,7 @@ linked_sentences (BtAlignContext *ctx,
                   guint          *start)
 {
   const BtAlignLink *links = (const BtAlignLink *) (gconstpointer) self->links->data;
-  guint *sentences = g_new (guint, self->links->len + 1);
+  guint *sentences = bt_memory_new (guint, self->links->len + 1);
   g_autofree guint *fill = NULL;
 
   memset (start, 0, (ctx->src.n_units + 1) * sizeof *start);
@@ -454,7 +455,7 @@ static void
 omissions (BtAlignContext *ctx,
            BtAlignment    *self)
 {
-  g_autofree guint *start = g_new (guint, ctx->src.n_units + 1);
+  g_autofree guint *start = bt_memory_new (guint, ctx->src.n_units + 1);
   g_autofree guint *sentences = linked_sentences (ctx, self, start);
 
   for (guint p = 0; p < ctx->src.n_units; p++)
@@ -501,8 +502,8 @@ learn (BtAlignContext      *ctx,
        const BtAlignChoice *choices,
        BtAlignLearned      *learned)
 {
-  g_autofree guint *paragraphs = g_new (guint, ctx->tgt.n_units + 1);
-  g_autofree double *lexical = g_new (double, ctx->tgt.n_units + 1);
+  g_autofree guint *paragraphs = bt_memory_new (guint, ctx->tgt.n_units + 1);
+  g_autofree double *lexical = bt_memory_new (double, ctx->tgt.n_units + 1);
 
   for (guint s = 0; s < ctx->tgt.n_units; s++)
     {
@@ -581,7 +582,7 @@ run_paragraphs (BtAlignContext *ctx,
                 GCancellable   *cancellable,
                 GError        **error)
 {
-  g_autofree BtAlignChoice *choices = g_new0 (BtAlignChoice, ctx->tgt.n_units + 1);
+  g_autofree BtAlignChoice *choices = bt_memory_new0 (BtAlignChoice, ctx->tgt.n_units + 1);
 
   g_auto (BtAlignLearned) learned = { 0 };
   g_auto (BtAlignSentences) sentences = { 0 };
@@ -605,7 +606,7 @@ run_paragraphs (BtAlignContext *ctx,
   if (!_bt_align_path_paragraphs (ctx, anchors, &sentences, &learned, MAX_CANDIDATES, choices, cancellable, error))
     return FALSE;
   refine_borders (ctx, choices);
-  self->placed = g_new0 (guint8, sentences.n + 1);
+  self->placed = bt_memory_new0 (guint8, sentences.n + 1);
   for (guint s = 0; s < ctx->tgt.n_units; s++)
     {
       BtAlignChoice *c = &choices[s];
@@ -640,9 +641,9 @@ run_lines (BtAlignContext *ctx,
            GError        **error)
 {
   guint n = ctx->tgt.n_units + 1;
-  g_autofree guint *first = g_new (guint, n);
-  g_autofree guint *last = g_new (guint, n);
-  g_autofree double *score = g_new0 (double, n);
+  g_autofree guint *first = bt_memory_new (guint, n);
+  g_autofree guint *last = bt_memory_new (guint, n);
+  g_autofree double *score = bt_memory_new0 (double, n);
 
   if (!_bt_align_path_lines (ctx, anchors, first, last, score, cancellable, error))
     return FALSE;

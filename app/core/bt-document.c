@@ -9,6 +9,7 @@
 
 #include "bt-document.h"
 #include "bt-error.h"
+#include "bt-memory.h"
 #include "bt-segmenter.h"
 #include "bt-text.h"
 
@@ -551,16 +552,6 @@ append_blocks (BtDocument  *self,
   return TRUE;
 }
 
-static void
-reserve (GArray *array,
-         guint   n)
-{
-  guint len = array->len;
-
-  g_array_set_size (array, MAX (len, n));
-  g_array_set_size (array, len);
-}
-
 static gboolean
 append_lines (BtDocument  *self,
               BtText      *text,
@@ -575,12 +566,12 @@ append_lines (BtDocument  *self,
    * break: the copies and their nuls fit in as much room. */
   bt_text_get_contents (text, &self->texts_size);
   self->texts_size++;
-  self->texts = g_malloc (self->texts_size);
+  self->texts = bt_memory_alloc (self->texts_size, 1);
   /* Room for a paragraph and a sentence per line at once (a line of text
    * takes two bytes at least): growing them line by line would copy
    * millions of them over and over. */
-  reserve (self->paragraphs, MIN (n_lines, self->texts_size / 2 + 1));
-  reserve (self->sentences, MIN (n_lines, self->texts_size / 2 + 1));
+  bt_memory_array_reserve (self->paragraphs, MIN (n_lines, self->texts_size / 2 + 1));
+  bt_memory_array_reserve (self->sentences, MIN (n_lines, self->texts_size / 2 + 1));
   for (guint i = 0; i < n_lines; i++)
     {
       Line line = get_line (text, i);
