@@ -292,18 +292,65 @@ append_spans (BtDocument   *self,
   g_array_append_val (self->paragraphs, paragraph);
 }
 
+/* How far building from a text has come, reported every stride of its
+ * bytes, with a check for cancellation. */
+typedef struct
+{
+  const BtProgress *progress;
+  GCancellable     *cancellable;
+  const char       *contents;
+  gsize             length;
+  gsize             next;
+} Building;
+
+static gboolean
+building_at (Building    *building,
+             const char  *at,
+             GError     **error)
+{
+  gsize done = at - building->contents;
+
+  if (done < building->next)
+    return TRUE;
+  building->next = done + BT_PROGRESS_STRIDE;
+  return bt_progress_advance (building->progress, (double) done / building->length,
+                              building->cancellable, error);
+}
+
 /* Makes @text, valid UTF-8, the text of a new last paragraph, which owns
  * it unless it lies in the document's texts; segments it into @spans, a
- * scratch array reused from one paragraph to the next. */
-static void
-append_text (BtDocument *self,
-             char       *text,
-             guint       line,
-             GArray     *spans)
+ * scratch array reused from one paragraph to the next. When @building,
+ * @text came from @from to @to of its contents: a text of many strides
+ * reports its progress within itself and may be cancelled there, and
+ * then, being no paragraph, is freed unless the document holds it. */
+static gboolean
+append_text (BtDocument  *self,
+             char        *text,
+             guint        line,
+             GArray      *spans,
+             Building    *building,
+             const char  *from,
+             const char  *to,
+             GError     **error)
 {
-  bt_segment_sentences_into (text, self->language, spans);
+  if (building != NULL && (gsize) (to - from) >= BT_PROGRESS_STRIDE)
+    {
+      gsize length = building->length;
+      BtProgress part = bt_progress_part (building->progress, (double) (from - building->contents) / length,
+                                          (double) (to - building->contents) / length);
+
+      if (!bt_segment_sentences_full (text, self->language, spans, &part, building->cancellable, error))
+        {
+          if (owns_text (self, text))
+            g_free (text);
+          return FALSE;
+        }
+    }
+  else
+    bt_segment_sentences_into (text, self->language, spans);
   append_spans (self, text, g_utf8_strlen (text, -1), line, (const BtSpan *) (gconstpointer) spans->data,
                 spans->len);
+  return TRUE;
 }
 
 static GArray *
@@ -324,7 +371,7 @@ bt_document_append_paragraph (BtDocument *self,
   g_return_if_fail (g_utf8_validate (text, -1, NULL));
 
   spans = spans_new ();
-  append_text (self, g_strdup (text), line, spans);
+  append_text (self, g_strdup (text), line, spans, NULL, NULL, NULL, NULL);
 }
 
 static gboolean
@@ -493,31 +540,6 @@ has_blank_separator (BtText *text)
   return FALSE;
 }
 
-/* How far building from a text has come, reported every stride of its
- * bytes, with a check for cancellation. */
-typedef struct
-{
-  const BtProgress *progress;
-  GCancellable     *cancellable;
-  const char       *contents;
-  gsize             length;
-  gsize             next;
-} Building;
-
-static gboolean
-building_at (Building    *building,
-             const char  *at,
-             GError     **error)
-{
-  gsize done = at - building->contents;
-
-  if (done < building->next)
-    return TRUE;
-  building->next = done + BT_PROGRESS_STRIDE;
-  return bt_progress_advance (building->progress, (double) done / building->length,
-                              building->cancellable, error);
-}
-
 static gboolean
 append_blocks (BtDocument  *self,
                BtText      *text,
@@ -528,26 +550,35 @@ append_blocks (BtDocument  *self,
   g_autoptr (GArray) spans = spans_new ();
   guint n_lines = bt_text_get_n_lines (text);
   guint block_line = 0;
+  const char *block_from = NULL, *block_to = NULL;
 
   for (guint i = 0; i <= n_lines; i++)
     {
       Line line = i < n_lines ? get_line (text, i) : (Line) { NULL, NULL, 0 };
 
-      if (line.start != NULL && !building_at (building, line.start, error))
+      /* A block reports from its start until it is segmented, which
+       * reports the rest. */
+      if (line.start != NULL && !building_at (building, block->len > 0 ? block_from : line.start, error))
         return FALSE;
       if (line.start == line.end)
         {
-          if (block->len > 0)
-            append_text (self, g_strndup (block->str, block->len), block_line, spans);
+          if (block->len > 0 &&
+              !append_text (self, g_strndup (block->str, block->len), block_line, spans, building, block_from,
+                            block_to, error))
+            return FALSE;
           g_string_truncate (block, 0);
           continue;
         }
 
       if (block->len == 0)
-        block_line = line.line;
+        {
+          block_line = line.line;
+          block_from = line.start;
+        }
       else if (needs_space (self->language, block->str, block->len, line.start))
         g_string_append_c (block, ' ');
       g_string_append_len (block, line.start, line.end - line.start);
+      block_to = line.end;
     }
   return TRUE;
 }
@@ -585,7 +616,8 @@ append_lines (BtDocument  *self,
       copy[line.end - line.start] = '\0';
       used += line.end - line.start + 1;
       g_assert (used <= self->texts_size);
-      append_text (self, copy, line.line, spans);
+      if (!append_text (self, copy, line.line, spans, building, line.start, line.end, error))
+        return FALSE;
     }
   return TRUE;
 }

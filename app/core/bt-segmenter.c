@@ -10,7 +10,26 @@
 #include <unicode/ustring.h>
 #include <unicode/utf16.h>
 
+#include "bt-progress.h"
 #include "bt-segmenter.h"
+
+/* Where a long text reports how far segmenting it has come, and checks
+ * for cancellation: every CHECK_STRIDE code points or UTF-16 units. */
+#define CHECK_STRIDE (64 * 1024)
+
+typedef struct
+{
+  const BtProgress  *progress;
+  GCancellable      *cancellable;
+  GError           **error;
+} Check;
+
+static gboolean
+check_at (const Check *check,
+          double       fraction)
+{
+  return check == NULL || bt_progress_advance (check->progress, fraction, check->cancellable, check->error);
+}
 
 /* Chinese */
 
@@ -256,10 +275,11 @@ zh_append_piece (GArray         *spans,
 /* Fills @spans, emptied first. Short texts are decoded on the stack: most
  * paragraphs are short, and an allocation each would cost more than
  * segmenting them. */
-static void
-segment_zh (const char *text,
-            gboolean    clauses,
-            GArray     *spans)
+static gboolean
+segment_zh (const char  *text,
+            gboolean     clauses,
+            GArray      *spans,
+            const Check *check)
 {
   gunichar buffer[STACK_CHARS];
   g_autofree gunichar *allocated = NULL;
@@ -268,6 +288,7 @@ segment_zh (const char *text,
   guint start = 0;
   guint n_ascii_quotes = 0;
   guint i = 0;
+  guint next_check = CHECK_STRIDE;
 
   g_array_set_size (spans, 0);
   if (strlen (text) < STACK_CHARS)
@@ -283,7 +304,15 @@ segment_zh (const char *text,
 
   while (i < n)
     {
-      guint marks_end = zh_break_marks_end (chars, n, i, clauses);
+      guint marks_end;
+
+      if (i >= next_check)
+        {
+          if (!check_at (check, (double) i / n))
+            return FALSE;
+          next_check = i + CHECK_STRIDE;
+        }
+      marks_end = zh_break_marks_end (chars, n, i, clauses);
 
       if (marks_end == 0)
         {
@@ -300,6 +329,7 @@ segment_zh (const char *text,
 
   if (start < n)
     zh_append_piece (spans, chars, start, n);
+  return TRUE;
 }
 
 /* English */
@@ -548,21 +578,31 @@ en_bounds_next (EnBounds *bounds)
 }
 
 /* Keeps the true breaks and turns UTF-16 offsets into code points. */
-static void
+static gboolean
 en_spans (const EnText *t,
           EnBounds     *bounds,
-          GArray       *spans)
+          GArray       *spans,
+          const Check  *check)
 {
   int32_t start = 0;
   int32_t unit = 0;
   guint code_point = 0;
   guint span_start = 0;
   int32_t boundary = en_bounds_next (bounds);
+  int32_t next_check = CHECK_STRIDE;
 
   while (boundary >= 0)
     {
-      int32_t following = en_bounds_next (bounds);
-      int32_t next = following >= 0 ? following : boundary;
+      int32_t following, next;
+
+      if (boundary >= next_check)
+        {
+          if (!check_at (check, (double) boundary / t->length))
+            return FALSE;
+          next_check = boundary + CHECK_STRIDE;
+        }
+      following = en_bounds_next (bounds);
+      next = following >= 0 ? following : boundary;
 
       if (boundary < t->length && en_is_false_break (t, start, boundary, next))
         {
@@ -578,6 +618,7 @@ en_spans (const EnText *t,
       start = boundary;
       boundary = following;
     }
+  return TRUE;
 }
 
 static gboolean
@@ -612,9 +653,10 @@ en_single_sentence (const char *text)
 
 #define STACK_UNITS 512
 
-static void
-segment_en (const char *text,
-            GArray     *spans)
+static gboolean
+segment_en (const char  *text,
+            GArray      *spans,
+            const Check *check)
 {
   UBreakIterator *iter;
   UChar buffer[STACK_UNITS];
@@ -625,12 +667,12 @@ segment_en (const char *text,
 
   g_array_set_size (spans, 0);
   if (*text == '\0')
-    return;
+    return TRUE;
   single = en_single_sentence (text);
   if (single > 0)
     {
       append_span (spans, 0, (guint) single);
-      return;
+      return TRUE;
     }
 
   t.text = utf8_to_utf16 (text, buffer, STACK_UNITS, &allocated, &t.length);
@@ -638,11 +680,11 @@ segment_en (const char *text,
   if (t.text == NULL || iter == NULL)
     {
       append_span (spans, 0, (guint) g_utf8_strlen (text, -1));
-      return;
+      return TRUE;
     }
 
   en_bounds_init (&bounds, iter, &t);
-  en_spans (&t, &bounds, spans);
+  return en_spans (&t, &bounds, spans, check);
 }
 
 void
@@ -654,9 +696,33 @@ bt_segment_sentences_into (const char *text,
   g_return_if_fail (spans != NULL);
 
   if (language == BT_LANGUAGE_ZH)
-    segment_zh (text, FALSE, spans);
+    segment_zh (text, FALSE, spans, NULL);
   else
-    segment_en (text, spans);
+    segment_en (text, spans, NULL);
+}
+
+gboolean
+bt_segment_sentences_full (const char        *text,
+                           BtLanguage         language,
+                           GArray            *spans,
+                           const BtProgress  *progress,
+                           GCancellable      *cancellable,
+                           GError           **error)
+{
+  Check check = { progress, cancellable, error };
+  gboolean done;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (spans != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (language == BT_LANGUAGE_ZH)
+    done = segment_zh (text, FALSE, spans, &check);
+  else
+    done = segment_en (text, spans, &check);
+  if (!done)
+    g_array_set_size (spans, 0);
+  return done;
 }
 
 GArray *
@@ -680,7 +746,7 @@ bt_segment_clauses (const char *text)
   g_return_val_if_fail (text != NULL, NULL);
 
   spans = g_array_new (FALSE, FALSE, sizeof (BtSpan));
-  segment_zh (text, TRUE, spans);
+  segment_zh (text, TRUE, spans, NULL);
   return spans;
 }
 /* Language */

@@ -4,8 +4,9 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
+#include "bt-progress.h"
 #include "bt-types.h"
 
 G_BEGIN_DECLS
@@ -18,6 +19,15 @@ GArray  *bt_segment_sentences   (const char *text,
 void     bt_segment_sentences_into (const char *text,
                                     BtLanguage  language,
                                     GArray     *spans);
+/* The same for a text of many megabytes: reports to @progress as it goes
+ * through @text, and stops within it with G_IO_ERROR_CANCELLED, @spans
+ * emptied, when @cancellable is cancelled. */
+gboolean bt_segment_sentences_full (const char        *text,
+                                    BtLanguage         language,
+                                    GArray            *spans,
+                                    const BtProgress  *progress,
+                                    GCancellable      *cancellable,
+                                    GError           **error);
 /* Clauses of a Chinese sentence or paragraph: breaks after ；，、：and the
  * sentence ends. */
 GArray  *bt_segment_clauses     (const char *text);

@@ -337,6 +337,82 @@ test_document (void)
   recorder_clear (&recorder);
 }
 
+/* A single paragraph of about @size bytes, on one line or, for blocks,
+ * on many lines with no blank line between them. */
+typedef struct
+{
+  BtLanguage      language;
+  BtParagraphMode mode;
+} OneParagraphCase;
+
+static char *
+one_paragraph (const OneParagraphCase *c,
+               gsize                   size)
+{
+  GString *text = g_string_new (NULL);
+  const char *sentence = c->language == BT_LANGUAGE_ZH ? "西部地区铁路建设今年计划投资三百亿元，专家认为成本高。"
+                                                       : "Railway building in the west will cost more this year. ";
+
+  for (guint i = 0; text->len < size; i++)
+    {
+      g_string_append (text, sentence);
+      if (c->mode == BT_PARAGRAPH_MODE_BLANK_LINES && i % 50 == 49)
+        g_string_append_c (text, '\n');
+    }
+  g_string_append (text, c->mode == BT_PARAGRAPH_MODE_BLANK_LINES ? "\n\nEnd.\n" : "\n");
+  return g_string_free (text, FALSE);
+}
+
+/* Segmenting one paragraph of megabytes reports within it, and stops
+ * within it when cancelled. */
+static void
+test_document_one_paragraph (gconstpointer data)
+{
+  const OneParagraphCase *c = data;
+  g_autofree char *utf8 = one_paragraph (c, 4 * 1024 * 1024);
+  g_autoptr(BtText) text = bt_text_new_from_string (utf8, "one-paragraph.txt");
+  g_autoptr(BtDocument) plain = bt_document_new_from_text (text, c->language, c->mode);
+  g_autoptr(BtDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  Recorder recorder;
+  BtProgress progress;
+
+  g_assert_cmpuint (bt_document_get_n_sentences (plain), >, 10000);
+  recorder_init (&recorder, 2);
+  progress = bt_progress_init (record_cb, &recorder);
+  document = bt_document_new_from_text_full (text, c->language, c->mode, &progress, NULL, &error);
+  g_assert_no_error (error);
+  assert_same_documents (document, plain);
+  for (guint i = 0; i < bt_document_get_n_sentences (plain); i++)
+    {
+      const BtSentence *a = bt_document_get_sentence (plain, i);
+      const BtSentence *b = bt_document_get_sentence (document, i);
+
+      g_assert_cmpuint (a->start, ==, b->start);
+      g_assert_cmpuint (a->end, ==, b->end);
+    }
+  /* Reports from within the paragraph, not only before and after it. */
+  g_assert_cmpuint (recorder.values->len, >=, 10);
+  assert_complete (&recorder);
+  recorder_clear (&recorder);
+
+  recorder_init (&recorder, 0.3);
+  progress = bt_progress_init (record_cb, &recorder);
+  g_clear_object (&document);
+  document = bt_document_new_from_text_full (text, c->language, c->mode, &progress, recorder.cancellable, &error);
+  g_assert_null (document);
+  assert_stopped_early (&recorder, error);
+  g_assert_cmpfloat (value_at (&recorder, recorder.values->len - 1), <, 0.5);
+  recorder_clear (&recorder);
+}
+
+static const OneParagraphCase one_paragraph_cases[] = {
+  { BT_LANGUAGE_ZH, BT_PARAGRAPH_MODE_LINES },
+  { BT_LANGUAGE_EN, BT_PARAGRAPH_MODE_LINES },
+  { BT_LANGUAGE_ZH, BT_PARAGRAPH_MODE_BLANK_LINES },
+  { BT_LANGUAGE_EN, BT_PARAGRAPH_MODE_BLANK_LINES },
+};
+
 static void
 test_bilingual (void)
 {
@@ -541,6 +617,15 @@ main (int    argc,
   g_test_add_func ("/progress/text-pieces", test_text_pieces);
   g_test_add_func ("/progress/text-cancelled-before", test_text_cancelled_before);
   g_test_add_func ("/progress/document", test_document);
+  for (guint i = 0; i < G_N_ELEMENTS (one_paragraph_cases); i++)
+    {
+      const OneParagraphCase *c = &one_paragraph_cases[i];
+      g_autofree char *path = g_strdup_printf ("/progress/document-one-paragraph/%s-%s",
+                                               c->language == BT_LANGUAGE_ZH ? "zh" : "en",
+                                               c->mode == BT_PARAGRAPH_MODE_LINES ? "line" : "block");
+
+      g_test_add_data_func (path, c, test_document_one_paragraph);
+    }
   g_test_add_func ("/progress/bilingual", test_bilingual);
   g_test_add_func ("/progress/xliff", test_xliff);
   g_test_add_func ("/progress/xliff-foreign", test_xliff_foreign);
