@@ -658,7 +658,7 @@ _bt_align_context_init (BtAlignContext *ctx,
   ctx->ratio = 0.3;
   ctx->ratio_spread = 0.4;
   side_init (&ctx->src, bt_document_get_n_paragraphs (source), bt_document_get_n_chars (source) + 1024);
-  side_init (&ctx->tgt, bt_document_get_n_sentences (target), bt_document_get_n_chars (target) / 8 + 1024);
+  side_init (&ctx->tgt, bt_document_get_n_sentences (target), bt_document_get_n_chars (target) / 3 + 1024);
   ctx->touched = g_array_new (FALSE, FALSE, sizeof (guint));
   ctx->id_signals = g_array_new (FALSE, FALSE, sizeof (guint8));
 }

@@ -681,6 +681,8 @@ bt_aligner_run (BtAligner     *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   result = alignment_new ();
+  /* Most sentences get a link. */
+  bt_memory_array_reserve (result->links, bt_document_get_n_sentences (target));
   if (self->dictionary == NULL || (self->disabled & BT_SIGNAL_DICTIONARY))
     result->flags |= BT_ALIGNMENT_NO_DICTIONARY;
   _bt_align_context_init (&ctx, source, target, self->dictionary, self->units,
