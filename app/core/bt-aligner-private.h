@@ -285,4 +285,12 @@ gboolean _bt_align_path_lines      (BtAlignContext   *ctx,
                                     GCancellable     *cancellable,
                                     GError          **error);
 
+/* bt-align-stones.c */
+/* Moves the single sentence of a paragraph the path only stepped on, next
+ * to a paragraph left without English, to the paragraph of a sentence
+ * next to it that it renders about as well. */
+void     _bt_align_drop_stones     (BtAlignContext   *ctx,
+                                    const BtAlignSentences *sentences,
+                                    BtAlignChoice    *choices);
+
 G_END_DECLS

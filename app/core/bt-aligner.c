@@ -15,11 +15,11 @@
 
 /* Logistic maps from raw scores to the share of right suggestions, fitted
  * on the gold sets by tests/bench/eval-align.c. */
-#define LINK_A 0.594
-#define LINK_B 0.792
+#define LINK_A 0.587
+#define LINK_B 0.828
 #define SECOND_LINK_B -0.6
-#define OMISSION_A 1.742
-#define OMISSION_B -1.990
+#define OMISSION_A 1.755
+#define OMISSION_B -2.008
 #define CLAUSE_A 2.579
 #define CLAUSE_B -3.038
 
@@ -606,6 +606,7 @@ run_paragraphs (BtAlignContext *ctx,
   if (!_bt_align_path_paragraphs (ctx, anchors, &sentences, &learned, MAX_CANDIDATES, choices, cancellable, error))
     return FALSE;
   refine_borders (ctx, choices);
+  _bt_align_drop_stones (ctx, &sentences, choices);
   self->placed = bt_memory_new0 (guint8, sentences.n + 1);
   for (guint s = 0; s < ctx->tgt.n_units; s++)
     {

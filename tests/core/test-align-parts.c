@@ -6,6 +6,7 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "bt-aligner-private.h"
 
@@ -175,6 +176,84 @@ test_learn (Fixture      *f,
   g_assert_cmpfloat (_bt_align_learned_match (&learned, 0, 0), ==, 0);
 }
 
+/* Five paragraphs, the third left out: the third English sentence
+ * renders the last sentence of the first paragraph, and the path sent it
+ * to the second, where only "school" is found; @filler sentences make
+ * that paragraph long. */
+static void
+stones_set_up (Fixture          *f,
+               guint             filler,
+               BtAlignSentences *sentences,
+               BtAlignChoice    *choices)
+{
+  g_autoptr (GString) long_one = g_string_new ("");
+  const guint paragraphs[] = { 0, 0, 1, 3, 4 };
+  const char *const en[] = { "The mayor said so.", "The new airport has three runways.",
+                             "The meeting discussed education reform at the school.",
+                             "The bridge opened to traffic on Monday.",
+                             "The chairman said they will hire staff next year." };
+
+  for (guint i = 0; i < filler; i++)
+    g_string_append (long_one, "公司去年利润增长百分之十，计划在欧洲开设工厂。");
+  g_string_append (long_one, "记者参观学校。");
+  bt_document_append_paragraph (f->source, "市长说话。新机场有三条跑道。会议讨论了教育改革。", 1);
+  bt_document_append_paragraph (f->source, long_one->str, 2);
+  bt_document_append_paragraph (f->source, "约翰编辑报道。", 3);
+  bt_document_append_paragraph (f->source, "大桥周一正式通车。", 4);
+  bt_document_append_paragraph (f->source, "董事长表示明年招聘员工。", 5);
+  for (guint i = 0; i < G_N_ELEMENTS (en); i++)
+    bt_document_append_paragraph (f->target, en[i], i + 1);
+  extract (f);
+  _bt_align_sentences_init (sentences, &f->ctx);
+  for (guint i = 0; i < G_N_ELEMENTS (en); i++)
+    choices[i] = (BtAlignChoice) { paragraphs[i], 1.0, 0.5, 0, 0.5, sentences->first[paragraphs[i]] + (i == 1) };
+}
+
+static void
+test_stones (Fixture      *f,
+             gconstpointer data)
+{
+  g_auto (BtAlignSentences) sentences = { 0 };
+  BtAlignChoice choices[5], before[5];
+
+  stones_set_up (f, 12, &sentences, choices);
+  memcpy (before, choices, sizeof choices);
+  _bt_align_drop_stones (&f->ctx, &sentences, choices);
+  g_assert_cmpuint (choices[2].paragraph, ==, 0);
+  g_assert_cmpuint (choices[2].sentence, ==, sentences.first[0] + 2);
+  g_assert_cmpfloat (choices[2].lexical, >, 0);
+  for (guint i = 0; i < 5; i++)
+    if (i != 2)
+      g_assert_cmpmem (&choices[i], sizeof choices[i], &before[i], sizeof before[i]);
+
+  /* With English next to it on both sides, the long paragraph keeps it. */
+  memcpy (choices, before, sizeof choices);
+  choices[3].paragraph = 2;
+  choices[3].sentence = sentences.first[2];
+  _bt_align_drop_stones (&f->ctx, &sentences, choices);
+  g_assert_cmpuint (choices[2].paragraph, ==, 1);
+
+  /* Where most paragraphs have no English, an empty one tells nothing. */
+  memcpy (choices, before, sizeof choices);
+  choices[3].paragraph = choices[4].paragraph = BT_ALIGN_NONE;
+  _bt_align_drop_stones (&f->ctx, &sentences, choices);
+  g_assert_cmpuint (choices[2].paragraph, ==, 1);
+}
+
+/* A short paragraph that a sentence's words stand for much of is no
+ * stepping stone. */
+static void
+test_stones_short (Fixture      *f,
+                   gconstpointer data)
+{
+  g_auto (BtAlignSentences) sentences = { 0 };
+  BtAlignChoice choices[5];
+
+  stones_set_up (f, 0, &sentences, choices);
+  _bt_align_drop_stones (&f->ctx, &sentences, choices);
+  g_assert_cmpuint (choices[2].paragraph, ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -182,5 +261,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/align-parts/sentences", Fixture, NULL, fixture_set_up, test_sentences, fixture_tear_down);
   g_test_add ("/align-parts/learn", Fixture, NULL, fixture_set_up, test_learn, fixture_tear_down);
+  g_test_add ("/align-parts/stones", Fixture, NULL, fixture_set_up, test_stones, fixture_tear_down);
+  g_test_add ("/align-parts/stones-short", Fixture, NULL, fixture_set_up, test_stones_short, fixture_tear_down);
   return g_test_run ();
 }
