@@ -36,6 +36,8 @@
  * evidence, and a cost for going back within the paragraph. */
 #define SENTENCE_WEIGHT 2.0
 #define ORDER_COST 0.5
+/* Two target sentences seldom render the very same source sentence. */
+#define REPEAT_COST 0.5
 /* A paragraph's second-best sentence is a state too when it matches
  * at least this share of the best. */
 #define SECOND_SENTENCE_SHARE 0.5
@@ -159,6 +161,8 @@ transition (BtAlignContext *ctx,
     return NEXT_BONUS - (d == 0 ? STAY_COST : 0);
   if (d == 1)
     return 0;
+  if (from_sentence != BT_ALIGN_NONE && to_sentence == from_sentence)
+    return -STAY_COST - REPEAT_COST;
   if (d == 0)
     return from_sentence != BT_ALIGN_NONE && to_sentence != BT_ALIGN_NONE && to_sentence < from_sentence
              ? -STAY_COST - ORDER_COST
