@@ -38,6 +38,9 @@
 #define ORDER_COST 0.5
 /* Two target sentences seldom render the very same source sentence. */
 #define REPEAT_COST 0.5
+/* A paragraph holding many times a sentence's words holds some of them
+ * by chance: its evidence counts that much less. */
+#define SIZE_WEIGHT 0.08
 /* A paragraph's second-best sentence is a state too when it matches
  * at least this share of the best. */
 #define SECOND_SENTENCE_SHARE 0.5
@@ -182,7 +185,8 @@ emission (Path    *path,
 {
   BtAlignContext *ctx = path->ctx;
   double e = LEXICAL_WEIGHT * _bt_align_lexical (ctx, sentence, matched) +
-             SHARE_WEIGHT * _bt_align_rendered_share (ctx, paragraph, matched);
+             SHARE_WEIGHT * _bt_align_rendered_share (ctx, paragraph, matched) -
+             SIZE_WEIGHT * log1p (ctx->src_total[paragraph] / (ctx->tgt_total[sentence] + 1.0));
   double src = ctx->src.n_chars[paragraph], tgt = ctx->tgt.n_chars[sentence];
 
   if (path->learned != NULL)
