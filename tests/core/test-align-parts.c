@@ -254,6 +254,74 @@ test_stones_short (Fixture      *f,
   g_assert_cmpuint (choices[2].paragraph, ==, 1);
 }
 
+/* The second path over the fixture's documents, without anchors or
+ * learnt pairs. */
+static void
+second_path (Fixture          *f,
+             BtAlignSentences *sentences,
+             BtAlignChoice    *choices)
+{
+  BtAlignAnchors anchors;
+  g_autoptr (GError) error = NULL;
+
+  extract (f);
+  _bt_align_sentences_init (sentences, &f->ctx);
+  _bt_align_anchors_init (&anchors);
+  g_assert_true (_bt_align_path_paragraphs (&f->ctx, &anchors, sentences, NULL, 16, choices, NULL, &error));
+  g_assert_no_error (error);
+  _bt_align_anchors_clear (&anchors);
+}
+
+/* Two target sentences matching one source sentence best do not both
+ * take it: the second takes the sentence after it, which it matches
+ * nearly as well. */
+static void
+test_path_repeat (Fixture      *f,
+                  gconstpointer data)
+{
+  g_auto (BtAlignSentences) sentences = { 0 };
+  BtAlignChoice choices[2];
+
+  bt_document_append_paragraph (f->source, "新机场有三条跑道。新机场有跑道。", 1);
+  bt_document_append_paragraph (f->target, "The new airport has three runways.", 1);
+  bt_document_append_paragraph (f->target, "The new airport has three runways.", 2);
+  second_path (f, &sentences, choices);
+  g_assert_cmpuint (choices[0].paragraph, ==, 0);
+  g_assert_cmpuint (choices[1].paragraph, ==, 0);
+  g_assert_cmpuint (choices[0].sentence, ==, 0);
+  g_assert_cmpuint (choices[1].sentence, ==, 1);
+}
+
+/* A paragraph sixty sentences long that holds a sentence's words and a
+ * common one more does not win it from a short one holding the rare
+ * words. */
+static void
+test_path_size (Fixture      *f,
+                gconstpointer data)
+{
+  const char *filler = "公司去年利润增长百分之十，计划在欧洲开设工厂。";
+  g_auto (BtAlignSentences) sentences = { 0 };
+  g_autoptr (GString) short_one = g_string_new ("会议讨论教育。");
+  g_autoptr (GString) long_one = g_string_new ("今天会议讨论教育。");
+  BtAlignChoice choices[3];
+
+  for (guint i = 0; i < 3; i++)
+    g_string_append (short_one, filler);
+  for (guint i = 0; i < 60; i++)
+    g_string_append (long_one, filler);
+  bt_document_append_paragraph (f->source, "市长今天说话。", 1);
+  bt_document_append_paragraph (f->source, short_one->str, 2);
+  bt_document_append_paragraph (f->source, long_one->str, 3);
+  bt_document_append_paragraph (f->source, "大桥今天周一正式通车。", 4);
+  bt_document_append_paragraph (f->target, "The mayor said so.", 1);
+  bt_document_append_paragraph (f->target, "The meeting discussed education today.", 2);
+  bt_document_append_paragraph (f->target, "The bridge opened to traffic on Monday.", 3);
+  second_path (f, &sentences, choices);
+  g_assert_cmpuint (choices[0].paragraph, ==, 0);
+  g_assert_cmpuint (choices[1].paragraph, ==, 1);
+  g_assert_cmpuint (choices[2].paragraph, ==, 3);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -262,6 +330,8 @@ main (int    argc,
   g_test_add ("/align-parts/sentences", Fixture, NULL, fixture_set_up, test_sentences, fixture_tear_down);
   g_test_add ("/align-parts/learn", Fixture, NULL, fixture_set_up, test_learn, fixture_tear_down);
   g_test_add ("/align-parts/stones", Fixture, NULL, fixture_set_up, test_stones, fixture_tear_down);
+  g_test_add ("/align-parts/path-repeat", Fixture, NULL, fixture_set_up, test_path_repeat, fixture_tear_down);
+  g_test_add ("/align-parts/path-size", Fixture, NULL, fixture_set_up, test_path_size, fixture_tear_down);
   g_test_add ("/align-parts/stones-short", Fixture, NULL, fixture_set_up, test_stones_short, fixture_tear_down);
   return g_test_run ();
 }
