@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include "bt-aligner-private.h"
+#include "bt-memory.h"
 
 /* The share of its paragraph's words a stone's sentence stands for. */
 #define STONE_MAX_SHARE 0.05
@@ -124,8 +125,8 @@ _bt_align_drop_stones (BtAlignContext         *ctx,
                        const BtAlignSentences *sentences,
                        BtAlignChoice          *choices)
 {
-  g_autofree guint *users = g_new0 (guint, ctx->src.n_units + 1);
-  g_autofree guint8 *taken = g_new0 (guint8, sentences->n + 1);
+  g_autofree guint *users = bt_memory_new0 (guint, ctx->src.n_units + 1);
+  g_autofree guint8 *taken = bt_memory_new0 (guint8, sentences->n + 1);
   g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (BtAlignCandidate));
   Stones self = { ctx, sentences, choices, users, taken, found };
   guint n_empty = 0;
