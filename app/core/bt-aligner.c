@@ -587,10 +587,6 @@ run_paragraphs (BtAlignContext *ctx,
   g_auto (BtAlignLearned) learned = { 0 };
   g_auto (BtAlignSentences) sentences = { 0 };
 
-  /* About one link a sentence: growing the array one by one would copy
-   * it over and over. */
-  g_array_set_size (self->links, ctx->tgt.n_units);
-  g_array_set_size (self->links, 0);
   /* The first path's confident links are far more anchors than the rare
    * words gave, and they teach the words the dictionary lacks: follow
    * them once more. Without a single key in the target, it could find
@@ -682,7 +678,8 @@ bt_aligner_run (BtAligner     *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   result = alignment_new ();
-  /* Most sentences get a link. */
+  /* About one link a sentence: growing the array one by one would copy
+   * it over and over. */
   bt_memory_array_reserve (result->links, bt_document_get_n_sentences (target));
   if (self->dictionary == NULL || (self->disabled & BT_SIGNAL_DICTIONARY))
     result->flags |= BT_ALIGNMENT_NO_DICTIONARY;
