@@ -240,9 +240,11 @@ fit_ratio (BtAlignContext *ctx,
       s[i] = (guint) g_array_index (anchors->x, double, i);
       p[i] = (guint) g_array_index (anchors->y, double, i);
     }
+  /* With too few anchors, the lengths of the whole texts are still the
+   * document's own measure, better than any constant. */
   if (anchors->x->len >= 5)
     _bt_align_fit_ratio (ctx, p, s, anchors->x->len);
-  else if (ctx->units == BT_ALIGN_UNITS_LINES)
+  else
     {
       guint64 a = bt_document_get_n_chars (ctx->source), b = bt_document_get_n_chars (ctx->target);
 

@@ -328,6 +328,38 @@ test_lines (Fixture      *f,
   g_assert_cmpuint (bt_review_get_n_links (got), ==, 6);
 }
 
+/* Nothing to go on but order and length: texts of equal lines align
+ * line by line, leaving nothing out. */
+static void
+test_no_evidence (Fixture      *f,
+                  gconstpointer data)
+{
+  const char *zh[21], *en[21];
+  g_autoptr (BtDocument) source = NULL;
+  g_autoptr (BtDocument) target = NULL;
+  g_autoptr (BtAligner) aligner = bt_aligner_new (f->dictionary);
+  g_autoptr (BtAlignment) alignment = NULL;
+  g_autoptr (BtReview) got = NULL;
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; i < 20; i++)
+    {
+      zh[i] = "字。";
+      en[i] = "A.";
+    }
+  zh[20] = en[20] = NULL;
+  source = lines (BT_LANGUAGE_ZH, zh);
+  target = lines (BT_LANGUAGE_EN, en);
+  alignment = bt_aligner_run (aligner, source, target, NULL, &error);
+  g_assert_no_error (error);
+  got = bt_review_new (source, target);
+  bt_alignment_apply (alignment, got);
+  for (guint i = 0; i < 20; i++)
+    g_assert_true (has_link (got, i, i));
+  g_assert_cmpuint (bt_review_get_n_links (got), ==, 20);
+  g_assert_cmpuint (bt_review_get_n_omissions (got), ==, 0);
+}
+
 static void
 test_signal_names (void)
 {
@@ -375,6 +407,7 @@ main (int    argc,
   ADD ("/aligner/apply-undo", test_apply_undo);
   ADD ("/aligner/cancel", test_cancel);
   ADD ("/aligner/lines", test_lines);
+  ADD ("/aligner/no-evidence", test_no_evidence);
 #undef ADD
   g_test_add_func ("/aligner/signal-names", test_signal_names);
   g_test_add_func ("/aligner/empty", test_empty);
