@@ -583,6 +583,22 @@ append_blocks (BtDocument  *self,
   return TRUE;
 }
 
+/* At most a paragraph per line, and a line of text holds a byte other
+ * than white space: the fewer of the two, counted no further than needed.
+ * A file of a million blank lines needs no room at all. */
+static guint
+max_paragraphs (BtText *text,
+                guint   n_lines)
+{
+  gsize length = 0;
+  const char *contents = bt_text_get_contents (text, &length);
+  guint n = 0;
+
+  for (gsize i = 0; i < length && n < n_lines; i++)
+    n += !g_ascii_isspace (contents[i]);
+  return n;
+}
+
 static gboolean
 append_lines (BtDocument  *self,
               BtText      *text,
@@ -592,17 +608,18 @@ append_lines (BtDocument  *self,
   g_autoptr (GArray) spans = spans_new ();
   guint n_lines = bt_text_get_n_lines (text);
   gsize used = 0;
+  guint n_paragraphs;
 
   /* A line is at most as long as it was in the contents with its line
    * break: the copies and their nuls fit in as much room. */
   bt_text_get_contents (text, &self->texts_size);
   self->texts_size++;
   self->texts = bt_memory_alloc (self->texts_size, 1);
-  /* Room for a paragraph and a sentence per line at once (a line of text
-   * takes two bytes at least): growing them line by line would copy
-   * millions of them over and over. */
-  bt_memory_array_reserve (self->paragraphs, MIN (n_lines, self->texts_size / 2 + 1));
-  bt_memory_array_reserve (self->sentences, MIN (n_lines, self->texts_size / 2 + 1));
+  /* Room for a paragraph and a sentence per line of text at once:
+   * growing them line by line would copy millions of them over and over. */
+  n_paragraphs = max_paragraphs (text, n_lines);
+  bt_memory_array_reserve (self->paragraphs, n_paragraphs);
+  bt_memory_array_reserve (self->sentences, n_paragraphs);
   for (guint i = 0; i < n_lines; i++)
     {
       Line line = get_line (text, i);
