@@ -13,27 +13,37 @@
 #include "bt-latin.h"
 #include "bt-names.h"
 #include "bt-numbers.h"
+#include "bt-stem.h"
 
 #define MAX_GLOSSES 16
 
-/* Names, figures and Latin tokens say more than one dictionary word. */
+/* The weight factor of a name matched by sound only. */
+#define SOUND_FACTOR 1.0f
+
+/* Bits of the filter of the English side's sounds. */
+#define SOUND_FILTER_BITS (1u << 16)
+
+/* Names, figures and Latin tokens say more than one dictionary word; a
+ * name that only sounds alike, as much as one. */
 static float
 signal_factor (guint32 signal)
 {
+  if (signal & BT_KEY_SOUND)
+    return SOUND_FACTOR;
   return signal == BT_SIGNAL_DICTIONARY ? 1.0f : 2.0f;
 }
 
 static guint
 signal_index (guint32 signal)
 {
-  return g_bit_nth_lsf (signal, -1);
+  return g_bit_nth_lsf (signal & ~BT_KEY_SOUND, -1) | (signal & BT_KEY_SOUND);
 }
 
 static inline guint32
 key_signal (BtAlignContext *ctx,
             guint32         id)
 {
-  return g_array_index (ctx->id_signals, guint8, id);
+  return g_array_index (ctx->id_signals, guint8, id) & ~BT_KEY_SOUND;
 }
 
 static void
@@ -123,6 +133,8 @@ typedef struct
   GArray  *numbers; /* BtNumber */
   GArray  *names;   /* BtNameKey */
   GArray  *tokens;  /* BtLatinToken */
+  GArray  *sounds;  /* guint32 */
+  GByteArray *blocked; /* per code point of a source unit: in a known word */
 } Scratch;
 
 static void
@@ -132,7 +144,9 @@ scratch_init (Scratch *scratch)
                          g_array_new (FALSE, FALSE, sizeof (guint32)),
                          g_array_new (FALSE, FALSE, sizeof (BtNumber)),
                          g_array_new (FALSE, FALSE, sizeof (BtNameKey)),
-                         g_array_new (FALSE, FALSE, sizeof (BtLatinToken)) };
+                         g_array_new (FALSE, FALSE, sizeof (BtLatinToken)),
+                         g_array_new (FALSE, FALSE, sizeof (guint32)),
+                         g_byte_array_new () };
 }
 
 static void
@@ -143,6 +157,8 @@ scratch_clear (Scratch *scratch)
   g_clear_pointer (&scratch->numbers, g_array_unref);
   g_clear_pointer (&scratch->names, g_array_unref);
   g_clear_pointer (&scratch->tokens, g_array_unref);
+  g_clear_pointer (&scratch->sounds, g_array_unref);
+  g_clear_pointer (&scratch->blocked, g_byte_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Scratch, scratch_clear)
@@ -372,12 +388,17 @@ dictionary_keys (BtAlignContext *ctx,
       chars = allocated = g_utf8_to_ucs4_fast (text, -1, &n);
       len = n;
     }
+  g_byte_array_set_size (scratch->blocked, len);
+  memset (scratch->blocked->data, 0, len);
   for (gsize pos = 0; pos < len;)
     {
       const guint32 *ids = NULL;
       guint n_ids = 0;
       guint n = bt_dictionary_match (ctx->dictionary, chars, len, pos, &ids, &n_ids);
 
+      /* a word of two characters or more is seldom part of a name */
+      if (n > 1)
+        memset (scratch->blocked->data + pos, 1, n);
       /* A character of many unrelated glosses (了, 的) says little and
        * costs much. */
       if (n_ids > 0 && n_ids <= MAX_GLOSSES)
@@ -441,16 +462,90 @@ read_sentence (SentenceReader *reader,
   return reader->text->str;
 }
 
+/* Whether the dictionary knows the English word @word, or it is a
+ * function word: such words are no names. */
+static gboolean
+is_known_word (BtAlignContext *ctx,
+               const char     *word,
+               gsize           len,
+               GArray         *ids)
+{
+  char folded[64];
+
+  if (len >= sizeof folded)
+    return TRUE;
+  for (gsize i = 0; i < len; i++)
+    folded[i] = g_ascii_tolower (word[i]);
+  folded[len] = '\0';
+  if (bt_stem_is_stop_word (folded))
+    return TRUE;
+  if (ctx->dictionary == NULL)
+    return FALSE;
+  g_array_set_size (ids, 0);
+  bt_dictionary_english_ids (ctx->dictionary, folded, ids);
+  return ids->len > 0;
+}
+
+/* Appends to @sounds those of the capitalised words of @text the
+ * dictionary does not know. */
+static void
+english_sounds (BtAlignContext *ctx,
+                const char     *text,
+                GArray         *ids,
+                GArray         *sounds)
+{
+  g_array_set_size (sounds, 0);
+  for (const char *p = text; *p != '\0';)
+    {
+      const char *start = p;
+      guint32 found[BT_NAMES_MAX_SOUNDS];
+      guint n;
+
+      if (!g_ascii_isalpha (*p))
+        {
+          p++;
+          continue;
+        }
+      while (g_ascii_isalpha (*p))
+        p++;
+      if (!g_ascii_isupper (*start) || p - start < 3 || is_known_word (ctx, start, p - start, ids))
+        continue;
+      n = bt_names_english_sounds (start, p - start, found);
+      g_array_append_vals (sounds, found, n);
+    }
+}
+
+static inline guint
+sound_bit (guint32 sound)
+{
+  return (sound * 0x9E3779B1u) >> 16;
+}
+
+static gboolean
+is_english_sound (guint32  sound,
+                  gpointer user_data)
+{
+  BtAlignContext *ctx = user_data;
+  guint bit = sound_bit (sound);
+
+  return (ctx->sound_filter[bit / 64] >> (bit % 64) & 1) &&
+         g_hash_table_contains (ctx->english_sounds, GUINT_TO_POINTER (sound));
+}
+
 /* Every run of Han characters gives name keys; only those the English
- * spells somewhere are worth keeping. */
+ * spells somewhere are worth keeping. Sounds likewise. */
 static void
 collect_english_names (BtAlignContext *ctx)
 {
   g_autoptr (GArray) names = g_array_new (FALSE, FALSE, sizeof (BtNameKey));
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr (GArray) sounds = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_auto (SentenceReader) reader;
 
   sentence_reader_init (&reader, ctx->target);
   ctx->english_names = g_hash_table_new (NULL, NULL);
+  ctx->english_sounds = g_hash_table_new (NULL, NULL);
+  ctx->sound_filter = g_new0 (guint64, SOUND_FILTER_BITS / 64);
   for (guint i = 0; i < ctx->tgt.n_units; i++)
     {
       const char *text = read_sentence (&reader, i);
@@ -459,6 +554,15 @@ collect_english_names (BtAlignContext *ctx)
       bt_names_english_keys (text, names);
       for (guint k = 0; k < names->len; k++)
         g_hash_table_add (ctx->english_names, GUINT_TO_POINTER (g_array_index (names, BtNameKey, k).key));
+      english_sounds (ctx, text, ids, sounds);
+      for (guint k = 0; k < sounds->len; k++)
+        {
+          guint32 sound = g_array_index (sounds, guint32, k);
+          guint bit = sound_bit (sound);
+
+          g_hash_table_add (ctx->english_sounds, GUINT_TO_POINTER (sound));
+          ctx->sound_filter[bit / 64] |= G_GUINT64_CONSTANT (1) << (bit % 64);
+        }
     }
 }
 
@@ -481,6 +585,25 @@ name_keys (BtAlignContext *ctx,
 
       if (language == BT_LANGUAGE_EN || g_hash_table_contains (ctx->english_names, GUINT_TO_POINTER (n->key)))
         add_key (ctx, &scratch->keys, BT_SIGNAL_NAMES, n->key, n->start);
+    }
+  if (g_hash_table_size (ctx->english_sounds) == 0)
+    return;
+  if (language == BT_LANGUAGE_EN)
+    {
+      english_sounds (ctx, text, scratch->ids, scratch->sounds);
+      for (guint i = 0; i < scratch->sounds->len; i++)
+        add_key (ctx, &scratch->keys, BT_SIGNAL_NAMES | BT_KEY_SOUND,
+                 g_array_index (scratch->sounds, guint32, i), 0);
+      return;
+    }
+  g_array_set_size (names, 0);
+  bt_names_chinese_sound_keys (text, scratch->blocked->len > 0 ? scratch->blocked->data : NULL,
+                               is_english_sound, ctx, names);
+  for (guint i = 0; i < names->len; i++)
+    {
+      BtNameKey *n = &g_array_index (names, BtNameKey, i);
+
+      add_key (ctx, &scratch->keys, BT_SIGNAL_NAMES | BT_KEY_SOUND, n->key, n->start);
     }
 }
 
@@ -516,6 +639,7 @@ unit_keys (BtAlignContext *ctx,
            Scratch        *scratch)
 {
   scratch->keys.len = 0;
+  g_byte_array_set_size (scratch->blocked, 0);
   if (ctx->dictionary != NULL && (ctx->enabled & BT_SIGNAL_DICTIONARY))
     dictionary_keys (ctx, hw, unit, text, language, scratch);
   if (ctx->enabled & BT_SIGNAL_NUMBERS)
@@ -678,6 +802,8 @@ _bt_align_context_clear (BtAlignContext *ctx)
   g_clear_pointer (&ctx->src_total, g_free);
   g_clear_pointer (&ctx->tgt_known, g_free);
   g_clear_pointer (&ctx->english_names, g_hash_table_unref);
+  g_clear_pointer (&ctx->english_sounds, g_hash_table_unref);
+  g_clear_pointer (&ctx->sound_filter, g_free);
   g_clear_pointer (&ctx->acc, g_free);
   g_clear_pointer (&ctx->acc_signals, g_free);
   g_clear_pointer (&ctx->touched, g_array_unref);
@@ -776,7 +902,7 @@ weigh_keys (BtAlignContext *ctx,
         }
   ctx->weights = g_new (float, ctx->n_ids);
   for (guint32 id = 0; id < ctx->n_ids; id++)
-    ctx->weights[id] = key_weight (key_signal (ctx, id), ctx->df[id], n);
+    ctx->weights[id] = key_weight (g_array_index (ctx->id_signals, guint8, id), ctx->df[id], n);
   for (guint h = 0; h < hw->headwords->len; h++)
     {
       Headword *w = &g_array_index (hw->headwords, Headword, h);

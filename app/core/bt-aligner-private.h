@@ -10,6 +10,10 @@ G_BEGIN_DECLS
 
 #define BT_ALIGN_NONE G_MAXUINT
 
+/* Marks a names key that matches by sound only: it says less than a
+ * name spelt the same. */
+#define BT_KEY_SOUND 0x80
+
 /* One piece of lexical evidence found in a unit: a key both languages can
  * produce (an English stem, a number, a name, a Latin token). Its signal
  * is that of its id. */
@@ -51,10 +55,13 @@ typedef struct
   guint32      *slot_ids;
   gsize         slot_mask;
   guint32       n_ids;
-  GArray       *id_signals; /* guint8 per id: its BtSignal bit */
+  GArray       *id_signals; /* guint8 per id: its BtSignal bit, and
+                             * BT_KEY_SOUND for a name's sound */
   guint8       *marks;      /* scratch, one per id */
   guint         n_known;
   GHashTable   *english_names; /* name keys the target holds */
+  GHashTable   *english_sounds; /* sounds of the target's unknown names */
+  guint64      *sound_filter;   /* their bits, hashed: most sounds miss */
 
   BtAlignSide   src;        /* one unit per source paragraph */
   BtAlignSide   tgt;        /* one unit per target sentence */

@@ -653,3 +653,276 @@ bt_names_name_form (const char *han)
     return NULL;
   return g_string_free (g_steal_pointer (&form), FALSE);
 }
+
+/* Sounds */
+
+enum
+{
+  SOUND_NONE,
+  SOUND_B,     /* b p */
+  SOUND_D,     /* d t th */
+  SOUND_K,     /* g k c q, pinyin j q */
+  SOUND_F,     /* f v ph */
+  SOUND_S,     /* s z x sh, pinyin zh ch c */
+  SOUND_L,     /* l r */
+  SOUND_N,     /* m n ng */
+};
+
+/* Ten classes at most; longer sounds saturate to SOUND_TOO_LONG. */
+#define SOUND_FULL     (1u << 28)
+#define SOUND_TOO_LONG G_MAXUINT32
+
+static guint32
+sound_push (guint32 sound,
+            guint   cls)
+{
+  if (cls == SOUND_NONE || (sound & 7) == cls || sound == SOUND_TOO_LONG)
+    return sound;
+  return sound >= SOUND_FULL ? SOUND_TOO_LONG : sound << 3 | cls;
+}
+
+static guint
+sound_length (guint32 sound)
+{
+  return (g_bit_nth_msf (sound, -1)) / 3;
+}
+
+/* Per syllable: the class of its initial, and SOUND_N for a nasal end,
+ * three bits each. */
+static guint8 syllable_sounds[MAX_SYLLABLES];
+static gsize sounds_ready;
+
+static guint8
+syllable_sound (const char *s)
+{
+  static const struct { const char *initial; guint8 cls; } initials[] = {
+    { "zh", SOUND_S }, { "ch", SOUND_S }, { "sh", SOUND_S }, { "b", SOUND_B },
+    { "p", SOUND_B }, { "m", SOUND_N }, { "f", SOUND_F }, { "d", SOUND_D },
+    { "t", SOUND_D }, { "n", SOUND_N }, { "l", SOUND_L }, { "g", SOUND_K },
+    { "k", SOUND_K }, { "j", SOUND_K }, { "q", SOUND_K }, { "x", SOUND_S },
+    { "r", SOUND_L }, { "z", SOUND_S }, { "c", SOUND_S }, { "s", SOUND_S },
+  };
+  gsize len = strlen (s);
+  guint8 first = SOUND_NONE;
+
+  /* 尔 "er" renders an English r or l */
+  if (strcmp (s, "er") == 0)
+    return SOUND_L;
+  for (guint i = 0; i < G_N_ELEMENTS (initials); i++)
+    if (g_str_has_prefix (s, initials[i].initial))
+      {
+        first = initials[i].cls;
+        break;
+      }
+  if (len > 1 && s[len - 1] == 'n')
+    return first | SOUND_N << 3;
+  if (len > 2 && s[len - 2] == 'n' && s[len - 1] == 'g')
+    return first | SOUND_N << 3;
+  return first;
+}
+
+static void
+ensure_sounds (void)
+{
+  ensure_readings ();
+  if (g_once_init_enter (&sounds_ready))
+    {
+      for (guint i = 0; i < n_syllables; i++)
+        syllable_sounds[i] = syllable_sound (syllables[i]);
+      g_once_init_leave (&sounds_ready, 1);
+    }
+}
+
+static gboolean
+is_vowel (char c)
+{
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+/* The classes one English letter (or two) may stand for, at most two
+ * ways; returns how many letters it took. */
+static guint
+english_letter (const char *w,
+                gsize       i,
+                gsize       len,
+                guint8      cls[2][2],
+                guint      *n_ways)
+{
+  char c = g_ascii_tolower (w[i]);
+  char next = i + 1 < len ? g_ascii_tolower (w[i + 1]) : '\0';
+
+  memset (cls, 0, 4);
+  *n_ways = 1;
+  switch (c)
+    {
+    case 'p':
+      cls[0][0] = next == 'h' ? SOUND_F : SOUND_B;
+      return next == 'h' ? 2 : 1;
+    case 'b':
+      cls[0][0] = SOUND_B;
+      return 1;
+    case 't':
+    case 'd':
+      cls[0][0] = SOUND_D;
+      return c == 't' && next == 'h' ? 2 : 1;
+    case 'f':
+    case 'v':
+      cls[0][0] = SOUND_F;
+      return 1;
+    case 's':
+    case 'z':
+      cls[0][0] = SOUND_S;
+      return c == 's' && next == 'h' ? 2 : 1;
+    case 'c':
+      if (next == 'h')
+        {
+          cls[0][0] = SOUND_K;
+          cls[1][0] = SOUND_S;
+          *n_ways = 2;
+          return 2;
+        }
+      cls[0][0] = next == 'e' || next == 'i' || next == 'y' ? SOUND_S : SOUND_K;
+      return next == 'k' ? 2 : 1;
+    case 'k':
+      cls[0][0] = SOUND_K;
+      return 1;
+    case 'q':
+      cls[0][0] = SOUND_K;
+      return next == 'u' ? 2 : 1;
+    case 'g':
+      cls[0][0] = SOUND_K;
+      if (next == 'e' || next == 'i')
+        {
+          cls[1][0] = SOUND_S;
+          *n_ways = 2;
+        }
+      return 1;
+    case 'j':
+      /* 约 (yue) for Jo-, 詹 (zhan) for Ja- */
+      cls[0][0] = SOUND_S;
+      cls[1][0] = SOUND_NONE;
+      *n_ways = 2;
+      return 1;
+    case 'x':
+      cls[0][0] = SOUND_K;
+      cls[0][1] = SOUND_S;
+      cls[1][0] = SOUND_S;
+      *n_ways = 2;
+      return 1;
+    case 'l':
+      cls[0][0] = SOUND_L;
+      return 1;
+    case 'r':
+      /* an r no vowel follows is seldom rendered: Peter, 彼得 */
+      cls[0][0] = is_vowel (next) ? SOUND_L : SOUND_NONE;
+      return 1;
+    case 'm':
+      cls[0][0] = SOUND_N;
+      return 1;
+    case 'n':
+      cls[0][0] = SOUND_N;
+      return next == 'g' ? 2 : 1;
+    default:
+      return 1;
+    }
+}
+
+guint
+bt_names_english_sounds (const char *word,
+                         gsize       len,
+                         guint32     sounds[BT_NAMES_MAX_SOUNDS])
+{
+  guint32 ways[BT_NAMES_MAX_SOUNDS] = { 1 };
+  guint n = 1, out = 0;
+
+  g_return_val_if_fail (word != NULL, 0);
+
+  for (gsize i = 0; i < len;)
+    {
+      guint8 cls[2][2];
+      guint n_ways;
+
+      if (!g_ascii_isalpha (word[i]))
+        return 0;
+      i += english_letter (word, i, len, cls, &n_ways);
+      /* a second way doubles the sounds while there is room */
+      if (n_ways == 2 && 2 * n <= BT_NAMES_MAX_SOUNDS)
+        for (guint w = 0; w < n; w++)
+          ways[n + w] = sound_push (sound_push (ways[w], cls[1][0]), cls[1][1]);
+      for (guint w = 0; w < n; w++)
+        ways[w] = sound_push (sound_push (ways[w], cls[0][0]), cls[0][1]);
+      if (n_ways == 2 && 2 * n <= BT_NAMES_MAX_SOUNDS)
+        n *= 2;
+    }
+  for (guint w = 0; w < n; w++)
+    {
+      gboolean seen = FALSE;
+
+      if (ways[w] == SOUND_TOO_LONG || sound_length (ways[w]) < BT_NAMES_MIN_SOUND)
+        continue;
+      for (guint o = 0; o < out; o++)
+        seen |= sounds[o] == ways[w];
+      if (!seen)
+        sounds[out++] = ways[w];
+    }
+  return out;
+}
+
+#define MAX_SOUND_CHARS 5
+
+void
+bt_names_chinese_sound_keys (const char       *text,
+                             const guint8     *blocked,
+                             BtNamesSoundFunc  wanted,
+                             gpointer          user_data,
+                             GArray           *keys)
+{
+  guint8 run[STACK_CHARS];
+  glong len = 0;
+
+  g_return_if_fail (text != NULL);
+  g_return_if_fail (wanted != NULL);
+  g_return_if_fail (keys != NULL);
+
+  ensure_sounds ();
+  /* A run's characters' sounds, 0xFF where there is no reading or the
+   * character is blocked; the window slides over the text in pieces. */
+  for (const char *p = text; *p != '\0';)
+    {
+      glong base = len, n = 0, back;
+
+      for (; *p != '\0' && n < STACK_CHARS; p = g_utf8_next_char (p), n++)
+        {
+          gunichar c = g_utf8_get_char (p);
+          guint32 entry = is_cached_han (c) ? reading_cache[c - FIRST_HAN] & 0xFFFF : NO_SYLLABLE;
+
+          run[n] = entry == NO_SYLLABLE || (blocked != NULL && blocked[base + n])
+                     ? 0xFF : syllable_sounds[entry - 1];
+        }
+      /* runs starting in a piece's last characters start in the next */
+      back = *p != '\0' ? MAX_SOUND_CHARS - 1 : 0;
+      len += n;
+      for (glong i = 0; i + 1 < n && i < n - back; i++)
+        {
+          guint32 sound = 1;
+
+          if (run[i] == 0xFF)
+            continue;
+          for (glong j = i; j < n && j < i + MAX_SOUND_CHARS && run[j] != 0xFF; j++)
+            {
+              guint32 before = sound;
+
+              sound = sound_push (sound_push (sound, run[j] & 7), run[j] >> 3);
+              /* a run ends on a character that adds to its sound */
+              if (j > i && sound != before && sound_length (sound) >= BT_NAMES_MIN_SOUND &&
+                  wanted (sound, user_data))
+                push_key (keys, sound, base + i, base + j + 1);
+            }
+        }
+      if (back > 0)
+        {
+          p = g_utf8_offset_to_pointer (p, -back);
+          len -= back;
+        }
+    }
+}

@@ -54,4 +54,36 @@ void      bt_names_chinese_keys (const char *text,
 void      bt_names_english_keys (const char *text,
                                  GArray     *keys);
 
+/* Sounds: transliterated names ("特朗普" for "Trump", "约坍" for
+ * "Jotham") are spelt one way in pinyin and another in English, but both
+ * keep the name's consonants. A sound is that skeleton: the classes of
+ * the consonants in order (b/p, d/t, g/k/j/q, f/v, the sibilants, l/r,
+ * the nasals), a class repeated counting once, vowels, h, w and y left
+ * out, packed three bits a class under a leading 1 bit. Only sounds of
+ * BT_NAMES_MIN_SOUND classes or more are given: shorter ones are found
+ * in too many words. */
+#define BT_NAMES_MIN_SOUND  2
+#define BT_NAMES_MAX_SOUNDS 4
+
+/* The sounds of one English word (@len bytes of ASCII letters), one per
+ * way its ambiguous letters may be said (j, ch, g before e or i, x);
+ * returns how many were written to @sounds, distinct. */
+guint     bt_names_english_sounds (const char *word,
+                                   gsize       len,
+                                   guint32     sounds[BT_NAMES_MAX_SOUNDS]);
+
+/* Whether a sound is worth a key: the caller's set of the English side. */
+typedef gboolean (*BtNamesSoundFunc) (guint32  sound,
+                                      gpointer user_data);
+
+/* Appends a BtNameKey for every run of 2 to 5 Han characters of @text
+ * whose sound @wanted accepts (its key is the sound). @blocked, when not
+ * NULL, holds a byte per code point of @text: runs touching one that is
+ * not 0 are skipped (characters of known words are seldom a name's). */
+void      bt_names_chinese_sound_keys (const char       *text,
+                                       const guint8     *blocked,
+                                       BtNamesSoundFunc  wanted,
+                                       gpointer          user_data,
+                                       GArray           *keys);
+
 G_END_DECLS

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "bt-names.h"
 
@@ -134,6 +135,130 @@ test_names_match (void)
           g_assert_cmpuint (end, ==, cases[i].end);
         }
     }
+}
+
+static gboolean
+is_wanted (guint32  sound,
+           gpointer user_data)
+{
+  return g_hash_table_contains (user_data, GUINT_TO_POINTER (sound));
+}
+
+/* The longest run of @zh that sounds like a word of @en; @blocked marks
+ * the characters of known words, as the aligner does. */
+static gboolean
+shares_sound (const char *zh,
+              const char *en,
+              const char *blocked,
+              guint      *zh_start,
+              guint      *zh_end)
+{
+  g_autoptr(GHashTable) sounds = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (BtNameKey));
+  g_auto(GStrv) words = g_strsplit (en, " ", -1);
+  gboolean found = FALSE;
+
+  for (guint w = 0; words[w] != NULL; w++)
+    {
+      guint32 found_sounds[BT_NAMES_MAX_SOUNDS];
+      guint n = bt_names_english_sounds (words[w], strlen (words[w]), found_sounds);
+
+      g_assert_cmpuint (n, <=, BT_NAMES_MAX_SOUNDS);
+      for (guint i = 0; i < n; i++)
+        g_hash_table_add (sounds, GUINT_TO_POINTER (found_sounds[i]));
+    }
+  bt_names_chinese_sound_keys (zh, (const guint8 *) blocked, is_wanted, sounds, keys);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const BtNameKey *k = &g_array_index (keys, BtNameKey, i);
+
+      g_assert_true (g_hash_table_contains (sounds, GUINT_TO_POINTER (k->key)));
+      if (!found || k->end - k->start > *zh_end - *zh_start)
+        {
+          *zh_start = k->start;
+          *zh_end = k->end;
+          found = TRUE;
+        }
+    }
+  return found;
+}
+
+static void
+test_names_sounds (void)
+{
+  static const struct {
+    const char *zh;
+    const char *en;
+    const char *blocked; /* NULL, or one byte per character */
+    int start;           /* -1: nothing sounds alike */
+    int end;
+  } cases[] = {
+    { "特朗普表示", "Trump", NULL, 0, 3 },
+    { "法国总统马克龙说", "Macron", NULL, 4, 7 },
+    { "泽连斯基呼吁", "Zelensky", NULL, 0, 4 },
+    { "默克尔", "Merkel", NULL, 0, 3 },
+    { "拜登政府", "Biden", NULL, 0, 2 },
+    { "华盛顿", "Washington", NULL, 0, 3 },
+    { "以色列", "Israel", NULL, 0, 3 },
+    { "约坍", "Jotham", NULL, 0, 2 },
+    { "亚伯拉罕", "Abraham", NULL, 0, 4 },
+    { "司提反", "Stephen", NULL, 0, 3 },
+    { "亚历山大", "Alexander", NULL, 0, 4 },
+    /* other names, common words */
+    { "马克龙", "Merkel", NULL, -1, -1 },
+    { "拜登", "Boston", NULL, -1, -1 },
+    { "天气很好", "Trump Macron", NULL, -1, -1 },
+    /* one class is too short a sound: 约翰 and John are only "n" */
+    { "约翰", "John", NULL, -1, -1 },
+    /* 他们 (ta men) sounds like Dathan, but it is a word */
+    { "他们", "Dathan", NULL, 0, 2 },
+    { "他们", "Dathan", "\1\1", -1, -1 },
+    { "大坍和他们", "Dathan", "\0\0\0\1\1", 0, 2 },
+    { "", "Trump", NULL, -1, -1 },
+    { "特朗普", "", NULL, -1, -1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      guint start = 0, end = 0;
+      gboolean found = shares_sound (cases[i].zh, cases[i].en, cases[i].blocked, &start, &end);
+
+      g_test_message ("%s | %s", cases[i].zh, cases[i].en);
+      g_assert_cmpint (found, ==, cases[i].start >= 0);
+      if (found)
+        {
+          g_assert_cmpuint (start, ==, cases[i].start);
+          g_assert_cmpuint (end, ==, cases[i].end);
+        }
+    }
+}
+
+/* Sounds of words that are no names, or too long, are not given. */
+static void
+test_names_english_sounds (void)
+{
+  static const char * const none[] = {
+    "", "A", "Ian", "R2D2", "Aaaaaaaaa", "Bdbdbdbdbdbdbdbdbdbdbdbd",
+  };
+  guint32 sounds[BT_NAMES_MAX_SOUNDS];
+  guint32 jotham[BT_NAMES_MAX_SOUNDS];
+  guint n;
+
+  for (guint i = 0; i < G_N_ELEMENTS (none); i++)
+    g_assert_cmpuint (bt_names_english_sounds (none[i], strlen (none[i]), sounds), ==, 0);
+  /* the same letters, whatever their case */
+  n = bt_names_english_sounds ("Jotham", 6, jotham);
+  g_assert_cmpuint (n, ==, bt_names_english_sounds ("JOTHAM", 6, sounds));
+  g_assert_cmpuint (n, >=, 2);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpuint (jotham[i], ==, sounds[i]);
+  /* j and ch each may be said two ways: s-k, s, k or nothing then s,
+   * the sounds given once each */
+  n = bt_names_english_sounds ("Jochebed", 8, sounds);
+  g_assert_cmpuint (n, ==, 3);
+  for (guint i = 0; i < n; i++)
+    for (guint j = i + 1; j < n; j++)
+      g_assert_cmpuint (sounds[i], !=, sounds[j]);
 }
 
 static void
@@ -284,6 +409,8 @@ main (int   argc,
   g_test_add_func ("/names/reading", test_names_reading);
   g_test_add_func ("/names/match", test_names_match);
   g_test_add_func ("/names/english-spans", test_names_english_spans);
+  g_test_add_func ("/names/sounds", test_names_sounds);
+  g_test_add_func ("/names/english-sounds", test_names_english_sounds);
   g_test_add_func ("/names/cache", test_names_cache);
   g_test_add_func ("/names/cache/child", test_names_cache_child);
 
