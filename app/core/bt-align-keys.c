@@ -133,7 +133,6 @@ typedef struct
   GArray  *numbers; /* BtNumber */
   GArray  *names;   /* BtNameKey */
   GArray  *tokens;  /* BtLatinToken */
-  GArray  *sounds;  /* guint32 */
   GByteArray *blocked; /* per code point of a source unit: in a known word */
 } Scratch;
 
@@ -145,7 +144,6 @@ scratch_init (Scratch *scratch)
                          g_array_new (FALSE, FALSE, sizeof (BtNumber)),
                          g_array_new (FALSE, FALSE, sizeof (BtNameKey)),
                          g_array_new (FALSE, FALSE, sizeof (BtLatinToken)),
-                         g_array_new (FALSE, FALSE, sizeof (guint32)),
                          g_byte_array_new () };
 }
 
@@ -157,7 +155,6 @@ scratch_clear (Scratch *scratch)
   g_clear_pointer (&scratch->numbers, g_array_unref);
   g_clear_pointer (&scratch->names, g_array_unref);
   g_clear_pointer (&scratch->tokens, g_array_unref);
-  g_clear_pointer (&scratch->sounds, g_array_unref);
   g_clear_pointer (&scratch->blocked, g_byte_array_unref);
 }
 
@@ -546,6 +543,8 @@ collect_english_names (BtAlignContext *ctx)
   ctx->english_names = g_hash_table_new (NULL, NULL);
   ctx->english_sounds = g_hash_table_new (NULL, NULL);
   ctx->sound_filter = g_new0 (guint64, SOUND_FILTER_BITS / 64);
+  ctx->tgt_sounds = g_array_new (FALSE, FALSE, sizeof (guint32));
+  ctx->tgt_sound_start = bt_memory_new0 (guint, ctx->tgt.n_units + 1);
   for (guint i = 0; i < ctx->tgt.n_units; i++)
     {
       const char *text = read_sentence (&reader, i);
@@ -563,11 +562,14 @@ collect_english_names (BtAlignContext *ctx)
           g_hash_table_add (ctx->english_sounds, GUINT_TO_POINTER (sound));
           ctx->sound_filter[bit / 64] |= G_GUINT64_CONSTANT (1) << (bit % 64);
         }
+      g_array_append_vals (ctx->tgt_sounds, sounds->data, sounds->len);
+      ctx->tgt_sound_start[i + 1] = ctx->tgt_sounds->len;
     }
 }
 
 static void
 name_keys (BtAlignContext *ctx,
+           guint           unit,
            const char     *text,
            BtLanguage      language,
            Scratch        *scratch)
@@ -590,10 +592,9 @@ name_keys (BtAlignContext *ctx,
     return;
   if (language == BT_LANGUAGE_EN)
     {
-      english_sounds (ctx, text, scratch->ids, scratch->sounds);
-      for (guint i = 0; i < scratch->sounds->len; i++)
+      for (guint i = ctx->tgt_sound_start[unit]; i < ctx->tgt_sound_start[unit + 1]; i++)
         add_key (ctx, &scratch->keys, BT_SIGNAL_NAMES | BT_KEY_SOUND,
-                 g_array_index (scratch->sounds, guint32, i), 0);
+                 g_array_index (ctx->tgt_sounds, guint32, i), 0);
       return;
     }
   g_array_set_size (names, 0);
@@ -645,7 +646,7 @@ unit_keys (BtAlignContext *ctx,
   if (ctx->enabled & BT_SIGNAL_NUMBERS)
     number_keys (ctx, text, language, scratch);
   if (ctx->enabled & BT_SIGNAL_NAMES)
-    name_keys (ctx, text, language, scratch);
+    name_keys (ctx, unit, text, language, scratch);
   if (ctx->enabled & BT_SIGNAL_LATIN)
     latin_keys (ctx, text, language, scratch);
 }
@@ -804,6 +805,8 @@ _bt_align_context_clear (BtAlignContext *ctx)
   g_clear_pointer (&ctx->english_names, g_hash_table_unref);
   g_clear_pointer (&ctx->english_sounds, g_hash_table_unref);
   g_clear_pointer (&ctx->sound_filter, g_free);
+  g_clear_pointer (&ctx->tgt_sounds, g_array_unref);
+  g_clear_pointer (&ctx->tgt_sound_start, g_free);
   g_clear_pointer (&ctx->acc, g_free);
   g_clear_pointer (&ctx->acc_signals, g_free);
   g_clear_pointer (&ctx->touched, g_array_unref);

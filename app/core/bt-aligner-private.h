@@ -62,6 +62,8 @@ typedef struct
   GHashTable   *english_names; /* name keys the target holds */
   GHashTable   *english_sounds; /* sounds of the target's unknown names */
   guint64      *sound_filter;   /* their bits, hashed: most sounds miss */
+  GArray       *tgt_sounds;     /* guint32: the sounds of each target unit */
+  guint        *tgt_sound_start; /* n_units + 1 offsets into tgt_sounds */
 
   BtAlignSide   src;        /* one unit per source paragraph */
   BtAlignSide   tgt;        /* one unit per target sentence */
