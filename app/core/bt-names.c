@@ -701,13 +701,16 @@ syllable_sound (const char *s)
     { "t", SOUND_D }, { "n", SOUND_N }, { "l", SOUND_L }, { "g", SOUND_K },
     { "k", SOUND_K }, { "j", SOUND_K }, { "q", SOUND_K }, { "x", SOUND_S },
     { "r", SOUND_L }, { "z", SOUND_S }, { "c", SOUND_S }, { "s", SOUND_S },
+    { "w", SOUND_F },
   };
   gsize len = strlen (s);
   guint8 first = SOUND_NONE;
 
-  /* 尔 "er" renders an English r or l */
+  /* 尔 "er" renders an English r or l; 乌 "wu" a vowel */
   if (strcmp (s, "er") == 0)
     return SOUND_L;
+  if (strcmp (s, "wu") == 0)
+    return SOUND_NONE;
   for (guint i = 0; i < G_N_ELEMENTS (initials); i++)
     if (g_str_has_prefix (s, initials[i].initial))
       {
@@ -809,8 +812,16 @@ english_letter (const char *w,
       cls[1][0] = SOUND_S;
       *n_ways = 2;
       return 1;
+    case 'w':
+      /* 威 (wei) for W, 华 (hua) too */
+      cls[0][0] = is_vowel (next) ? SOUND_F : SOUND_NONE;
+      *n_ways = 2;
+      return 1;
     case 'l':
       cls[0][0] = SOUND_L;
+      /* an l before a consonant is often not rendered: Zilpah, 悉帕 */
+      if (next != '\0' && !is_vowel (next) && next != 'l')
+        *n_ways = 2;
       return 1;
     case 'r':
       /* an r no vowel follows is seldom rendered: Peter, 彼得 */
@@ -827,16 +838,17 @@ english_letter (const char *w,
     }
 }
 
-guint
-bt_names_english_sounds (const char *word,
-                         gsize       len,
-                         guint32     sounds[BT_NAMES_MAX_SOUNDS])
+/* The sounds of @word, @max of them at most, before the short ones are
+ * left out; returns how many. */
+static guint
+english_ways (const char *word,
+              gsize       len,
+              guint32    *ways,
+              guint       max)
 {
-  guint32 ways[BT_NAMES_MAX_SOUNDS] = { 1 };
-  guint n = 1, out = 0;
+  guint n = 1;
 
-  g_return_val_if_fail (word != NULL, 0);
-
+  ways[0] = 1;
   for (gsize i = 0; i < len;)
     {
       guint8 cls[2][2];
@@ -846,14 +858,49 @@ bt_names_english_sounds (const char *word,
         return 0;
       i += english_letter (word, i, len, cls, &n_ways);
       /* a second way doubles the sounds while there is room */
-      if (n_ways == 2 && 2 * n <= BT_NAMES_MAX_SOUNDS)
+      if (n_ways == 2 && 2 * n <= max)
         for (guint w = 0; w < n; w++)
           ways[n + w] = sound_push (sound_push (ways[w], cls[1][0]), cls[1][1]);
       for (guint w = 0; w < n; w++)
         ways[w] = sound_push (sound_push (ways[w], cls[0][0]), cls[0][1]);
-      if (n_ways == 2 && 2 * n <= BT_NAMES_MAX_SOUNDS)
+      if (n_ways == 2 && 2 * n <= max)
         n *= 2;
     }
+  return n;
+}
+
+/* The people of a place are named from it: Canaanites, 迦南人. */
+static gsize
+demonym_stem (const char *word,
+              gsize       len)
+{
+  static const char * const endings[] = { "itish", "ites", "ite", "ians", "ian" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (endings); i++)
+    {
+      gsize n = strlen (endings[i]);
+
+      if (len > n + 2 && g_ascii_strncasecmp (word + len - n, endings[i], n) == 0)
+        return len - n;
+    }
+  return len;
+}
+
+guint
+bt_names_english_sounds (const char *word,
+                         gsize       len,
+                         guint32     sounds[BT_NAMES_MAX_SOUNDS])
+{
+  guint32 ways[BT_NAMES_MAX_SOUNDS];
+  gsize stem;
+  guint n, out = 0;
+
+  g_return_val_if_fail (word != NULL, 0);
+
+  n = english_ways (word, len, ways, BT_NAMES_MAX_SOUNDS / 2);
+  stem = demonym_stem (word, len);
+  if (stem < len)
+    n += english_ways (word, stem, ways + n, BT_NAMES_MAX_SOUNDS / 2);
   for (guint w = 0; w < n; w++)
     {
       gboolean seen = FALSE;

@@ -63,10 +63,11 @@ void      bt_names_english_keys (const char *text,
  * BT_NAMES_MIN_SOUND classes or more are given: shorter ones are found
  * in too many words. */
 #define BT_NAMES_MIN_SOUND  2
-#define BT_NAMES_MAX_SOUNDS 4
+#define BT_NAMES_MAX_SOUNDS 8
 
 /* The sounds of one English word (@len bytes of ASCII letters), one per
- * way its ambiguous letters may be said (j, ch, g before e or i, x);
+ * way its ambiguous letters may be said (j, ch, g before e or i, x), and
+ * those of the place a people is named after (Canaanites: Canaan);
  * returns how many were written to @sounds, distinct. */
 guint     bt_names_english_sounds (const char *word,
                                    gsize       len,

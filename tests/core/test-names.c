@@ -204,6 +204,10 @@ test_names_sounds (void)
     { "亚伯拉罕", "Abraham", NULL, 0, 4 },
     { "司提反", "Stephen", NULL, 0, 3 },
     { "亚历山大", "Alexander", NULL, 0, 4 },
+    { "乌克兰人", "Ukrainians", NULL, 0, 3 },
+    { "迦南人", "Canaanites", NULL, 0, 2 },
+    { "威尔逊", "Wilson", NULL, 0, 3 },
+    { "悉帕", "Zilpah", NULL, 0, 2 },
     /* other names, common words */
     { "马克龙", "Merkel", NULL, -1, -1 },
     { "拜登", "Boston", NULL, -1, -1 },
