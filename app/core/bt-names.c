@@ -857,6 +857,10 @@ english_ways (const char *word,
       if (!g_ascii_isalpha (word[i]))
         return 0;
       i += english_letter (word, i, len, cls, &n_ways);
+      /* a last stop after a vowel is often not rendered: Balak, 巴勒 */
+      if (i == len && n_ways == 1 && i >= 2 && is_vowel (g_ascii_tolower (word[i - 2])) &&
+          (cls[0][0] == SOUND_B || cls[0][0] == SOUND_D || cls[0][0] == SOUND_K))
+        n_ways = 2;
       /* a second way doubles the sounds while there is room */
       if (n_ways == 2 && 2 * n <= max)
         for (guint w = 0; w < n; w++)

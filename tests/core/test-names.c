@@ -208,6 +208,7 @@ test_names_sounds (void)
     { "迦南人", "Canaanites", NULL, 0, 2 },
     { "威尔逊", "Wilson", NULL, 0, 3 },
     { "悉帕", "Zilpah", NULL, 0, 2 },
+    { "巴勒", "Balak", NULL, 0, 2 },
     /* other names, common words */
     { "马克龙", "Merkel", NULL, -1, -1 },
     { "拜登", "Boston", NULL, -1, -1 },
