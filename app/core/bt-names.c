@@ -676,7 +676,7 @@ static guint32
 sound_push (guint32 sound,
             guint   cls)
 {
-  if (cls == SOUND_NONE || (sound & 7) == cls || sound == SOUND_TOO_LONG)
+  if (cls == SOUND_NONE || (sound > 1 && (sound & 7) == cls) || sound == SOUND_TOO_LONG)
     return sound;
   return sound >= SOUND_FULL ? SOUND_TOO_LONG : sound << 3 | cls;
 }
