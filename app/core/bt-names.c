@@ -724,6 +724,12 @@ syllable_sound (const char *s)
   return first;
 }
 
+/* Characters of grammar and counting, which transliterations leave
+ * alone; one bit per character. */
+static const char unsounded[] =
+  "了的和在就把被给也都说们我你这些个不有要一二三四五六七八九十百千零年月";
+static guint64 unsounded_bits[N_CHARS / 64 + 1];
+
 static void
 ensure_sounds (void)
 {
@@ -732,8 +738,22 @@ ensure_sounds (void)
     {
       for (guint i = 0; i < n_syllables; i++)
         syllable_sounds[i] = syllable_sound (syllables[i]);
+      for (const char *p = unsounded; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          guint i = g_utf8_get_char (p) - FIRST_HAN;
+
+          unsounded_bits[i / 64] |= G_GUINT64_CONSTANT (1) << (i % 64);
+        }
       g_once_init_leave (&sounds_ready, 1);
     }
+}
+
+static inline gboolean
+is_unsounded (gunichar c)
+{
+  guint i = c - FIRST_HAN;
+
+  return unsounded_bits[i / 64] >> (i % 64) & 1;
 }
 
 static gboolean
@@ -936,8 +956,8 @@ bt_names_chinese_sound_keys (const char       *text,
   g_return_if_fail (keys != NULL);
 
   ensure_sounds ();
-  /* A run's characters' sounds, 0xFF where there is no reading or the
-   * character is blocked; the window slides over the text in pieces. */
+  /* A run's characters' sounds, 0xFF where there is no reading, the
+   * character is blocked or unsounded; the window slides over the text in pieces. */
   for (const char *p = text; *p != '\0';)
     {
       glong base = len, n = 0, back;
@@ -947,8 +967,8 @@ bt_names_chinese_sound_keys (const char       *text,
           gunichar c = g_utf8_get_char (p);
           guint32 entry = is_cached_han (c) ? reading_cache[c - FIRST_HAN] & 0xFFFF : NO_SYLLABLE;
 
-          run[n] = entry == NO_SYLLABLE || (blocked != NULL && blocked[base + n])
-                     ? 0xFF : syllable_sounds[entry - 1];
+          run[n] = entry == NO_SYLLABLE || (blocked != NULL && blocked[base + n]) ||
+                   is_unsounded (c) ? 0xFF : syllable_sounds[entry - 1];
         }
       /* runs starting in a piece's last characters start in the next */
       back = *p != '\0' ? MAX_SOUND_CHARS - 1 : 0;

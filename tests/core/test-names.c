@@ -215,10 +215,13 @@ test_names_sounds (void)
     { "天气很好", "Trump Macron", NULL, -1, -1 },
     /* one class is too short a sound: 约翰 and John are only "n" */
     { "约翰", "John", NULL, -1, -1 },
-    /* 他们 (ta men) sounds like Dathan, but it is a word */
-    { "他们", "Dathan", NULL, 0, 2 },
-    { "他们", "Dathan", "\1\1", -1, -1 },
+    /* 仆人 (pu ren) sounds like Hebron, but it is a word */
+    { "仆人", "Hebron", NULL, 0, 2 },
+    { "仆人", "Hebron", "\1\1", -1, -1 },
     { "大坍和他们", "Dathan", "\0\0\0\1\1", 0, 2 },
+    /* le-qi-ri sounds like Rachel, but 了 and 七 are never a name's */
+    { "过了七日", "Rachel", NULL, -1, -1 },
+    { "拿答死了", "Nadab", NULL, 0, 2 },
     { "", "Trump", NULL, -1, -1 },
     { "特朗普", "", NULL, -1, -1 },
   };
