@@ -787,7 +787,14 @@ english_letter (const char *w,
     case 't':
     case 'd':
       cls[0][0] = SOUND_D;
-      return c == 't' && next == 'h' ? 2 : 1;
+      if (c == 't' && next == 'h')
+        {
+          /* 史密斯 for Smith */
+          cls[1][0] = SOUND_S;
+          *n_ways = 2;
+          return 2;
+        }
+      return 1;
     case 'f':
     case 'v':
       cls[0][0] = SOUND_F;

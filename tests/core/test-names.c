@@ -209,6 +209,8 @@ test_names_sounds (void)
     { "威尔逊", "Wilson", NULL, 0, 3 },
     { "悉帕", "Zilpah", NULL, 0, 2 },
     { "巴勒", "Balak", NULL, 0, 2 },
+    { "史密斯", "Smith", NULL, 0, 3 },
+    { "汤普森", "Thompson", NULL, 0, 3 },
     /* other names, common words */
     { "马克龙", "Merkel", NULL, -1, -1 },
     { "拜登", "Boston", NULL, -1, -1 },
