@@ -66,9 +66,10 @@ void      bt_names_english_keys (const char *text,
 #define BT_NAMES_MAX_SOUNDS 8
 
 /* The sounds of one English word (@len bytes of ASCII letters), one per
- * way its ambiguous letters may be said (j, ch, th, g before e or i, w, x), and
- * those of the place a people is named after (Canaanites: Canaan);
- * returns how many were written to @sounds, distinct. */
+ * way its ambiguous letters may be said (j, ch, th, g before e or i, w,
+ * x, an l before a consonant, a last stop after a vowel), and those of
+ * the place a people is named after (Canaanites: Canaan); returns how
+ * many were written to @sounds, distinct. */
 guint     bt_names_english_sounds (const char *word,
                                    gsize       len,
                                    guint32     sounds[BT_NAMES_MAX_SOUNDS]);
