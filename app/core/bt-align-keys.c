@@ -575,18 +575,23 @@ name_keys (BtAlignContext *ctx,
            Scratch        *scratch)
 {
   GArray *names = scratch->names;
+  guint n_spelt = 0;
 
   g_array_set_size (names, 0);
   if (language == BT_LANGUAGE_ZH)
     bt_names_chinese_keys (text, names);
   else
     bt_names_english_keys (text, names);
+  /* the keys kept stay at the front */
   for (guint i = 0; i < names->len; i++)
     {
       BtNameKey *n = &g_array_index (names, BtNameKey, i);
 
       if (language == BT_LANGUAGE_EN || g_hash_table_contains (ctx->english_names, GUINT_TO_POINTER (n->key)))
-        add_key (ctx, &scratch->keys, BT_SIGNAL_NAMES, n->key, n->start);
+        {
+          add_key (ctx, &scratch->keys, BT_SIGNAL_NAMES, n->key, n->start);
+          g_array_index (names, BtNameKey, n_spelt++) = *n;
+        }
     }
   if (g_hash_table_size (ctx->english_sounds) == 0)
     return;
@@ -597,14 +602,20 @@ name_keys (BtAlignContext *ctx,
                  g_array_index (ctx->tgt_sounds, guint32, i), 0);
       return;
     }
-  g_array_set_size (names, 0);
+  g_array_set_size (names, n_spelt);
   bt_names_chinese_sound_keys (text, scratch->blocked->len > 0 ? scratch->blocked->data : NULL,
                                is_english_sound, ctx, names);
-  for (guint i = 0; i < names->len; i++)
+  for (guint i = n_spelt; i < names->len; i++)
     {
       BtNameKey *n = &g_array_index (names, BtNameKey, i);
+      gboolean spelt = FALSE;
 
-      add_key (ctx, &scratch->keys, BT_SIGNAL_NAMES | BT_KEY_SOUND, n->key, n->start);
+      /* a name the English spells the same needs no sound as well */
+      for (guint j = 0; j < n_spelt && !spelt; j++)
+        spelt = g_array_index (names, BtNameKey, j).start == n->start &&
+                g_array_index (names, BtNameKey, j).end == n->end;
+      if (!spelt)
+        add_key (ctx, &scratch->keys, BT_SIGNAL_NAMES | BT_KEY_SOUND, n->key, n->start);
     }
 }
 
