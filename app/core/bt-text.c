@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "bt-error.h"
+#include "bt-memory.h"
 #include "bt-progress.h"
 #include "bt-text.h"
 
@@ -138,6 +139,32 @@ take_contents (BtText           *self,
     {
       guint32 first = 0;
       g_array_append_val (self->line_starts, first);
+    }
+
+  /* Without a carriage return nothing moves: the line breaks are found
+   * by memchr(), once to count them and once to note where they are. */
+  if (memchr (utf8, '\r', length) == NULL)
+    {
+      guint n = 0;
+
+      for (const char *r = utf8; (r = memchr (r, '\n', end - r)) != NULL; r++)
+        n++;
+      bt_memory_array_reserve (self->line_starts, n + 1);
+      for (const char *r = utf8; (r = memchr (r, '\n', end - r)) != NULL && r + 1 < end; r++)
+        {
+          guint32 start = r + 1 - utf8;
+
+          g_array_append_val (self->line_starts, start);
+          if (r >= next_report)
+            {
+              bt_progress_report (progress, (double) (r - utf8) / length);
+              next_report += BT_PROGRESS_STRIDE * ((r - next_report) / BT_PROGRESS_STRIDE + 1);
+            }
+        }
+      bt_progress_report (progress, 1);
+      self->contents = utf8;
+      self->length = length;
+      return;
     }
 
   for (const char *r = utf8; r < end; r++)
