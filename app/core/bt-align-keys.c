@@ -47,27 +47,67 @@ key_signal (BtAlignContext *ctx,
 }
 
 static void
-table_grow (BtAlignContext *ctx)
+id_map_init (BtAlignIdMap *map)
 {
-  gsize old_size = ctx->slot_mask + 1;
-  g_autofree guint64 *keys = ctx->slot_keys;
-  g_autofree guint32 *ids = ctx->slot_ids;
-  gsize size = old_size * 2;
+  *map = (BtAlignIdMap) { g_new0 (guint64, 1024), g_new (guint32, 1024), 1023, 0 };
+}
 
-  ctx->slot_keys = g_new0 (guint64, size);
-  ctx->slot_ids = g_new (guint32, size);
-  ctx->slot_mask = size - 1;
-  for (gsize i = 0; i < old_size; i++)
+static void
+id_map_clear (BtAlignIdMap *map)
+{
+  g_clear_pointer (&map->keys, g_free);
+  g_clear_pointer (&map->values, g_free);
+}
+
+/* The slot holding @key, or the free one where it would go. */
+static inline gsize
+id_map_slot (const BtAlignIdMap *map,
+             guint64             key)
+{
+  gsize h;
+
+  for (h = (key * 0x9E3779B97F4A7C15ull) >> 20 & map->mask; map->keys[h] != 0 && map->keys[h] != key;
+       h = (h + 1) & map->mask)
+    ;
+  return h;
+}
+
+/* The value of @key, or G_MAXUINT32 when it has none. */
+static inline guint32
+id_map_lookup (const BtAlignIdMap *map,
+               guint64             key)
+{
+  gsize h = id_map_slot (map, key);
+
+  return map->keys[h] != 0 ? map->values[h] : G_MAXUINT32;
+}
+
+/* Puts @key, absent, at @slot as id_map_slot() gave it. */
+static void
+id_map_put (BtAlignIdMap *map,
+            gsize         slot,
+            guint64       key,
+            guint32       value)
+{
+  map->keys[slot] = key;
+  map->values[slot] = value;
+  if (++map->n * 2 > map->mask)
     {
-      gsize h;
+      gsize old_size = map->mask + 1;
+      g_autofree guint64 *keys = map->keys;
+      g_autofree guint32 *values = map->values;
 
-      if (keys[i] == 0)
-        continue;
-      for (h = (keys[i] * 0x9E3779B97F4A7C15ull) >> 20 & ctx->slot_mask;
-           ctx->slot_keys[h] != 0; h = (h + 1) & ctx->slot_mask)
-        ;
-      ctx->slot_keys[h] = keys[i];
-      ctx->slot_ids[h] = ids[i];
+      map->keys = g_new0 (guint64, 2 * old_size);
+      map->values = g_new (guint32, 2 * old_size);
+      map->mask = 2 * old_size - 1;
+      for (gsize i = 0; i < old_size; i++)
+        if (keys[i] != 0)
+          {
+            gsize h = id_map_slot (map, keys[i]);
+
+            map->keys[h] = keys[i];
+            map->values[h] = values[i];
+          }
     }
 }
 
@@ -84,13 +124,7 @@ find_id (BtAlignContext *ctx,
          guint32         signal,
          guint32         key)
 {
-  guint64 k = slot_key (signal, key);
-
-  for (gsize h = (k * 0x9E3779B97F4A7C15ull) >> 20 & ctx->slot_mask; ctx->slot_keys[h] != 0;
-       h = (h + 1) & ctx->slot_mask)
-    if (ctx->slot_keys[h] == k)
-      return ctx->slot_ids[h];
-  return G_MAXUINT32;
+  return id_map_lookup (&ctx->ids, slot_key (signal, key));
 }
 
 /* The dense id of a key, given one if it has none yet. */
@@ -100,19 +134,14 @@ intern (BtAlignContext *ctx,
         guint32         key)
 {
   guint64 k = slot_key (signal, key);
+  gsize h = id_map_slot (&ctx->ids, k);
   guint8 signal8 = (guint8) signal;
-  gsize h;
 
-  for (h = (k * 0x9E3779B97F4A7C15ull) >> 20 & ctx->slot_mask; ctx->slot_keys[h] != 0;
-       h = (h + 1) & ctx->slot_mask)
-    if (ctx->slot_keys[h] == k)
-      return ctx->slot_ids[h];
-  ctx->slot_keys[h] = k;
-  ctx->slot_ids[h] = ctx->n_ids;
+  if (ctx->ids.keys[h] != 0)
+    return ctx->ids.values[h];
+  id_map_put (&ctx->ids, h, k, ctx->n_ids);
   g_array_append_val (ctx->id_signals, signal8);
-  if (++ctx->n_ids * 2 > ctx->slot_mask)
-    table_grow (ctx);
-  return ctx->n_ids - 1;
+  return ctx->n_ids++;
 }
 
 /* One unit's keys as they are found: appending to a GArray one by one
@@ -205,9 +234,7 @@ typedef struct
 {
   GArray   *headwords;     /* Headword */
   GArray   *ids;           /* guint32 */
-  guintptr *slot_keys;     /* glosses pointer -> headword index + 1 */
-  guint    *slot_values;
-  gsize     slot_mask;
+  BtAlignIdMap index;      /* glosses pointer -> headword index */
   GArray   *places;        /* BtAlignKey: headword index and its place */
   guint    *place_offsets; /* source unit i owns places [i], [i + 1]) */
   guint    *df;            /* per dictionary word of the others */
@@ -224,12 +251,13 @@ headwords_init (Headwords    *hw,
   guint n_words = dictionary != NULL ? bt_dictionary_get_n_words (dictionary) : 0;
 
   *hw = (Headwords) { g_array_new (FALSE, FALSE, sizeof (Headword)), g_array_new (FALSE, FALSE, sizeof (guint32)),
-                      g_new0 (guintptr, 1024), g_new (guint, 1024), 1023,
+                      { NULL, NULL, 0, 0 },
                       bt_memory_array_sized (sizeof (BtAlignKey), (guint) MIN (n_chars + 1024, G_MAXUINT / 64)),
                       bt_memory_new0 (guint, n_units + 1),
                       g_new0 (guint, n_words + 1), NULL };
   hw->last = g_new (guint, n_words + 1);
   memset (hw->last, 0xff, (n_words + 1) * sizeof *hw->last);
+  id_map_init (&hw->index);
 }
 
 static void
@@ -237,8 +265,7 @@ headwords_clear (Headwords *hw)
 {
   g_clear_pointer (&hw->headwords, g_array_unref);
   g_clear_pointer (&hw->ids, g_array_unref);
-  g_clear_pointer (&hw->slot_keys, g_free);
-  g_clear_pointer (&hw->slot_values, g_free);
+  id_map_clear (&hw->index);
   g_clear_pointer (&hw->places, g_array_unref);
   g_clear_pointer (&hw->place_offsets, g_free);
   g_clear_pointer (&hw->df, g_free);
@@ -246,40 +273,6 @@ headwords_clear (Headwords *hw)
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Headwords, headwords_clear)
-
-static gsize
-headword_slot (const Headwords *hw,
-               const guint32   *glosses)
-{
-  guint64 k = (guint64) (guintptr) glosses;
-  gsize h;
-
-  for (h = (k * 0x9E3779B97F4A7C15ull) >> 20 & hw->slot_mask; hw->slot_keys[h] != 0;
-       h = (h + 1) & hw->slot_mask)
-    if (hw->slot_keys[h] == (guintptr) glosses)
-      break;
-  return h;
-}
-
-static void
-headwords_grow (Headwords *hw)
-{
-  gsize old_size = hw->slot_mask + 1;
-  g_autofree guintptr *keys = hw->slot_keys;
-  g_autofree guint *values = hw->slot_values;
-
-  hw->slot_keys = g_new0 (guintptr, 2 * old_size);
-  hw->slot_values = g_new (guint, 2 * old_size);
-  hw->slot_mask = 2 * old_size - 1;
-  for (gsize i = 0; i < old_size; i++)
-    if (keys[i] != 0)
-      {
-        gsize h = headword_slot (hw, (const guint32 *) keys[i]);
-
-        hw->slot_keys[h] = keys[i];
-        hw->slot_values[h] = values[i];
-      }
-}
 
 /* The headword of @glosses, sorting them into wanted and others when
  * first met. */
@@ -289,11 +282,12 @@ headword_get (BtAlignContext *ctx,
               const guint32  *glosses,
               guint           n_glosses)
 {
-  gsize h = headword_slot (hw, glosses);
+  guint64 key = (guint64) (guintptr) glosses;
+  gsize h = id_map_slot (&hw->index, key);
   Headword w = { glosses, n_glosses, hw->ids->len, 0, 0, G_MAXUINT, 0, 0 };
 
-  if (hw->slot_keys[h] != 0)
-    return &g_array_index (hw->headwords, Headword, hw->slot_values[h]);
+  if (hw->index.keys[h] != 0)
+    return &g_array_index (hw->headwords, Headword, hw->index.values[h]);
   for (guint i = 0; i < n_glosses; i++)
     {
       guint32 id = find_id (ctx, BT_SIGNAL_DICTIONARY, glosses[i]);
@@ -310,11 +304,8 @@ headword_get (BtAlignContext *ctx,
         g_array_append_val (hw->ids, glosses[i]);
         w.n_others++;
       }
-  hw->slot_keys[h] = (guintptr) glosses;
-  hw->slot_values[h] = hw->headwords->len;
+  id_map_put (&hw->index, h, key, hw->headwords->len);
   g_array_append_val (hw->headwords, w);
-  if (hw->headwords->len * 2 > hw->slot_mask)
-    headwords_grow (hw);
   return &g_array_index (hw->headwords, Headword, hw->headwords->len - 1);
 }
 
@@ -788,9 +779,7 @@ _bt_align_context_init (BtAlignContext *ctx,
   ctx->dictionary = dictionary;
   ctx->units = units;
   ctx->enabled = enabled;
-  ctx->slot_mask = 1023;
-  ctx->slot_keys = g_new0 (guint64, ctx->slot_mask + 1);
-  ctx->slot_ids = g_new (guint32, ctx->slot_mask + 1);
+  id_map_init (&ctx->ids);
   ctx->ratio = 0.3;
   ctx->ratio_spread = 0.4;
   side_init (&ctx->src, bt_document_get_n_paragraphs (source), bt_document_get_n_chars (source) + 1024);
@@ -802,8 +791,7 @@ _bt_align_context_init (BtAlignContext *ctx,
 void
 _bt_align_context_clear (BtAlignContext *ctx)
 {
-  g_clear_pointer (&ctx->slot_keys, g_free);
-  g_clear_pointer (&ctx->slot_ids, g_free);
+  id_map_clear (&ctx->ids);
   side_clear (&ctx->src);
   side_clear (&ctx->tgt);
   g_clear_pointer (&ctx->weights, g_free);

@@ -42,6 +42,16 @@ typedef struct
 } BtAlignCandidate;
 
 /* Everything one run computes on. */
+/* Non-zero 64-bit keys to 32-bit values, by open addressing: for keys
+ * met millions of times, where a GHashTable's calls would cost more. */
+typedef struct
+{
+  guint64 *keys;   /* 0 for a free slot */
+  guint32 *values;
+  gsize    mask;
+  gsize    n;
+} BtAlignIdMap;
+
 typedef struct
 {
   BtDocument   *source;
@@ -50,10 +60,7 @@ typedef struct
   BtAlignUnits  units;
   BtSignal      enabled;
 
-  /* key -> dense id, open addressing */
-  guint64      *slot_keys;
-  guint32      *slot_ids;
-  gsize         slot_mask;
+  BtAlignIdMap  ids;        /* key -> dense id */
   guint32       n_ids;
   GArray       *id_signals; /* guint8 per id: its BtSignal bit, and
                              * BT_KEY_SOUND for a name's sound */
