@@ -521,11 +521,12 @@ is_english_sound (guint32  sound,
 }
 
 /* Every run of Han characters gives name keys; only those the English
- * spells somewhere are worth keeping. Sounds likewise. */
+ * spells somewhere are worth keeping. The target's own name keys, taken
+ * first, say which (see name_keys()); its sounds are all needed before
+ * it, as a sentence keeps a sound only when the source may have it. */
 static void
-collect_english_names (BtAlignContext *ctx)
+collect_english_sounds (BtAlignContext *ctx)
 {
-  g_autoptr (GArray) names = g_array_new (FALSE, FALSE, sizeof (BtNameKey));
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_autoptr (GArray) sounds = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_auto (SentenceReader) reader;
@@ -540,10 +541,6 @@ collect_english_names (BtAlignContext *ctx)
     {
       const char *text = read_sentence (&reader, i);
 
-      g_array_set_size (names, 0);
-      bt_names_english_keys (text, names);
-      for (guint k = 0; k < names->len; k++)
-        g_hash_table_add (ctx->english_names, GUINT_TO_POINTER (g_array_index (names, BtNameKey, k).key));
       english_sounds (ctx, text, ids, sounds);
       for (guint k = 0; k < sounds->len; k++)
         {
@@ -578,6 +575,8 @@ name_keys (BtAlignContext *ctx,
     {
       BtNameKey *n = &g_array_index (names, BtNameKey, i);
 
+      if (language == BT_LANGUAGE_EN)
+        g_hash_table_add (ctx->english_names, GUINT_TO_POINTER (n->key));
       if (language == BT_LANGUAGE_EN || g_hash_table_contains (ctx->english_names, GUINT_TO_POINTER (n->key)))
         {
           add_key (ctx, &scratch->keys, BT_SIGNAL_NAMES, n->key, n->start);
@@ -1046,7 +1045,7 @@ _bt_align_extract (BtAlignContext *ctx,
 
   headwords_init (&hw, ctx->dictionary, ctx->src.n_units, bt_document_get_n_chars (ctx->source));
   if (ctx->enabled & BT_SIGNAL_NAMES)
-    collect_english_names (ctx);
+    collect_english_sounds (ctx);
   if (!extract_target (ctx, cancellable, error) || !extract_source (ctx, &hw, cancellable, error))
     return FALSE;
   weigh_keys (ctx, &hw);
