@@ -122,6 +122,31 @@ canonical_encoding (const char *name)
   return NULL;
 }
 
+static guint
+count_newlines (const char *data,
+                gsize       length)
+{
+  guint n = 0;
+
+  for (gsize i = 0; i < length; i++)
+    n += data[i] == '\n';
+  return n;
+}
+
+/* The first LF from @from on, which must be there. Most lines are short:
+ * their first bytes are looked at before memchr() is called. */
+static inline const char *
+find_newline (const char *from,
+              const char *end)
+{
+  const char *stop = MIN (end, from + 16);
+
+  for (const char *r = from; r < stop; r++)
+    if (*r == '\n')
+      return r;
+  return memchr (stop, '\n', end - stop);
+}
+
 /* Takes ownership of @utf8 (valid UTF-8, @length bytes plus a NUL) and
  * rewrites CRLF and CR as LF in place, noting where each line starts. */
 static void
@@ -141,21 +166,23 @@ take_contents (BtText           *self,
       g_array_append_val (self->line_starts, first);
     }
 
-  /* Without a carriage return nothing moves: the line breaks are found
-   * by memchr(), once to count them and once to note where they are. */
+  /* Without a carriage return nothing moves: the line breaks are
+   * counted, then noted in room set aside for them. A final one starts
+   * no line. */
   if (memchr (utf8, '\r', length) == NULL)
     {
-      guint n = 0;
+      guint n = length > 0 ? count_newlines (utf8, length - 1) : 0;
+      const char *r = utf8;
+      guint32 *starts;
 
-      for (const char *r = utf8; (r = memchr (r, '\n', end - r)) != NULL; r++)
-        n++;
-      bt_memory_array_reserve (self->line_starts, n + 1);
-      for (const char *r = utf8; (r = memchr (r, '\n', end - r)) != NULL && r + 1 < end; r++)
+      bt_memory_array_reserve (self->line_starts, self->line_starts->len + n);
+      g_array_set_size (self->line_starts, self->line_starts->len + n);
+      starts = (guint32 *) (gpointer) self->line_starts->data;
+      for (guint k = 1; k <= n; k++)
         {
-          guint32 start = r + 1 - utf8;
-
-          g_array_append_val (self->line_starts, start);
-          if (r >= next_report)
+          r = find_newline (r, end);
+          starts[k] = ++r - utf8;
+          if (r > next_report)
             {
               bt_progress_report (progress, (double) (r - utf8) / length);
               next_report += BT_PROGRESS_STRIDE * ((r - next_report) / BT_PROGRESS_STRIDE + 1);
@@ -388,6 +415,19 @@ find_invalid_utf8 (const char        *data,
   return TRUE;
 }
 
+/* A nul-terminated copy of @size bytes of valid UTF-8, which the contents
+ * of a large file fill page by page. */
+static char *
+copy_contents (const char *data,
+               gsize       size)
+{
+  char *copy = bt_memory_alloc (size + 1, 1);
+
+  memcpy (copy, data, size);
+  copy[size] = '\0';
+  return copy;
+}
+
 static GHashTable *
 get_common_set (void)
 {
@@ -473,7 +513,7 @@ decode_as (const RawInput    *raw,
       if (end == NULL)
         {
           *length = raw->size - skip;
-          return g_strndup ((const char *)raw->data + skip, *length);
+          return copy_contents ((const char *)raw->data + skip, *length);
         }
       bad = (const guint8 *)end - raw->data;
       incomplete = raw->size - bad < 4 && g_utf8_get_char_validated (end, raw->size - bad) == (gunichar) -2;
@@ -679,7 +719,7 @@ decode (const RawInput    *raw,
   bt_progress_report (progress, 1);
   if (raw->take != NULL)
     return g_steal_pointer (raw->take);
-  return g_strndup ((const char *)raw->data, raw->size);
+  return copy_contents ((const char *)raw->data, raw->size);
 }
 
 /* Decoded text may still start with U+FEFF (a GB18030 BOM) or hold NULs
