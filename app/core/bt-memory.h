@@ -13,7 +13,7 @@ G_BEGIN_DECLS
  * cost more than the work. These ask for the block to be backed by huge
  * pages where the system offers them, one trip per 2 MiB. Blocks under
  * BT_MEMORY_LARGE bytes are left as they are. */
-#define BT_MEMORY_LARGE (4u * 1024 * 1024)
+#define BT_MEMORY_LARGE (2u * 1024 * 1024)
 
 /* Advises on @size bytes at @data, allocated by the caller. */
 void      bt_memory_advise        (gpointer  data,
