@@ -448,20 +448,45 @@ bt_document_append_segmented (BtDocument    *self,
 static gboolean
 is_blank_char (gunichar c)
 {
-  return g_unichar_isspace (c) || c == 0xFEFF || c == 0x200B;
+  /* No space separator lies above U+3000, and Han and its punctuation
+   * do. */
+  if (c > 0x3000)
+    return c == 0xFEFF;
+  return g_unichar_isspace (c) || c == 0x200B;
 }
 
+/* The ASCII characters g_unichar_isspace() takes: not vertical tab. */
+static inline gboolean
+is_blank_ascii (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* Most lines start and end in ASCII or in Han, so a byte tells: only
+ * a multibyte character is decoded. */
 static void
 strip (const char **start,
        const char **end)
 {
-  while (*start < *end && is_blank_char (g_utf8_get_char (*start)))
-    *start = g_utf8_next_char (*start);
+  while (*start < *end)
+    {
+      if ((guchar) **start < 0x80 ? !is_blank_ascii (**start) : !is_blank_char (g_utf8_get_char (*start)))
+        break;
+      *start = g_utf8_next_char (*start);
+    }
 
   while (*end > *start)
     {
-      const char *prev = g_utf8_find_prev_char (*start, *end);
+      const char *prev;
 
+      if ((guchar) (*end)[-1] < 0x80)
+        {
+          if (!is_blank_ascii ((*end)[-1]))
+            break;
+          (*end)--;
+          continue;
+        }
+      prev = g_utf8_find_prev_char (*start, *end);
       if (prev == NULL || !is_blank_char (g_utf8_get_char (prev)))
         break;
       *end = prev;
@@ -499,36 +524,57 @@ typedef struct
   guint       line;
 } Line;
 
-/* Line @index of @text, stripped; a blank one has start == end. Lines
- * are read as needed rather than stored: a file of empty lines has
- * millions of them. Line @index of the contents is line @index + 1 of
- * the file (see bt_text_get_line_number()). */
-static Line
-get_line (BtText *text,
-          guint   index)
+/* The lines of a text's contents, whose line breaks are all LF, read in
+ * order as needed rather than stored: a file of empty lines has millions
+ * of them. Line @index of the contents is line @index + 1 of the file
+ * (see bt_text_get_line_number()); a final line break ends the last line
+ * rather than starting another. */
+typedef struct
+{
+  const char *next;
+  const char *end;
+  guint       line;
+} LineReader;
+
+static LineReader
+line_reader_new (BtText *text)
 {
   gsize length = 0;
   const char *contents = bt_text_get_contents (text, &length);
-  gsize start = bt_text_get_line_start (text, index);
-  gsize end = index + 1 < bt_text_get_n_lines (text) ? bt_text_get_line_start (text, index + 1) : length;
-  Line line = { contents + start, contents + end, index + 1 };
 
-  if (end > start && contents[end - 1] == '\n')
-    line.end--;
-  strip (&line.start, &line.end);
-  return line;
+  return (LineReader) { contents, contents + length, 0 };
+}
+
+/* The next line, stripped (a blank one has start == end), or FALSE
+ * after the last. */
+static gboolean
+line_reader_next (LineReader *reader,
+                  Line       *line)
+{
+  const char *newline;
+
+  if (reader->next >= reader->end)
+    return FALSE;
+
+  newline = memchr (reader->next, '\n', reader->end - reader->next);
+  line->start = reader->next;
+  line->end = newline != NULL ? newline : reader->end;
+  line->line = ++reader->line;
+  reader->next = newline != NULL ? newline + 1 : reader->end;
+  strip (&line->start, &line->end);
+  return TRUE;
 }
 
 static gboolean
 has_blank_separator (BtText *text)
 {
-  guint n_lines = bt_text_get_n_lines (text);
+  LineReader reader = line_reader_new (text);
   gboolean text_before = FALSE;
   gboolean blank_after_text = FALSE;
+  Line line;
 
-  for (guint i = 0; i < n_lines; i++)
+  while (line_reader_next (&reader, &line))
     {
-      Line line = get_line (text, i);
       gboolean blank = line.start == line.end;
 
       if (!blank && blank_after_text)
@@ -548,13 +594,16 @@ append_blocks (BtDocument  *self,
 {
   g_autoptr(GString) block = g_string_new (NULL);
   g_autoptr (GArray) spans = spans_new ();
-  guint n_lines = bt_text_get_n_lines (text);
+  LineReader reader = line_reader_new (text);
   guint block_line = 0;
   const char *block_from = NULL, *block_to = NULL;
+  gboolean more = TRUE;
 
-  for (guint i = 0; i <= n_lines; i++)
+  while (more)
     {
-      Line line = i < n_lines ? get_line (text, i) : (Line) { NULL, NULL, 0 };
+      Line line = { NULL, NULL, 0 };
+
+      more = line_reader_next (&reader, &line);
 
       /* A block reports from its start until it is segmented, which
        * reports the rest. */
@@ -606,9 +655,10 @@ append_lines (BtDocument  *self,
               GError     **error)
 {
   g_autoptr (GArray) spans = spans_new ();
-  guint n_lines = bt_text_get_n_lines (text);
+  LineReader reader = line_reader_new (text);
   gsize used = 0;
   guint n_paragraphs;
+  Line line;
 
   /* A line is at most as long as it was in the contents with its line
    * break: the copies and their nuls fit in as much room. */
@@ -617,12 +667,11 @@ append_lines (BtDocument  *self,
   self->texts = bt_memory_alloc (self->texts_size, 1);
   /* Room for a paragraph and a sentence per line of text at once:
    * growing them line by line would copy millions of them over and over. */
-  n_paragraphs = max_paragraphs (text, n_lines);
+  n_paragraphs = max_paragraphs (text, bt_text_get_n_lines (text));
   bt_memory_array_reserve (self->paragraphs, n_paragraphs);
   bt_memory_array_reserve (self->sentences, n_paragraphs);
-  for (guint i = 0; i < n_lines; i++)
+  while (line_reader_next (&reader, &line))
     {
-      Line line = get_line (text, i);
       char *copy = self->texts + used;
 
       if (!building_at (building, line.start, error))

@@ -104,6 +104,14 @@ static const ParagraphCase paragraph_cases[] = {
   { "auto-cr-line-ends", "甲。\r\r乙\r丙。", BT_LANGUAGE_ZH, BT_PARAGRAPH_MODE_AUTO,
     "1:甲。|3:乙丙。" },
   { "whitespace-only", " \n\u3000\n\t", BT_LANGUAGE_ZH, BT_PARAGRAPH_MODE_AUTO, "" },
+  /* Blank at either end: ASCII, the no-break and ideographic spaces, line
+   * and paragraph separators, stray BOMs, zero-width spaces; a blank
+   * inside stays, as does a character that only looks empty. */
+  { "strip-every-blank", "\t\f \u00A0\u3000甲 乙\u3000\u2028\u2029\uFEFF\u200B\r\n"
+    "\uFEFF\u200B\u3000丙\u2060\n\u3000", BT_LANGUAGE_ZH, BT_PARAGRAPH_MODE_LINES,
+    "1:甲 乙|2:丙\u2060" },
+  { "strip-en", " \u00A0A b.\u00A0 \n\u200BC.\t", BT_LANGUAGE_EN, BT_PARAGRAPH_MODE_AUTO,
+    "1:A b.|2:C." },
 };
 
 static void
