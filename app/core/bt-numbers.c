@@ -435,11 +435,47 @@ skip_ordinal_suffix (const Scan *scan,
   return j;
 }
 
-static GArray *
-tokenize_en (const Scan *scan)
+/* A sentence's tokens: most fit in the room its caller gives on the
+ * stack, and a long sentence moves them to the heap. */
+typedef struct
 {
-  GArray *tokens = g_array_new (FALSE, TRUE, sizeof (Token));
+  Token *data;
+  gsize  len;
+  gsize  size;
+  Token *stack;
+} Tokens;
 
+static void
+tokens_append (Tokens      *tokens,
+               const Token *tok)
+{
+  if (tokens->len == tokens->size)
+    {
+      gsize size = MAX (2 * tokens->size, 16);
+
+      if (tokens->data == tokens->stack)
+        {
+          tokens->data = g_new (Token, size);
+          memcpy (tokens->data, tokens->stack, tokens->len * sizeof (Token));
+        }
+      else
+        tokens->data = g_renew (Token, tokens->data, size);
+      tokens->size = size;
+    }
+  tokens->data[tokens->len++] = *tok;
+}
+
+static void
+tokens_clear (Tokens *tokens)
+{
+  if (tokens->data != tokens->stack)
+    g_free (tokens->data);
+}
+
+static void
+tokenize_en (const Scan *scan,
+             Tokens     *tokens)
+{
   for (gsize i = 0; i < scan->len;)
     {
       Token tok = { .start = i };
@@ -464,10 +500,9 @@ tokenize_en (const Scan *scan)
           j = i + 1;
         }
       tok.end = j;
-      g_array_append_val (tokens, tok);
+      tokens_append (tokens, &tok);
       i = j;
     }
-  return tokens;
 }
 
 typedef struct
@@ -612,13 +647,13 @@ scale_of (const Token *tok)
 #define SCALE(tok) scale_of (tok)
 
 /* For indexes known to be in range */
-#define TOKEN(k) (&g_array_index (tokens, Token, (k)))
+#define TOKEN(k) (&tokens->data[(k)])
 
 static const Token *
-token (GArray *tokens,
+token (Tokens *tokens,
        gsize   k)
 {
-  return k < tokens->len ? &g_array_index (tokens, Token, k) : NULL;
+  return k < tokens->len ? &tokens->data[k] : NULL;
 }
 
 static double
@@ -664,7 +699,7 @@ is_ordinal (const Token *tok)
 static gboolean
 joins (double  last,
        double  v,
-       GArray *tokens,
+       Tokens *tokens,
        gsize   k)
 {
   if (last >= 20 && fmod (last, 10) == 0 && last > v)
@@ -677,7 +712,7 @@ joins (double  last,
  * it. "two hundred and fifty", "twenty-five", "a million". */
 static gboolean
 spelled_step (Spelled     *sp,
-              GArray      *tokens,
+              Tokens      *tokens,
               gsize        k)
 {
   const Token *tok = token (tokens, k);
@@ -723,7 +758,7 @@ spelled_step (Spelled     *sp,
 /* A number at token @k in digits or words, with its scale words
  * ("38.6 billion"). Returns the next token, @k when there is none. */
 static gsize
-en_value (GArray   *tokens,
+en_value (Tokens   *tokens,
           gsize     k,
           double   *value,
           gboolean *spelled)
@@ -753,7 +788,7 @@ en_value (GArray   *tokens,
 
 /* "%", "percent", "per cent", "percentage points" after a number */
 static gsize
-en_percent (GArray *tokens,
+en_percent (Tokens *tokens,
             gsize   j)
 {
   if (is_symbol (token (tokens, j), '%') || is_word (token (tokens, j), "percent") ||
@@ -770,7 +805,7 @@ en_percent (GArray *tokens,
 
 static gsize
 en_month_at (Scan   *scan,
-             GArray *tokens,
+             Tokens *tokens,
              gsize   k,
              double  month)
 {
@@ -792,7 +827,7 @@ en_month_at (Scan   *scan,
 
 static gsize
 en_number_at (Scan   *scan,
-              GArray *tokens,
+              Tokens *tokens,
               gsize   k)
 {
   double value, month = month_of (token (tokens, k));
@@ -824,10 +859,13 @@ en_number_at (Scan   *scan,
 static void
 extract_en (Scan *scan)
 {
-  g_autoptr(GArray) tokens = tokenize_en (scan);
+  Token stack[32];
+  Tokens tokens = { stack, 0, G_N_ELEMENTS (stack), stack };
 
-  for (gsize k = 0; k < tokens->len;)
-    k = en_number_at (scan, tokens, k);
+  tokenize_en (scan, &tokens);
+  for (gsize k = 0; k < tokens.len;)
+    k = en_number_at (scan, &tokens, k);
+  tokens_clear (&tokens);
 }
 
 void
@@ -835,14 +873,27 @@ bt_numbers_extract (const char *text,
                     BtLanguage  language,
                     GArray     *numbers)
 {
-  g_autofree gunichar *t = NULL;
-  glong len;
+  /* A sentence of up to so many bytes has as many characters at most,
+   * decoded on the stack. */
+  gunichar stack[256];
+  g_autofree gunichar *heap = NULL;
+  const gunichar *t = stack;
+  gsize len = 0;
   Scan scan;
 
   g_return_if_fail (text != NULL);
   g_return_if_fail (numbers != NULL);
 
-  t = g_utf8_to_ucs4_fast (text, -1, &len);
+  if (strnlen (text, G_N_ELEMENTS (stack)) < G_N_ELEMENTS (stack))
+    for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+      stack[len++] = g_utf8_get_char (p);
+  else
+    {
+      glong n;
+
+      t = heap = g_utf8_to_ucs4_fast (text, -1, &n);
+      len = n;
+    }
   scan = (Scan) { t, len, numbers };
   if (language == BT_LANGUAGE_ZH)
     extract_zh (&scan);
