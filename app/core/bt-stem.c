@@ -309,18 +309,45 @@ skip_possessive (const char *p,
   return s + 1;
 }
 
+static void
+free_word_buffer (gpointer buf)
+{
+  g_string_free (buf, TRUE);
+}
+
+/* Stemming a sentence's words needs one buffer, kept from one sentence to
+ * the next: the target's sentences come by the million. */
+static GPrivate word_buffer = G_PRIVATE_INIT (free_word_buffer);
+
+static void
+put_word_buffer (GString *buf)
+{
+  if (g_private_get (&word_buffer) == NULL && buf->allocated_len <= 4096)
+    g_private_set (&word_buffer, buf);
+  else
+    g_string_free (buf, TRUE);
+}
+
 void
 bt_stem_foreach (const char     *text,
                  gboolean        keep_stop_words,
                  BtStemWordFunc  func,
                  gpointer        user_data)
 {
-  g_autoptr(GString) buf = g_string_sized_new (32);
+  GString *buf;
   const char *p = text;
   guint cp = 0;
 
   g_return_if_fail (text != NULL);
   g_return_if_fail (func != NULL);
+
+  /* A buffer for each thread, taken while in use: @func may stem words
+   * itself. */
+  buf = g_private_get (&word_buffer);
+  if (buf != NULL)
+    g_private_set (&word_buffer, NULL);
+  else
+    buf = g_string_sized_new (32);
 
   while (*p != '\0')
     {
@@ -343,4 +370,5 @@ bt_stem_foreach (const char     *text,
       p = g_utf8_next_char (p);
       cp++;
     }
+  put_word_buffer (buf);
 }
