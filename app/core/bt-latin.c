@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "bt-latin.h"
 
 /* Full-width forms (Ａ, ５) as their ASCII twins. */
@@ -78,11 +80,23 @@ extract (const char *text,
          gboolean    need_letter,
          GArray     *tokens)
 {
-  g_autofree gunichar *t = NULL;
-  glong len;
+  /* Short texts, the most, are decoded on the stack. */
+  gunichar stack[256];
+  g_autofree gunichar *heap = NULL;
+  const gunichar *t = stack;
+  gsize len = 0;
 
-  t = g_utf8_to_ucs4_fast (text, -1, &len);
-  for (gsize i = 0; i < (gsize) len;)
+  if (strnlen (text, G_N_ELEMENTS (stack)) < G_N_ELEMENTS (stack))
+    for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+      stack[len++] = g_utf8_get_char (p);
+  else
+    {
+      glong n;
+
+      t = heap = g_utf8_to_ucs4_fast (text, -1, &n);
+      len = n;
+    }
+  for (gsize i = 0; i < len;)
     {
       gboolean has_letter;
       gsize end;
