@@ -269,15 +269,17 @@ double   _bt_align_learned_match   (const BtAlignLearned *self,
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BtAlignLearned, _bt_align_learned_clear)
 
 /* bt-align-path.c */
+/* One per target sentence, a million for a long text: the scores are
+ * kept as the path's trail keeps them, in single precision. */
 typedef struct
 {
-  guint  paragraph;  /* BT_ALIGN_NONE for none */
-  double score;
-  double lexical;
+  guint   paragraph;    /* BT_ALIGN_NONE for none */
+  float   score;
+  float   lexical;
   guint32 signals;
-  double best_lexical; /* the best of all its candidates */
-  guint  sentence;   /* the source sentence of it the path went through,
-                      * or BT_ALIGN_NONE */
+  float   best_lexical; /* the best of all its candidates */
+  guint   sentence;     /* the source sentence of it the path went through,
+                         * or BT_ALIGN_NONE */
 } BtAlignChoice;
 
 /* Paragraph mode: the paragraph each target sentence renders best, among

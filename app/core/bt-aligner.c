@@ -490,9 +490,11 @@ reanchor (BtAlignContext      *ctx,
     if (choices[s].paragraph != BT_ALIGN_NONE && choices[s].lexical >= REANCHOR_MIN_LEXICAL &&
         fabs (choices[s].paragraph - _bt_align_anchors_expect (anchors, s, ctx->tgt.n_units, ctx->src.n_units)) <= slack)
       {
+        double w = choices[s].lexical;
+
         g_array_append_val (xs, s);
         g_array_append_val (ys, choices[s].paragraph);
-        g_array_append_val (ws, choices[s].lexical);
+        g_array_append_val (ws, w);
       }
   if (xs->len > anchors->x->len)
     _bt_align_anchors_chain (anchors, (guint *) (gpointer) xs->data, (guint *) (gpointer) ys->data,
