@@ -333,12 +333,17 @@ static gsize
 zh_number_at (Scan  *scan,
               gsize  i)
 {
-  gboolean percent = matches_at (scan, i, "百分之");
-  gsize from = percent ? i + 3 : i;
+  gboolean percent;
+  gsize from;
   gboolean is_word;
   double value;
   gsize j;
 
+  /* Every number, and 百分之, starts with a digit or a numeral. */
+  if (arabic_digit (at (scan, i)) < 0 && !is_zh_numeral (at (scan, i)))
+    return i + 1;
+  percent = matches_at (scan, i, "百分之");
+  from = percent ? i + 3 : i;
   if (!percent && is_false_number (scan, i))
     return i + 2;
   j = parse_zh_number (scan, from, &value, &is_word);
