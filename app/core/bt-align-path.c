@@ -75,21 +75,49 @@ typedef struct
 } State;
 
 /* What the traceback needs of a state, kept for every sentence: two
- * arrays, as one struct would be padded to a third more. */
+ * arrays, as one struct would be padded. A state names
+ * its source sentence, whose paragraph is known, or else its paragraph
+ * with KEPT_PARAGRAPH set, or else nothing (BT_ALIGN_NONE). */
 typedef struct
 {
-  guint32 paragraph;
-  guint32 sentence;
+  guint32 unit;
   float   emission;
   float   lexical;
 } Kept;
 
+#define KEPT_PARAGRAPH 0x80000000u
+
 typedef struct
 {
-  GArray  *states; /* Kept */
-  GArray  *links;  /* guint16: the previous state's index, then signals */
-  guint   *offsets; /* per sentence: its first state */
+  GArray      *states;    /* Kept */
+  GArray      *links;     /* guint16: the previous state's index, then signals */
+  guint       *offsets;   /* per sentence: its first state */
+  const guint *paragraph; /* of each source sentence */
 } Trail;
+
+static guint32
+kept_unit (guint paragraph,
+           guint sentence)
+{
+  if (sentence != BT_ALIGN_NONE)
+    return sentence;
+  return paragraph != BT_ALIGN_NONE ? paragraph | KEPT_PARAGRAPH : BT_ALIGN_NONE;
+}
+
+static guint
+kept_paragraph (const Trail *trail,
+                const Kept  *k)
+{
+  if (k->unit == BT_ALIGN_NONE)
+    return BT_ALIGN_NONE;
+  return k->unit & KEPT_PARAGRAPH ? k->unit & ~KEPT_PARAGRAPH : trail->paragraph[k->unit];
+}
+
+static guint
+kept_sentence (const Kept *k)
+{
+  return k->unit & KEPT_PARAGRAPH ? BT_ALIGN_NONE : k->unit;
+}
 
 #define LINK_FROM(l) ((l) & 0xff)
 #define LINK_SIGNALS(l) ((guint32) (l) >> 8)
@@ -497,8 +525,8 @@ kept_choice (const Trail *trail,
 {
   const Kept *k = &g_array_index (trail->states, Kept, i);
 
-  return (BtAlignChoice) { k->paragraph, k->emission, k->lexical,
-                           LINK_SIGNALS (g_array_index (trail->links, guint16, i)), 0, k->sentence };
+  return (BtAlignChoice) { kept_paragraph (trail, k), k->emission, k->lexical,
+                           LINK_SIGNALS (g_array_index (trail->links, guint16, i)), 0, kept_sentence (k) };
 }
 
 static void
@@ -535,7 +563,7 @@ follow_moves (const Trail   *trail,
           const Kept *k = &kept[i];
 
           top = MAX (top, k->lexical);
-          if (k->paragraph != BT_ALIGN_NONE && k->lexical >= MOVE_MIN_LEXICAL &&
+          if (k->unit != BT_ALIGN_NONE && k->lexical >= MOVE_MIN_LEXICAL &&
               k->lexical >= choices[s].lexical + MOVE_MARGIN && (best == G_MAXUINT || k->lexical > kept[best].lexical))
             best = i;
         }
@@ -561,7 +589,7 @@ keep_column (Trail        *trail,
     {
       const State *st = &column->states[i];
 
-      k[i] = (Kept) { st->paragraph, st->sentence, st->emission, st->lexical };
+      k[i] = (Kept) { kept_unit (st->paragraph, st->sentence), st->emission, st->lexical };
       l[i] = (guint16) (st->from | st->signals << 8);
     }
 }
@@ -613,12 +641,14 @@ _bt_align_path_paragraphs (BtAlignContext       *ctx,
   guint reserve = (guint) MIN ((guint64) n_t * 8, MAX_KEPT_STATES);
   g_auto (Trail) trail = { bt_memory_array_sized (sizeof (Kept), reserve),
                            bt_memory_array_sized (sizeof (guint16), reserve),
-                           bt_memory_new0 (guint, n_t + 1) };
+                           bt_memory_new0 (guint, n_t + 1), sentences != NULL ? sentences->paragraph : NULL };
   Path path = { ctx, anchors, sentences, learned, CLAMP (0.01 * ctx->src.n_units, 2.0, 20.0), found, found_sentences, best,
                 n_candidates, width, matched };
   Column columns[2] = { { work, 0 }, { work + width, 0 } };
   gboolean ok = TRUE;
 
+  /* Files are far too small to come near: see kept_unit(). */
+  g_assert (ctx->src.n_units < KEPT_PARAGRAPH && (sentences == NULL || sentences->n < KEPT_PARAGRAPH));
   init_log_table ();
   for (guint p = 0; p <= ctx->src.n_units; p++)
     best[p] = (Best) { { BT_ALIGN_NONE, BT_ALIGN_NONE }, { 0, 0 } };
