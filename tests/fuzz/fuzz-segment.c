@@ -1,10 +1,12 @@
-/* fuzz-segment.c: sentences and clauses of any text, both languages
+/* fuzz-segment.c: sentences, clauses and numbers of any text, both
+ * languages
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include "bt-fuzz.h"
+#include "bt-numbers.h"
 #include "bt-segmenter.h"
 
 static void
@@ -38,6 +40,18 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   check_spans (en, n_chars);
   check_spans (clauses, n_chars);
   bt_language_guess (text, -1);
+  for (BtLanguage language = BT_LANGUAGE_ZH; language <= BT_LANGUAGE_EN; language++)
+    {
+      g_autoptr(GArray) numbers = g_array_new (FALSE, FALSE, sizeof (BtNumber));
+
+      bt_numbers_extract (text, language, numbers);
+      for (guint i = 0; i < numbers->len; i++)
+        {
+          const BtNumber *number = &g_array_index (numbers, BtNumber, i);
+
+          g_assert (number->end > number->start && number->end <= n_chars);
+        }
+    }
 
   return 0;
 }
