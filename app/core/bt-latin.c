@@ -4,8 +4,7 @@
  */
 #include "config.h"
 
-#include <string.h>
-
+#include "bt-chars.h"
 #include "bt-latin.h"
 
 /* Full-width forms (Ａ, ５) as their ASCII twins. */
@@ -80,22 +79,13 @@ extract (const char *text,
          gboolean    need_letter,
          GArray     *tokens)
 {
-  /* Short texts, the most, are decoded on the stack. */
-  gunichar stack[256];
-  g_autofree gunichar *heap = NULL;
-  const gunichar *t = stack;
-  gsize len = 0;
+  BtChars chars;
+  const gunichar *t;
+  gsize len;
 
-  if (strnlen (text, G_N_ELEMENTS (stack)) < G_N_ELEMENTS (stack))
-    for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-      stack[len++] = g_utf8_get_char (p);
-  else
-    {
-      glong n;
-
-      t = heap = g_utf8_to_ucs4_fast (text, -1, &n);
-      len = n;
-    }
+  bt_chars_init (&chars, text);
+  t = chars.data;
+  len = chars.len;
   for (gsize i = 0; i < len;)
     {
       gboolean has_letter;
@@ -115,6 +105,7 @@ extract (const char *text,
         }
       i = end;
     }
+  bt_chars_clear (&chars);
 }
 
 void

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "bt-chars.h"
 #include "bt-numbers.h"
 
 typedef struct
@@ -878,32 +879,19 @@ bt_numbers_extract (const char *text,
                     BtLanguage  language,
                     GArray     *numbers)
 {
-  /* A sentence of up to so many bytes has as many characters at most,
-   * decoded on the stack. */
-  gunichar stack[256];
-  g_autofree gunichar *heap = NULL;
-  const gunichar *t = stack;
-  gsize len = 0;
+  BtChars chars;
   Scan scan;
 
   g_return_if_fail (text != NULL);
   g_return_if_fail (numbers != NULL);
 
-  if (strnlen (text, G_N_ELEMENTS (stack)) < G_N_ELEMENTS (stack))
-    for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-      stack[len++] = g_utf8_get_char (p);
-  else
-    {
-      glong n;
-
-      t = heap = g_utf8_to_ucs4_fast (text, -1, &n);
-      len = n;
-    }
-  scan = (Scan) { t, len, numbers };
+  bt_chars_init (&chars, text);
+  scan = (Scan) { chars.data, chars.len, numbers };
   if (language == BT_LANGUAGE_ZH)
     extract_zh (&scan);
   else
     extract_en (&scan);
+  bt_chars_clear (&chars);
 }
 
 gboolean
