@@ -1,5 +1,6 @@
 /* eval-align.c: the aligner against every gold set, with an ablation, a
- * reliability table and a Gale–Church baseline on pre-segmented lines
+ * reliability table, and two baselines on pre-segmented lines: Gale and
+ * Church's, and one by dictionary and length after hunalign's method
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,8 +9,10 @@
 #include <glib.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "bt-aligner.h"
+#include "bt-dictionary.h"
 #include "bt-gold-reader.h"
 #include "bt-json-writer.h"
 #include "bt-scorer.h"
@@ -417,6 +420,174 @@ gale_church (BtReview *gold)
   return groups;
 }
 
+/* A baseline after hunalign's method (Varga et al., 2005), written for
+ * this comparison since hunalign itself is in neither Debian's archive
+ * nor npm: each Chinese line is turned into the English words of its
+ * dictionary entries (longest match), and a bead scores by the share of
+ * its English words found there as well as by Gale & Church's length
+ * measure; beads of one and two lines, in order, within a band around the
+ * diagonal. */
+#define HUN_BAND 300
+#define HUN_LEXICAL_WEIGHT 6.0
+
+static gint
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The distinct English ids of @text's dictionary words (Chinese) or of
+ * its own words (English), sorted. */
+static GArray *
+line_ids (const char *text,
+          gboolean    chinese)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (guint32));
+  guint kept = 0;
+
+  if (chinese)
+    {
+      glong len = 0;
+      g_autofree gunichar *t = g_utf8_to_ucs4_fast (text, -1, &len);
+
+      for (glong i = 0; i < len;)
+        {
+          const guint32 *found = NULL;
+          guint n_found = 0;
+          guint n = bt_dictionary_match (dictionary, t, len, i, &found, &n_found);
+
+          if (n == 0)
+            {
+              i++;
+              continue;
+            }
+          g_array_append_vals (ids, found, n_found);
+          i += n;
+        }
+    }
+  else
+    bt_dictionary_english_ids (dictionary, text, ids);
+  g_array_sort (ids, compare_ids);
+  for (guint i = 0; i < ids->len; i++)
+    if (kept == 0 || g_array_index (ids, guint32, i) != g_array_index (ids, guint32, kept - 1))
+      g_array_index (ids, guint32, kept++) = g_array_index (ids, guint32, i);
+  g_array_set_size (ids, kept);
+  return ids;
+}
+
+/* How many of @english's ids @chinese holds. */
+static guint
+shared_ids (const GArray *chinese,
+            const GArray *english)
+{
+  guint a = 0, b = 0, n = 0;
+
+  while (a < chinese->len && b < english->len)
+    {
+      guint32 x = g_array_index (chinese, guint32, a), y = g_array_index (english, guint32, b);
+
+      n += x == y;
+      a += x <= y;
+      b += y <= x;
+    }
+  return n;
+}
+
+static GPtrArray *
+dictionary_baseline (BtReview *gold)
+{
+  static const struct { guint di, dj; double p; } beads[] = {
+    { 1, 1, 0.89 }, { 1, 0, 0.0099 / 2 }, { 0, 1, 0.0099 / 2 }, { 2, 1, 0.089 / 2 }, { 1, 2, 0.089 / 2 },
+  };
+  BtDocument *src = bt_review_get_source (gold), *tgt = bt_review_get_target (gold);
+  guint n = bt_document_get_n_paragraphs (src), m = bt_document_get_n_sentences (tgt);
+  guint width = 2 * HUN_BAND + 1;
+  g_autoptr (GPtrArray) zh = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr (GPtrArray) en = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autofree double *ls = g_new0 (double, n + 1);
+  g_autofree double *lt = g_new0 (double, m + 1);
+  g_autofree float *cost = g_new (float, (gsize) (n + 1) * width);
+  g_autofree guint8 *back = g_new0 (guint8, (gsize) (n + 1) * width);
+  GPtrArray *groups = g_ptr_array_new_with_free_func ((GDestroyNotify) bt_align_group_free);
+  double c;
+
+#define CENTRE(i) ((gint64) ((double) (i) * m / MAX (n, 1)))
+#define CELL(i, j) ((gsize) (i) * width + (gsize) ((gint64) (j) - CENTRE (i) + HUN_BAND))
+#define IN_BAND(i, j) (llabs ((gint64) (j) - CENTRE (i)) <= HUN_BAND)
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *text = bt_document_get_paragraph (src, i)->text;
+
+      ls[i + 1] = ls[i] + g_utf8_strlen (text, -1);
+      g_ptr_array_add (zh, line_ids (text, TRUE));
+    }
+  for (guint j = 0; j < m; j++)
+    {
+      g_autofree char *t = bt_document_dup_sentence_text (tgt, j);
+
+      lt[j + 1] = lt[j] + g_utf8_strlen (t, -1);
+      g_ptr_array_add (en, line_ids (t, FALSE));
+    }
+  c = lt[m] / MAX (ls[n], 1);
+  for (guint i = 0; i <= n; i++)
+    for (gint64 jj = MAX (0, CENTRE (i) - HUN_BAND); jj <= MIN ((gint64) m, CENTRE (i) + HUN_BAND); jj++)
+      {
+        guint j = (guint) jj;
+        float best = (i == 0 && j == 0) ? 0 : G_MAXFLOAT;
+
+        for (guint k = 0; k < G_N_ELEMENTS (beads) && !(i == 0 && j == 0); k++)
+          {
+            guint pi = i - beads[k].di, pj = j - beads[k].dj;
+            double l1, l2, delta, pd, v, found = 0, words = 0;
+
+            if (beads[k].di > i || beads[k].dj > j || !IN_BAND (pi, pj) || cost[CELL (pi, pj)] == G_MAXFLOAT)
+              continue;
+            l1 = ls[i] - ls[pi];
+            l2 = lt[j] - lt[pj];
+            delta = (l2 - l1 * c) / sqrt (MAX (l1, 1) * 6.8);
+            pd = MAX (1e-12, 2 * (1 - 0.5 * erfc (-fabs (delta) / sqrt (2))));
+            /* The English words of the bead found among its Chinese
+             * lines' dictionary words. */
+            for (guint b = pj; b < j; b++)
+              {
+                const GArray *e = g_ptr_array_index (en, b);
+
+                words += e->len;
+                for (guint a = pi; a < i; a++)
+                  found += shared_ids (g_ptr_array_index (zh, a), e);
+              }
+            v = cost[CELL (pi, pj)] - log (beads[k].p) - log (pd) -
+                HUN_LEXICAL_WEIGHT * (words > 0 ? MIN (found, words) / words : 0);
+            if (v < best)
+              {
+                best = v;
+                back[CELL (i, j)] = k;
+              }
+          }
+        cost[CELL (i, j)] = best;
+      }
+  for (guint i = n, j = m; i > 0 || j > 0;)
+    {
+      guint k = back[CELL (i, j)], s[2], t[2];
+
+      for (guint a = 0; a < beads[k].di; a++)
+        s[a] = i - beads[k].di + a;
+      for (guint a = 0; a < beads[k].dj; a++)
+        t[a] = j - beads[k].dj + a;
+      g_ptr_array_add (groups, bt_align_group_new (s, beads[k].di, t, beads[k].dj));
+      i -= beads[k].di;
+      j -= beads[k].dj;
+    }
+#undef CENTRE
+#undef CELL
+#undef IN_BAND
+  return groups;
+}
+
 static void
 print_groups (const char *name,
               GPtrArray  *gold,
@@ -460,6 +631,12 @@ evaluate_lines (const char *dir)
 
     print_groups ("Gale-Church", gold_groups, gc);
   }
+  if (dictionary != NULL)
+    {
+      g_autoptr (GPtrArray) hun = dictionary_baseline (gold);
+
+      print_groups ("dictionary + length beads", gold_groups, hun);
+    }
 }
 
 static void
