@@ -328,6 +328,36 @@ test_lines (Fixture      *f,
   g_assert_cmpuint (bt_review_get_n_links (got), ==, 6);
 }
 
+/* Lines: two pairs in a row that share their words, the second English
+ * line with a word ("west") of the first Chinese line. Each line still
+ * renders its own, not the two together. */
+static void
+test_lines_shared_words (Fixture      *f,
+                         gconstpointer data)
+{
+  const char *const zh[] = { "兰州今年发展物流。", "交通部长说，西部铁路网投资增长了。", "铁路建设投资增长。",
+                             "专家评估了生态。", NULL };
+  const char *const en[] = { "Lanzhou develops logistics this year.",
+                             "The minister said railway investment grows.",
+                             "Investment in railway construction in the west grows.",
+                             "Experts assessed the ecology.", NULL };
+  g_autoptr (BtDocument) source = lines (BT_LANGUAGE_ZH, zh);
+  g_autoptr (BtDocument) target = lines (BT_LANGUAGE_EN, en);
+  g_autoptr (BtAligner) aligner = bt_aligner_new (f->dictionary);
+  g_autoptr (BtAlignment) alignment = NULL;
+  g_autoptr (BtReview) got = NULL;
+  g_autoptr (GError) error = NULL;
+
+  bt_aligner_set_units (aligner, BT_ALIGN_UNITS_LINES);
+  alignment = bt_aligner_run (aligner, source, target, NULL, &error);
+  g_assert_no_error (error);
+  got = bt_review_new (source, target);
+  bt_alignment_apply (alignment, got);
+  for (guint i = 0; i < 4; i++)
+    g_assert_true (has_link (got, i, i));
+  g_assert_cmpuint (bt_review_get_n_links (got), ==, 4);
+}
+
 /* Nothing to go on but order and length: texts of equal lines align
  * line by line, leaving nothing out. */
 static void
@@ -407,6 +437,7 @@ main (int    argc,
   ADD ("/aligner/apply-undo", test_apply_undo);
   ADD ("/aligner/cancel", test_cancel);
   ADD ("/aligner/lines", test_lines);
+  ADD ("/aligner/lines-shared-words", test_lines_shared_words);
   ADD ("/aligner/no-evidence", test_no_evidence);
 #undef ADD
   g_test_add_func ("/aligner/signal-names", test_signal_names);
