@@ -52,6 +52,9 @@
 #define NEAR_REACH 1
 #define NEAR_MAX 6
 #define NEAR_LENGTH_WEIGHT 0.5
+/* The paragraphs this far from the expected one are states in any case. */
+#define AROUND 2
+G_STATIC_ASSERT (NEAR_REACH <= AROUND);
 /* Pairs learnt from the document weigh like the dictionary's own. */
 #define LEARNED_WEIGHT 3.0
 /* Jumps up to this far take their logarithm from a table. */
@@ -339,28 +342,25 @@ select_best (GArray *found,
  * target sentence whose words say little can still follow the sentence
  * before it; each by its own words and its length. */
 static void
-add_near (Path          *path,
-          guint          sentence,
-          guint          n_best,
-          double         expected,
-          double         scale,
-          Column        *column)
+add_near (Path                   *path,
+          guint                   sentence,
+          const BtAlignCandidate *around,
+          double                  expected,
+          double                  scale,
+          Column                 *column)
 {
   BtAlignContext *ctx = path->ctx;
 
   for (gint d = -NEAR_REACH; d <= NEAR_REACH; d++)
     {
       gint p = (gint) round (expected) + d;
-      const BtAlignCandidate *c = NULL;
+      const BtAlignCandidate *c = &around[d + AROUND];
       const BtParagraph *para;
       double e;
 
       if (p < 0 || p >= (gint) ctx->src.n_units)
         continue;
-      for (guint i = 0; i < n_best && c == NULL; i++)
-        if (g_array_index (path->found, BtAlignCandidate, i).paragraph == (guint) p)
-          c = &g_array_index (path->found, BtAlignCandidate, i);
-      e = emission (path, sentence, p, c != NULL ? c->matched : 0, expected, scale);
+      e = emission (path, sentence, p, c->matched, expected, scale);
       para = bt_document_get_paragraph (ctx->source, p);
       /* The paragraphs around the expected one and none come after. */
       for (guint k = 0; k < para->n_sentences && k < NEAR_MAX && column->len + 6 < path->width; k++)
@@ -371,8 +371,30 @@ add_near (Path          *path,
           add_state (column, p, j,
                      e + SENTENCE_WEIGHT * _bt_align_lexical (ctx, sentence, path->matched[j]) -
                        NEAR_LENGTH_WEIGHT * _bt_align_length_cost (ctx, s->end - s->start, ctx->tgt.n_chars[sentence]),
-                     c != NULL ? _bt_align_lexical (ctx, sentence, c->matched) : 0, c != NULL ? c->signals : 0);
+                     _bt_align_lexical (ctx, sentence, c->matched), c->signals);
         }
+    }
+}
+
+/* The candidates of the paragraphs up to AROUND from the expected one,
+ * before the best are picked: a paragraph near, holding only words
+ * common around, is no worse for them. */
+static void
+keep_around (const GArray     *found,
+             double            expected,
+             BtAlignCandidate *around)
+{
+  gint mid = (gint) round (expected);
+
+  for (guint i = 0; i < 2 * AROUND + 1; i++)
+    around[i] = (BtAlignCandidate) { 0, 0, 0 };
+  for (guint i = 0; i < found->len; i++)
+    {
+      const BtAlignCandidate *c = &g_array_index (found, BtAlignCandidate, i);
+      gint d = (gint) c->paragraph - mid;
+
+      if (d >= -AROUND && d <= AROUND)
+        around[d + AROUND] = *c;
     }
 }
 
@@ -391,6 +413,7 @@ fill_column (Path   *path,
   guint lo = expected > window ? (guint) expected - window : 0;
   guint hi = MIN (n_p, (guint) expected + window + 1);
   guint n_best;
+  BtAlignCandidate around[2 * AROUND + 1];
   double gap = _bt_align_anchors_gap (path->anchors, sentence);
   double scale = CLAMP (LOCAL_SCALE_A * gap + LOCAL_SCALE_B, 1.0, path->scale);
 
@@ -398,6 +421,7 @@ fill_column (Path   *path,
   _bt_align_candidates (ctx, sentence, lo, hi, G_MAXUINT, path->found);
   _bt_align_candidates (ctx, sentence, 0, lo, 3, path->found);
   _bt_align_candidates (ctx, sentence, hi, n_p, 3, path->found);
+  keep_around (path->found, expected, around);
   n_best = select_best (path->found, path->max_candidates);
   if (path->sentences != NULL)
     find_sentences (path, sentence, lo, hi);
@@ -417,10 +441,10 @@ fill_column (Path   *path,
     }
   if (path->sentences != NULL)
     {
-      add_near (path, sentence, n_best, expected, scale, column);
+      add_near (path, sentence, around, expected, scale, column);
       forget_sentences (path);
     }
-  for (gint d = -2; d <= 2; d++)
+  for (gint d = -AROUND; d <= AROUND; d++)
     {
       gint p = (gint) round (expected) + d;
 

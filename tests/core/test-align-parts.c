@@ -335,6 +335,40 @@ test_path_size (Fixture      *f,
   g_assert_cmpuint (choices[2].paragraph, ==, 3);
 }
 
+/* Twenty-one paragraphs, one a sentence; sixteen of them, three and
+ * more away from the eleventh, hold all the words of its sentence, and
+ * the eleventh holds one. Crowded out of the best candidates, the
+ * paragraph where the path expects the sentence still counts its word. */
+static void
+test_path_near (Fixture      *f,
+                gconstpointer data)
+{
+  g_auto (BtAlignSentences) sentences = { 0 };
+  BtAlignChoice choices[21];
+
+  for (guint i = 0; i < 21; i++)
+    {
+      g_autofree char *zh = NULL, *en = NULL;
+
+      if (i == 10)
+        {
+          zh = g_strdup ("今天会议。");
+          en = g_strdup ("The meeting discussed education reform.");
+        }
+      else
+        {
+          zh = g_strdup_printf ("%u名员工参加。%s", 100 + i, i < 8 || i > 12 ? "会议讨论教育改革。" : "");
+          en = g_strdup_printf ("%u staff attended.", 100 + i);
+        }
+      bt_document_append_paragraph (f->source, zh, i + 1);
+      bt_document_append_paragraph (f->target, en, i + 1);
+    }
+  second_path (f, &sentences, choices);
+  g_assert_cmpuint (choices[10].paragraph, ==, 10);
+  g_assert_cmpfloat (choices[10].lexical, >, 0);
+  g_assert_cmpuint (choices[10].signals & BT_SIGNAL_DICTIONARY, !=, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -345,6 +379,7 @@ main (int    argc,
   g_test_add ("/align-parts/stones", Fixture, NULL, fixture_set_up, test_stones, fixture_tear_down);
   g_test_add ("/align-parts/path-repeat", Fixture, NULL, fixture_set_up, test_path_repeat, fixture_tear_down);
   g_test_add ("/align-parts/path-size", Fixture, NULL, fixture_set_up, test_path_size, fixture_tear_down);
+  g_test_add ("/align-parts/path-near", Fixture, NULL, fixture_set_up, test_path_near, fixture_tear_down);
   g_test_add ("/align-parts/stones-short", Fixture, NULL, fixture_set_up, test_stones_short, fixture_tear_down);
   return g_test_run ();
 }
