@@ -1153,24 +1153,6 @@ mark_sentences (BtAlignContext *ctx,
       ctx->marks[keys[k].id] = mark;
 }
 
-double
-_bt_align_novel (BtAlignContext *ctx,
-                 guint           paragraph,
-                 guint           sentence,
-                 const guint    *others,
-                 guint           n_others)
-{
-  const BtAlignKey *keys = (const BtAlignKey *) (gconstpointer) ctx->tgt.keys->data;
-  double matched = 0;
-
-  mark_sentences (ctx, others, n_others, 1);
-  for (guint k = ctx->tgt.offsets[sentence]; k < ctx->tgt.offsets[sentence + 1]; k++)
-    if (ctx->marks[keys[k].id] == 0 && unit_has (&ctx->src, paragraph, keys[k].id))
-      matched += ctx->weights[keys[k].id];
-  mark_sentences (ctx, others, n_others, 0);
-  return matched;
-}
-
 void
 _bt_align_coverage (BtAlignContext *ctx,
                     guint           paragraph,

@@ -140,13 +140,6 @@ double   _bt_align_match           (BtAlignContext   *ctx,
                                     guint             sentence,
                                     guint             except,
                                     guint32          *signals);
-/* Weight of the keys of @sentence found in @paragraph that none of
- * @others (@n_others target units) holds. */
-double   _bt_align_novel           (BtAlignContext   *ctx,
-                                    guint             paragraph,
-                                    guint             sentence,
-                                    const guint      *others,
-                                    guint             n_others);
 /* Per code point of @paragraph, the weight of its keys starting there
  * (@total) and of those also found in one of @sentences (@rendered). */
 void     _bt_align_coverage        (BtAlignContext   *ctx,

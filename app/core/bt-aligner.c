@@ -38,10 +38,6 @@
 #define UNPLACED_MAX_RENDERED 0.2
 #define SECOND_MIN_LEXICAL 0.3
 #define ADDITION_MIN_WORDS 2
-#define MAX_RUN 16
-#define BORDER_MARGIN 0.2
-/* A border sentence may move into a paragraph left without English. */
-#define BORDER_REACH 2
 
 struct _BtAligner
 {
@@ -517,68 +513,6 @@ learn (BtAlignContext      *ctx,
   _bt_align_learn (learned, ctx, paragraphs, lexical);
 }
 
-/* The run of sentences around @s that share its paragraph, @s left out. */
-static guint
-run_of (const BtAlignChoice *choices,
-        guint                n,
-        guint                s,
-        guint               *run)
-{
-  guint p = choices[s].paragraph, first = s, len = 0;
-
-  while (first > 0 && choices[first - 1].paragraph == p && s - first < MAX_RUN)
-    first--;
-  for (guint i = first; i < n && choices[i].paragraph == p && len < MAX_RUN; i++)
-    if (i != s)
-      run[len++] = i;
-  return len;
-}
-
-/* What @s adds to paragraph @to rather than to its own: sentences of
- * one paragraph render different parts of it. @neighbour, next to @s,
- * holds @to or not. */
-static double
-move_gain (BtAlignContext      *ctx,
-           const BtAlignChoice *choices,
-           guint                s,
-           guint                neighbour,
-           guint                to)
-{
-  guint own[MAX_RUN], other[MAX_RUN + 1];
-  guint n_own = run_of (choices, ctx->tgt.n_units, s, own);
-  guint n_other = 0;
-
-  if (choices[neighbour].paragraph == to)
-    {
-      n_other = run_of (choices, ctx->tgt.n_units, neighbour, other);
-      other[n_other++] = neighbour;
-    }
-  return _bt_align_novel (ctx, to, s, other, n_other) - _bt_align_novel (ctx, choices[s].paragraph, s, own, n_own);
-}
-
-/* Where two runs of sentences meet, the sentence on the border goes to
- * the paragraph next to its own, towards the other run, when its words
- * are new there. */
-static void
-refine_borders (BtAlignContext *ctx,
-                BtAlignChoice  *choices)
-{
-  for (guint s = 0; s + 1 < ctx->tgt.n_units; s++)
-    {
-      guint p = choices[s].paragraph, q = choices[s + 1].paragraph;
-      double back, ahead;
-
-      if (p == BT_ALIGN_NONE || q == BT_ALIGN_NONE || q <= p || q - p > BORDER_REACH)
-        continue;
-      ahead = move_gain (ctx, choices, s, s + 1, p + 1);
-      back = move_gain (ctx, choices, s + 1, s, q - 1);
-      if (ahead >= back && ahead > BORDER_MARGIN)
-        choices[s].paragraph = p + 1;
-      else if (back > ahead && back > BORDER_MARGIN)
-        choices[s + 1].paragraph = q - 1;
-    }
-}
-
 static gboolean
 run_paragraphs (BtAlignContext *ctx,
                 BtAlignAnchors *anchors,
@@ -605,7 +539,6 @@ run_paragraphs (BtAlignContext *ctx,
   _bt_align_sentences_init (&sentences, ctx);
   if (!_bt_align_path_paragraphs (ctx, anchors, &sentences, &learned, MAX_CANDIDATES, choices, cancellable, error))
     return FALSE;
-  refine_borders (ctx, choices);
   _bt_align_drop_stones (ctx, &sentences, choices);
   self->placed = bt_memory_new0 (guint8, sentences.n + 1);
   for (guint s = 0; s < ctx->tgt.n_units; s++)

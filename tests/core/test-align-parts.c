@@ -369,6 +369,45 @@ test_path_near (Fixture      *f,
   g_assert_cmpuint (choices[10].signals & BT_SIGNAL_DICTIONARY, !=, 0);
 }
 
+/* The paragraph a whole alignment links @sentence to, the first when it
+ * links it to more, or BT_ALIGN_NONE. */
+static guint
+linked_paragraph (BtAlignment *alignment,
+                  guint        sentence)
+{
+  guint n = 0;
+  const BtAlignLink *links = bt_alignment_get_links (alignment, &n);
+
+  for (guint i = 0; i < n; i++)
+    if (links[i].sentence == sentence)
+      return links[i].paragraph;
+  return BT_ALIGN_NONE;
+}
+
+/* Two English sentences render the two sentences of the first
+ * paragraph, the second repeating most of the first's words and holding
+ * one word of the next paragraph: where its words are found is where it
+ * goes, not where the words new to it are. */
+static void
+test_border (Fixture      *f,
+             gconstpointer data)
+{
+  g_autoptr (BtAligner) aligner = bt_aligner_new (f->dictionary);
+  g_autoptr (BtAlignment) alignment = NULL;
+  g_autoptr (GError) error = NULL;
+
+  bt_document_append_paragraph (f->source, "市长说新机场有三条跑道。市长说新机场将有跑道。", 1);
+  bt_document_append_paragraph (f->source, "市政府今天宣布项目。", 2);
+  bt_document_append_paragraph (f->target, "The mayor said the new airport has three runways.", 1);
+  bt_document_append_paragraph (f->target, "The mayor said the new airport project will have runways.", 2);
+  bt_document_append_paragraph (f->target, "The city government announced it today.", 3);
+  alignment = bt_aligner_run (aligner, f->source, f->target, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (linked_paragraph (alignment, 0), ==, 0);
+  g_assert_cmpuint (linked_paragraph (alignment, 1), ==, 0);
+  g_assert_cmpuint (linked_paragraph (alignment, 2), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -380,6 +419,7 @@ main (int    argc,
   g_test_add ("/align-parts/path-repeat", Fixture, NULL, fixture_set_up, test_path_repeat, fixture_tear_down);
   g_test_add ("/align-parts/path-size", Fixture, NULL, fixture_set_up, test_path_size, fixture_tear_down);
   g_test_add ("/align-parts/path-near", Fixture, NULL, fixture_set_up, test_path_near, fixture_tear_down);
+  g_test_add ("/align-parts/border", Fixture, NULL, fixture_set_up, test_border, fixture_tear_down);
   g_test_add ("/align-parts/stones-short", Fixture, NULL, fixture_set_up, test_stones_short, fixture_tear_down);
   return g_test_run ();
 }
