@@ -917,6 +917,29 @@ demonym_stem (const char *word,
   return len;
 }
 
+/* Chinese syllables end in a vowel or a nasal, so a name's last
+ * consonants after a vowel are often not rendered: Abimelech, 亚比米勒;
+ * Lazarus, 拉撒路. The length of @word without them, or @len. */
+static gsize
+final_consonants (const char *word,
+                  gsize       len)
+{
+  gsize end = len;
+
+  while (end > 0 && !is_vowel (g_ascii_tolower (word[end - 1])))
+    end--;
+  if (end == len || end < 2 || end + 2 < len)
+    return len;
+  /* a nasal is rendered by the syllable's end, and an l most often
+   * too: Michael, 米迦勒; a last stop alone english_ways() handles */
+  for (gsize i = end; i < len; i++)
+    if (strchr ("nml", g_ascii_tolower (word[i])) != NULL)
+      return len;
+  if (end + 1 == len && strchr ("bcdgkpqt", g_ascii_tolower (word[end])) != NULL)
+    return len;
+  return end;
+}
+
 guint
 bt_names_english_sounds (const char *word,
                          gsize       len,
@@ -930,6 +953,8 @@ bt_names_english_sounds (const char *word,
 
   n = english_ways (word, len, ways, BT_NAMES_MAX_SOUNDS / 2);
   stem = demonym_stem (word, len);
+  if (stem == len)
+    stem = final_consonants (word, len);
   if (stem < len)
     n += english_ways (word, stem, ways + n, BT_NAMES_MAX_SOUNDS / 2);
   for (guint w = 0; w < n; w++)

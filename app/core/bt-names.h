@@ -68,7 +68,9 @@ void      bt_names_english_keys (const char *text,
 /* The sounds of one English word (@len bytes of ASCII letters), one per
  * way its ambiguous letters may be said (j, ch, th, g before e or i, w,
  * x, an l before a consonant, a last stop after a vowel), and those of
- * the place a people is named after (Canaanites: Canaan); returns how
+ * the place a people is named after (Canaanites: Canaan) or else of the
+ * word without the one or two last consonants after its last vowel
+ * unless they hold a nasal or an l (Abimelech: Abimele); returns how
  * many were written to @sounds, distinct. */
 guint     bt_names_english_sounds (const char *word,
                                    gsize       len,

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "bt-aligner-private.h"
+#include "bt-names.h"
 
 typedef struct
 {
@@ -408,6 +409,46 @@ test_border (Fixture      *f,
   g_assert_cmpuint (linked_paragraph (alignment, 2), ==, 1);
 }
 
+static gboolean
+sound_wanted (guint32  sound,
+              gpointer user_data)
+{
+  const guint32 *sounds = user_data;
+
+  for (guint i = 1; i <= sounds[0]; i++)
+    if (sounds[i] == sound)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether a sound of the English @name is one of the Chinese @han. */
+static gboolean
+sounds_alike (const char *name,
+              const char *han)
+{
+  guint32 sounds[BT_NAMES_MAX_SOUNDS + 1];
+  g_autoptr (GArray) keys = g_array_new (FALSE, FALSE, sizeof (BtNameKey));
+
+  sounds[0] = bt_names_english_sounds (name, strlen (name), sounds + 1);
+  bt_names_chinese_sound_keys (han, NULL, sound_wanted, sounds, keys);
+  return keys->len > 0;
+}
+
+/* A name's last consonants after a vowel may be left unrendered, as
+ * Chinese syllables end in a vowel or a nasal; a nasal is rendered. */
+static void
+test_name_ends (void)
+{
+  g_assert_true (sounds_alike ("Abimelech", "亚比米勒"));
+  g_assert_true (sounds_alike ("Sheleph", "沙列"));
+  g_assert_true (sounds_alike ("Lazarus", "拉撒路"));
+  g_assert_true (sounds_alike ("Hazarmaveth", "哈萨玛非"));
+  g_assert_true (sounds_alike ("Smith", "史密斯"));
+  /* Canaan's n is 南's: without it, 迦拉 would do. */
+  g_assert_true (sounds_alike ("Canaan", "迦南"));
+  g_assert_false (sounds_alike ("Canaan", "迦拉"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -420,6 +461,7 @@ main (int    argc,
   g_test_add ("/align-parts/path-size", Fixture, NULL, fixture_set_up, test_path_size, fixture_tear_down);
   g_test_add ("/align-parts/path-near", Fixture, NULL, fixture_set_up, test_path_near, fixture_tear_down);
   g_test_add ("/align-parts/border", Fixture, NULL, fixture_set_up, test_border, fixture_tear_down);
+  g_test_add_func ("/align-parts/name-ends", test_name_ends);
   g_test_add ("/align-parts/stones-short", Fixture, NULL, fixture_set_up, test_stones_short, fixture_tear_down);
   return g_test_run ();
 }
