@@ -21,7 +21,7 @@
 
 #define LEXICAL_WEIGHT 5.0
 #define POSITION_WEIGHT 1.0
-#define SHARE_WEIGHT 2.0
+#define SHARE_WEIGHT 3.0
 #define LENGTH_WEIGHT 0.15
 #define GROUP_WEIGHT 0.4
 #define SKIP_COST 0.6
@@ -34,10 +34,10 @@
 #define LOCAL_SCALE_B 2.0
 /* The sentence of a paragraph a target sentence matches best: its own
  * evidence, and a cost for going back within the paragraph. */
-#define SENTENCE_WEIGHT 2.0
+#define SENTENCE_WEIGHT 2.5
 #define ORDER_COST 0.5
 /* Two target sentences seldom render the very same source sentence. */
-#define REPEAT_COST 0.5
+#define REPEAT_COST 1.0
 /* A paragraph holding many times a sentence's words holds some of them
  * by chance: its evidence counts that much less. */
 #define SIZE_WEIGHT 0.08
