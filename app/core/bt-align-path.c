@@ -33,9 +33,10 @@
 #define LOCAL_SCALE_A 0.5
 #define LOCAL_SCALE_B 2.0
 /* The sentence of a paragraph a target sentence matches best: its own
- * evidence, and a cost for going back within the paragraph. */
+ * evidence, and a cost for going back within the paragraph, more than
+ * for taking the same sentence again. */
 #define SENTENCE_WEIGHT 2.5
-#define ORDER_COST 0.5
+#define ORDER_COST 1.5
 /* Two target sentences seldom render the very same source sentence. */
 #define REPEAT_COST 1.0
 /* A paragraph holding many times a sentence's words holds some of them
