@@ -17,7 +17,7 @@
 #include "bt-memory.h"
 
 /* The share of its paragraph's words a stone's sentence stands for. */
-#define STONE_MAX_SHARE 0.05
+#define STONE_MAX_SHARE 0.08
 /* How well the sentence must match the neighbour's paragraph, against
  * the best it matches in the stone, sentence by sentence. */
 #define STONE_MIN_RATIO 0.7

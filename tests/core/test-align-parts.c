@@ -254,6 +254,20 @@ test_stones (Fixture      *f,
   g_assert_cmpuint (choices[2].paragraph, ==, 1);
 }
 
+/* A paragraph of two sentences, one word of which a sentence holds,
+ * is a stepping stone still. */
+static void
+test_stones_two (Fixture      *f,
+                 gconstpointer data)
+{
+  g_auto (BtAlignSentences) sentences = { 0 };
+  BtAlignChoice choices[5];
+
+  stones_set_up (f, 1, &sentences, choices);
+  _bt_align_drop_stones (&f->ctx, &sentences, choices);
+  g_assert_cmpuint (choices[2].paragraph, ==, 0);
+}
+
 /* A short paragraph that a sentence's words stand for much of is no
  * stepping stone. */
 static void
@@ -462,6 +476,7 @@ main (int    argc,
   g_test_add ("/align-parts/path-near", Fixture, NULL, fixture_set_up, test_path_near, fixture_tear_down);
   g_test_add ("/align-parts/border", Fixture, NULL, fixture_set_up, test_border, fixture_tear_down);
   g_test_add_func ("/align-parts/name-ends", test_name_ends);
+  g_test_add ("/align-parts/stones-two", Fixture, NULL, fixture_set_up, test_stones_two, fixture_tear_down);
   g_test_add ("/align-parts/stones-short", Fixture, NULL, fixture_set_up, test_stones_short, fixture_tear_down);
   return g_test_run ();
 }
