@@ -30,8 +30,8 @@
 #define NONE_SCORE -0.9
 #define MOVE_MIN_LEXICAL 0.5
 #define MOVE_MARGIN 0.35
-#define LOCAL_SCALE_A 0.5
-#define LOCAL_SCALE_B 2.0
+#define LOCAL_SCALE_A 0.8
+#define LOCAL_SCALE_B 4.0
 /* The sentence of a paragraph a target sentence matches best: its own
  * evidence, and a cost for going back within the paragraph, more than
  * for taking the same sentence again. */
