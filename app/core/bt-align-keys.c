@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "bt-chars.h"
 #include "bt-aligner-private.h"
 #include "bt-memory.h"
 #include "bt-error.h"
@@ -338,8 +339,6 @@ add_headword (BtAlignContext *ctx,
       }
 }
 
-#define STACK_CHARS 256
-
 static void
 dictionary_keys (BtAlignContext *ctx,
                  Headwords      *hw,
@@ -348,10 +347,9 @@ dictionary_keys (BtAlignContext *ctx,
                  BtLanguage      language,
                  Scratch        *scratch)
 {
-  gunichar buffer[STACK_CHARS];
-  g_autofree gunichar *allocated = NULL;
-  const gunichar *chars = buffer;
-  gsize len = 0;
+  BtChars decoded;
+  const gunichar *chars;
+  gsize len;
 
   if (language == BT_LANGUAGE_EN)
     {
@@ -365,17 +363,9 @@ dictionary_keys (BtAlignContext *ctx,
       return;
     }
 
-  /* Short paragraphs, the most, are decoded on the stack. */
-  if (strlen (text) < STACK_CHARS)
-    for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-      buffer[len++] = g_utf8_get_char (p);
-  else
-    {
-      glong n = 0;
-
-      chars = allocated = g_utf8_to_ucs4_fast (text, -1, &n);
-      len = n;
-    }
+  bt_chars_init (&decoded, text);
+  chars = decoded.data;
+  len = decoded.len;
   g_byte_array_set_size (scratch->blocked, len);
   memset (scratch->blocked->data, 0, len);
   for (gsize pos = 0; pos < len;)
@@ -393,6 +383,7 @@ dictionary_keys (BtAlignContext *ctx,
         add_headword (ctx, hw, &scratch->keys, unit, ids, n_ids, pos);
       pos += MAX (n, 1);
     }
+  bt_chars_clear (&decoded);
 }
 
 static void

@@ -10,6 +10,7 @@
 #include <unicode/utrans.h>
 #include <unicode/uvernum.h>
 
+#include "bt-chars.h"
 #include "bt-names.h"
 
 /* Every character's reading is looked up in a table built once per
@@ -459,21 +460,17 @@ void
 bt_names_chinese_keys (const char *text,
                        GArray     *keys)
 {
-  gunichar buffer[STACK_CHARS];
-  g_autofree gunichar *allocated = NULL;
-  const gunichar *t = buffer;
-  glong len = 0;
+  BtChars chars;
+  const gunichar *t;
+  glong len;
 
   g_return_if_fail (text != NULL);
   g_return_if_fail (keys != NULL);
 
   ensure_readings ();
-  /* Short texts, the most, are decoded on the stack. */
-  if (strlen (text) < STACK_CHARS)
-    for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-      buffer[len++] = g_utf8_get_char (p);
-  else
-    t = allocated = g_utf8_to_ucs4_fast (text, -1, &len);
+  bt_chars_init (&chars, text);
+  t = chars.data;
+  len = (glong) chars.len;
   for (glong i = 0; i < len; i++)
     {
       if (bt_names_reading (t[i]) == NULL)
@@ -487,6 +484,7 @@ bt_names_chinese_keys (const char *text,
             push_key (keys, key_extend (KEY_SEED, overrides[o][1], -1), i, i + n);
         }
     }
+  bt_chars_clear (&chars);
 }
 
 typedef struct

@@ -10,6 +10,7 @@
 #include <unicode/ustring.h>
 #include <unicode/utf16.h>
 
+#include "bt-chars.h"
 #include "bt-progress.h"
 #include "bt-segmenter.h"
 
@@ -270,8 +271,6 @@ zh_append_piece (GArray         *spans,
     append_span (spans, start, end);
 }
 
-#define STACK_CHARS 256
-
 /* Fills @spans, emptied first. Short texts are decoded on the stack: most
  * paragraphs are short, and an allocation each would cost more than
  * segmenting them. */
@@ -281,26 +280,18 @@ segment_zh (const char  *text,
             GArray      *spans,
             const Check *check)
 {
-  gunichar buffer[STACK_CHARS];
-  g_autofree gunichar *allocated = NULL;
-  const gunichar *chars = buffer;
-  guint n = 0;
+  BtChars decoded;
+  const gunichar *chars;
+  guint n;
   guint start = 0;
   guint n_ascii_quotes = 0;
   guint i = 0;
   guint next_check = CHECK_STRIDE;
 
   g_array_set_size (spans, 0);
-  if (strlen (text) < STACK_CHARS)
-    for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-      buffer[n++] = g_utf8_get_char (p);
-  else
-    {
-      glong n_chars = 0;
-
-      chars = allocated = g_utf8_to_ucs4_fast (text, -1, &n_chars);
-      n = (guint) n_chars;
-    }
+  bt_chars_init (&decoded, text);
+  chars = decoded.data;
+  n = (guint) decoded.len;
 
   while (i < n)
     {
@@ -309,7 +300,10 @@ segment_zh (const char  *text,
       if (i >= next_check)
         {
           if (!check_at (check, (double) i / n))
-            return FALSE;
+            {
+              bt_chars_clear (&decoded);
+              return FALSE;
+            }
           next_check = i + CHECK_STRIDE;
         }
       marks_end = zh_break_marks_end (chars, n, i, clauses);
@@ -329,6 +323,7 @@ segment_zh (const char  *text,
 
   if (start < n)
     zh_append_piece (spans, chars, start, n);
+  bt_chars_clear (&decoded);
   return TRUE;
 }
 
