@@ -354,14 +354,54 @@ fit_calibration (const char *what,
           samples->score->len, a, b);
 }
 
+/* The baselines' beads, with Gale and Church's frequencies; hunalign
+ * makes no bead of two lines a side, the last. */
+typedef struct
+{
+  guint  di, dj;
+  double p;
+} Bead;
+
+static const Bead beads[] = {
+  { 1, 1, 0.89 }, { 1, 0, 0.0099 / 2 }, { 0, 1, 0.0099 / 2 }, { 2, 1, 0.089 / 2 }, { 1, 2, 0.089 / 2 },
+  { 2, 2, 0.011 },
+};
+
+/* -log of the bead's prior and of Gale and Church's length measure for
+ * @l1 source and @l2 target characters, @c target characters expected
+ * per source character. */
+static double
+bead_length_cost (const Bead *bead,
+                  double      l1,
+                  double      l2,
+                  double      c)
+{
+  double delta = (l2 - l1 * c) / sqrt (MAX (l1, 1) * 6.8);
+  double pd = MAX (1e-12, 2 * (1 - 0.5 * erfc (-fabs (delta) / sqrt (2))));
+
+  return -log (bead->p) - log (pd);
+}
+
+/* Adds the group of @bead ending at source line @i and target line @j. */
+static void
+add_bead_group (GPtrArray  *groups,
+                const Bead *bead,
+                guint       i,
+                guint       j)
+{
+  guint s[2], t[2];
+
+  for (guint a = 0; a < bead->di; a++)
+    s[a] = i - bead->di + a;
+  for (guint a = 0; a < bead->dj; a++)
+    t[a] = j - bead->dj + a;
+  g_ptr_array_add (groups, bt_align_group_new (s, bead->di, t, bead->dj));
+}
+
 /* Gale & Church (1993): beads priced by the length difference alone. */
 static GPtrArray *
 gale_church (BtReview *gold)
 {
-  static const struct { guint di, dj; double p; } beads[] = {
-    { 1, 1, 0.89 }, { 1, 0, 0.0099 / 2 }, { 0, 1, 0.0099 / 2 }, { 2, 1, 0.089 / 2 }, { 1, 2, 0.089 / 2 },
-    { 2, 2, 0.011 },
-  };
   BtDocument *src = bt_review_get_source (gold), *tgt = bt_review_get_target (gold);
   guint n = bt_document_get_n_paragraphs (src), m = bt_document_get_n_sentences (tgt);
   g_autofree double *ls = g_new0 (double, n + 1);
@@ -387,16 +427,13 @@ gale_church (BtReview *gold)
 
         for (guint k = 0; k < G_N_ELEMENTS (beads) && !(i == 0 && j == 0); k++)
           {
-            double l1, l2, delta, pd, v;
+            double v;
 
             if (beads[k].di > i || beads[k].dj > j ||
                 cost[(gsize) (i - beads[k].di) * (m + 1) + j - beads[k].dj] == G_MAXFLOAT)
               continue;
-            l1 = ls[i] - ls[i - beads[k].di];
-            l2 = lt[j] - lt[j - beads[k].dj];
-            delta = (l2 - l1 * c) / sqrt (MAX (l1, 1) * 6.8);
-            pd = MAX (1e-12, 2 * (1 - 0.5 * erfc (-fabs (delta) / sqrt (2))));
-            v = cost[(gsize) (i - beads[k].di) * (m + 1) + j - beads[k].dj] - log (beads[k].p) - log (pd);
+            v = cost[(gsize) (i - beads[k].di) * (m + 1) + j - beads[k].dj] +
+                bead_length_cost (&beads[k], ls[i] - ls[i - beads[k].di], lt[j] - lt[j - beads[k].dj], c);
             if (v < best)
               {
                 best = v;
@@ -407,13 +444,9 @@ gale_church (BtReview *gold)
       }
   for (guint i = n, j = m; i > 0 || j > 0;)
     {
-      guint k = back[(gsize) i * (m + 1) + j], s[2], t[2];
+      guint k = back[(gsize) i * (m + 1) + j];
 
-      for (guint a = 0; a < beads[k].di; a++)
-        s[a] = i - beads[k].di + a;
-      for (guint a = 0; a < beads[k].dj; a++)
-        t[a] = j - beads[k].dj + a;
-      g_ptr_array_add (groups, bt_align_group_new (s, beads[k].di, t, beads[k].dj));
+      add_bead_group (groups, &beads[k], i, j);
       i -= beads[k].di;
       j -= beads[k].dj;
     }
@@ -499,9 +532,7 @@ shared_ids (const GArray *chinese,
 static GPtrArray *
 dictionary_baseline (BtReview *gold)
 {
-  static const struct { guint di, dj; double p; } beads[] = {
-    { 1, 1, 0.89 }, { 1, 0, 0.0099 / 2 }, { 0, 1, 0.0099 / 2 }, { 2, 1, 0.089 / 2 }, { 1, 2, 0.089 / 2 },
-  };
+  guint n_beads = G_N_ELEMENTS (beads) - 1;
   BtDocument *src = bt_review_get_source (gold), *tgt = bt_review_get_target (gold);
   guint n = bt_document_get_n_paragraphs (src), m = bt_document_get_n_sentences (tgt);
   guint width = 2 * HUN_BAND + 1;
@@ -539,17 +570,13 @@ dictionary_baseline (BtReview *gold)
         guint j = (guint) jj;
         float best = (i == 0 && j == 0) ? 0 : G_MAXFLOAT;
 
-        for (guint k = 0; k < G_N_ELEMENTS (beads) && !(i == 0 && j == 0); k++)
+        for (guint k = 0; k < n_beads && !(i == 0 && j == 0); k++)
           {
             guint pi = i - beads[k].di, pj = j - beads[k].dj;
-            double l1, l2, delta, pd, v, found = 0, words = 0;
+            double v, found = 0, words = 0;
 
             if (beads[k].di > i || beads[k].dj > j || !IN_BAND (pi, pj) || cost[CELL (pi, pj)] == G_MAXFLOAT)
               continue;
-            l1 = ls[i] - ls[pi];
-            l2 = lt[j] - lt[pj];
-            delta = (l2 - l1 * c) / sqrt (MAX (l1, 1) * 6.8);
-            pd = MAX (1e-12, 2 * (1 - 0.5 * erfc (-fabs (delta) / sqrt (2))));
             /* The English words of the bead found among its Chinese
              * lines' dictionary words. */
             for (guint b = pj; b < j; b++)
@@ -560,7 +587,7 @@ dictionary_baseline (BtReview *gold)
                 for (guint a = pi; a < i; a++)
                   found += shared_ids (g_ptr_array_index (zh, a), e);
               }
-            v = cost[CELL (pi, pj)] - log (beads[k].p) - log (pd) -
+            v = cost[CELL (pi, pj)] + bead_length_cost (&beads[k], ls[i] - ls[pi], lt[j] - lt[pj], c) -
                 HUN_LEXICAL_WEIGHT * (words > 0 ? MIN (found, words) / words : 0);
             if (v < best)
               {
@@ -572,13 +599,9 @@ dictionary_baseline (BtReview *gold)
       }
   for (guint i = n, j = m; i > 0 || j > 0;)
     {
-      guint k = back[CELL (i, j)], s[2], t[2];
+      guint k = back[CELL (i, j)];
 
-      for (guint a = 0; a < beads[k].di; a++)
-        s[a] = i - beads[k].di + a;
-      for (guint a = 0; a < beads[k].dj; a++)
-        t[a] = j - beads[k].dj + a;
-      g_ptr_array_add (groups, bt_align_group_new (s, beads[k].di, t, beads[k].dj));
+      add_bead_group (groups, &beads[k], i, j);
       i -= beads[k].di;
       j -= beads[k].dj;
     }

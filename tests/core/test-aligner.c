@@ -294,6 +294,28 @@ lines (BtLanguage          language,
   return doc;
 }
 
+/* The links of @zh and @en aligned line by line. */
+static BtReview *
+align_lines (Fixture           *f,
+             const char *const *zh,
+             const char *const *en)
+{
+  g_autoptr (BtDocument) source = lines (BT_LANGUAGE_ZH, zh);
+  g_autoptr (BtDocument) target = lines (BT_LANGUAGE_EN, en);
+  g_autoptr (BtAligner) aligner = bt_aligner_new (f->dictionary);
+  g_autoptr (BtAlignment) alignment = NULL;
+  g_autoptr (GError) error = NULL;
+  BtReview *got;
+
+  bt_aligner_set_units (aligner, BT_ALIGN_UNITS_LINES);
+  g_assert_cmpint (bt_aligner_get_units (aligner), ==, BT_ALIGN_UNITS_LINES);
+  alignment = bt_aligner_run (aligner, source, target, NULL, &error);
+  g_assert_no_error (error);
+  got = bt_review_new (source, target);
+  bt_alignment_apply (alignment, got);
+  return got;
+}
+
 /* Lines: a full translation in order, with one source line rendered by
  * two target lines and two source lines by one. */
 static void
@@ -306,19 +328,8 @@ test_lines (Fixture      *f,
                              "The airport will have three runways.",
                              "The mayor said the project would cost 5 billion yuan.",
                              "The meeting discussed reform.", "It was about education.", NULL };
-  g_autoptr (BtDocument) source = lines (BT_LANGUAGE_ZH, zh);
-  g_autoptr (BtDocument) target = lines (BT_LANGUAGE_EN, en);
-  g_autoptr (BtAligner) aligner = bt_aligner_new (f->dictionary);
-  g_autoptr (BtAlignment) alignment = NULL;
-  g_autoptr (BtReview) got = NULL;
-  g_autoptr (GError) error = NULL;
+  g_autoptr (BtReview) got = align_lines (f, zh, en);
 
-  bt_aligner_set_units (aligner, BT_ALIGN_UNITS_LINES);
-  g_assert_cmpint (bt_aligner_get_units (aligner), ==, BT_ALIGN_UNITS_LINES);
-  alignment = bt_aligner_run (aligner, source, target, NULL, &error);
-  g_assert_no_error (error);
-  got = bt_review_new (source, target);
-  bt_alignment_apply (alignment, got);
   g_assert_true (has_link (got, 0, 0));
   g_assert_true (has_link (got, 1, 1));
   g_assert_true (has_link (got, 2, 2));
@@ -341,18 +352,8 @@ test_lines_shared_words (Fixture      *f,
                              "The minister said railway investment grows.",
                              "Investment in railway construction in the west grows.",
                              "Experts assessed the ecology.", NULL };
-  g_autoptr (BtDocument) source = lines (BT_LANGUAGE_ZH, zh);
-  g_autoptr (BtDocument) target = lines (BT_LANGUAGE_EN, en);
-  g_autoptr (BtAligner) aligner = bt_aligner_new (f->dictionary);
-  g_autoptr (BtAlignment) alignment = NULL;
-  g_autoptr (BtReview) got = NULL;
-  g_autoptr (GError) error = NULL;
+  g_autoptr (BtReview) got = align_lines (f, zh, en);
 
-  bt_aligner_set_units (aligner, BT_ALIGN_UNITS_LINES);
-  alignment = bt_aligner_run (aligner, source, target, NULL, &error);
-  g_assert_no_error (error);
-  got = bt_review_new (source, target);
-  bt_alignment_apply (alignment, got);
   for (guint i = 0; i < 4; i++)
     g_assert_true (has_link (got, i, i));
   g_assert_cmpuint (bt_review_get_n_links (got), ==, 4);
