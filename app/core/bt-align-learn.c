@@ -1,11 +1,12 @@
 /* bt-align-learn.c: word pairs learnt from the document itself
  *
- * English words the dictionary does not know (old forms, rare names,
- * jargon) still recur with the same Chinese wherever a sentence renders
- * a paragraph. The first path's confident pairs count, for each such
- * word, the pairs of adjacent Han characters of the paragraphs it goes
- * with; a character pair found with the word far more often than without
- * it becomes evidence for the second path.
+ * English words recur with the same Chinese wherever a sentence renders a
+ * paragraph: words the dictionary does not know (old forms, rare names,
+ * jargon), and words it knows by other entries than the ones this text
+ * uses ("remember" for 顾念). The first path's confident pairs count, for
+ * each word, the pairs of adjacent Han characters of the paragraphs it
+ * goes with; a character pair found with the word far more often than
+ * without it becomes evidence for the second path.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,6 +23,10 @@
 /* Pairs the counting looks at, at most: spread over the document. */
 #define MAX_PAIRS 20000
 #define MIN_COUNT 3
+/* A word in more pairs than this is a common one the dictionary holds
+ * ("said", "king"): counting its paragraphs' characters would cost much
+ * and teach little. */
+#define MAX_WORD_PAIRS 300
 #define MIN_DICE 0.3
 #define MAX_BIGRAMS_PER_WORD 2
 #define MIN_PAIR_LEXICAL 0.3
@@ -46,14 +51,10 @@ add_word (const char *stem,
 {
   gpointer *data = user_data;
   Words *words = data[0];
-  BtAlignContext *ctx = data[1];
-  guint first = GPOINTER_TO_UINT (data[2]);
+  guint first = GPOINTER_TO_UINT (data[1]);
   guint id;
 
   if (g_ascii_isdigit (stem[0]))
-    return;
-  if (ctx->dictionary != NULL && (ctx->enabled & BT_SIGNAL_DICTIONARY) &&
-      bt_dictionary_word_id (ctx->dictionary, stem) != BT_DICTIONARY_NO_WORD)
     return;
   id = GPOINTER_TO_UINT (g_hash_table_lookup (words->stems, stem));
   if (id == 0)
@@ -78,7 +79,7 @@ collect_words (BtAlignContext *ctx,
   for (guint s = 0; s < ctx->tgt.n_units; s++)
     {
       g_autofree char *text = bt_document_dup_sentence_text (ctx->target, s);
-      gpointer data[3] = { words, ctx, GUINT_TO_POINTER (words->words->len) };
+      gpointer data[2] = { words, GUINT_TO_POINTER (words->words->len) };
 
       words->start[s] = words->words->len;
       bt_stem_foreach (text, FALSE, add_word, data);
@@ -257,6 +258,8 @@ _bt_align_learn (BtAlignLearned      *self,
 {
   g_auto (Words) words = { 0 };
   g_autoptr (GArray) bigrams = g_array_new (FALSE, FALSE, sizeof (guint64));
+  g_autoptr (GArray) scratch = g_array_new (FALSE, FALSE, sizeof (guint64));
+  g_autofree guint *pair_start = NULL;
   g_autoptr (GHashTable) per_bigram = NULL;
   g_autoptr (GPtrArray) pairs_of = NULL;   /* per word: GArray of guint, its pairs' sentences */
   g_autoptr (GHashTable) wanted = g_hash_table_new (NULL, NULL);
@@ -295,21 +298,40 @@ _bt_align_learn (BtAlignLearned      *self,
     {
       GArray *of = g_ptr_array_index (pairs_of, w);
 
-      if (of->len < MIN_COUNT)
+      if (of->len < MIN_COUNT || of->len > MAX_WORD_PAIRS)
         g_array_set_size (of, 0);
       for (guint i = 0; i < of->len; i++)
         g_hash_table_add (wanted, GUINT_TO_POINTER (g_array_index (of, guint, i) + 1));
     }
   if (g_hash_table_size (wanted) == 0)
     return;
+  /* The character pairs of each counted pair's paragraph, found once:
+   * every word of its sentence counts them again. */
+  pair_start = bt_memory_new0 (guint, n_t + 1);
+  n_pairs = 0;
+  for (guint s = 0; s < n_t; s++)
+    {
+      pair_start[s] = bigrams->len;
+      if (!usable (ctx, paragraphs, lexical, s) || n_pairs++ % stride != 0 ||
+          !g_hash_table_contains (wanted, GUINT_TO_POINTER (s + 1)))
+        continue;
+      append_bigrams (bt_document_get_paragraph (ctx->source, paragraphs[s])->text, NULL, bigrams);
+    }
+  pair_start[n_t] = bigrams->len;
   n_pairs = 0;
   for (guint s = 0; s < n_t; s++)
     {
       if (!usable (ctx, paragraphs, lexical, s) || n_pairs++ % stride != 0)
         continue;
-      paragraph_bigrams (bt_document_get_paragraph (ctx->source, paragraphs[s])->text, bigrams);
-      for (guint i = 0; i < bigrams->len; i++)
-        increment (per_bigram, g_array_index (bigrams, guint64, i));
+      if (pair_start[s + 1] > pair_start[s])
+        for (guint i = pair_start[s]; i < pair_start[s + 1]; i++)
+          increment (per_bigram, g_array_index (bigrams, guint64, i));
+      else
+        {
+          paragraph_bigrams (bt_document_get_paragraph (ctx->source, paragraphs[s])->text, scratch);
+          for (guint i = 0; i < scratch->len; i++)
+            increment (per_bigram, g_array_index (scratch, guint64, i));
+        }
     }
 
   self->assoc = g_array_new (FALSE, FALSE, sizeof (BtAlignAssoc));
@@ -330,8 +352,7 @@ _bt_align_learn (BtAlignLearned      *self,
         {
           guint s = g_array_index (of, guint, i);
 
-          paragraph_bigrams (bt_document_get_paragraph (ctx->source, paragraphs[s])->text, bigrams);
-          for (guint j = 0; j < bigrams->len; j++)
+          for (guint j = pair_start[s]; j < pair_start[s + 1]; j++)
             increment (together, g_array_index (bigrams, guint64, j));
         }
       g_hash_table_iter_init (&iter, together);
