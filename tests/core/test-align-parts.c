@@ -281,32 +281,30 @@ test_stones (Fixture      *f,
   g_assert_cmpuint (choices[2].paragraph, ==, 1);
 }
 
-/* A paragraph of two sentences, one word of which a sentence holds,
- * is a stepping stone still. */
-static void
-test_stones_two (Fixture      *f,
-                 gconstpointer data)
+/* The second paragraph by its length: with one filler sentence, the
+ * one word of it the sentence holds still makes it a stepping stone;
+ * with none, the sentence's words stand for much of that short paragraph,
+ * which is no stepping stone. */
+typedef struct
 {
+  guint filler;
+  guint paragraph; /* where the third sentence ends */
+} StonesCase;
+
+static const StonesCase stones_two = { 1, 0 };
+static const StonesCase stones_short = { 0, 1 };
+
+static void
+test_stones_size (Fixture      *f,
+                  gconstpointer data)
+{
+  const StonesCase *c = data;
   g_auto (BtAlignSentences) sentences = { 0 };
   BtAlignChoice choices[5];
 
-  stones_set_up (f, 1, &sentences, choices);
+  stones_set_up (f, c->filler, &sentences, choices);
   _bt_align_drop_stones (&f->ctx, &sentences, choices);
-  g_assert_cmpuint (choices[2].paragraph, ==, 0);
-}
-
-/* A short paragraph that a sentence's words stand for much of is no
- * stepping stone. */
-static void
-test_stones_short (Fixture      *f,
-                   gconstpointer data)
-{
-  g_auto (BtAlignSentences) sentences = { 0 };
-  BtAlignChoice choices[5];
-
-  stones_set_up (f, 0, &sentences, choices);
-  _bt_align_drop_stones (&f->ctx, &sentences, choices);
-  g_assert_cmpuint (choices[2].paragraph, ==, 1);
+  g_assert_cmpuint (choices[2].paragraph, ==, c->paragraph);
 }
 
 /* The second path over the fixture's documents, without anchors or
@@ -504,7 +502,7 @@ main (int    argc,
   g_test_add ("/align-parts/path-near", Fixture, NULL, fixture_set_up, test_path_near, fixture_tear_down);
   g_test_add ("/align-parts/border", Fixture, NULL, fixture_set_up, test_border, fixture_tear_down);
   g_test_add_func ("/align-parts/name-ends", test_name_ends);
-  g_test_add ("/align-parts/stones-two", Fixture, NULL, fixture_set_up, test_stones_two, fixture_tear_down);
-  g_test_add ("/align-parts/stones-short", Fixture, NULL, fixture_set_up, test_stones_short, fixture_tear_down);
+  g_test_add ("/align-parts/stones-two", Fixture, &stones_two, fixture_set_up, test_stones_size, fixture_tear_down);
+  g_test_add ("/align-parts/stones-short", Fixture, &stones_short, fixture_set_up, test_stones_size, fixture_tear_down);
   return g_test_run ();
 }
