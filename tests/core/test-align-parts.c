@@ -127,6 +127,26 @@ test_sentences (Fixture      *f,
   g_assert_cmpuint (found->len, ==, 0);
 }
 
+/* The @i-th of the learning tests' pairs: the same mayor and airport,
+ * with @zh and @en added; each sentence renders its paragraph with full
+ * confidence. */
+static void
+add_learn_pair (Fixture    *f,
+                guint       i,
+                const char *zh,
+                const char *en,
+                guint      *paragraphs,
+                double     *lexical)
+{
+  g_autofree char *zh_text = g_strdup_printf ("市长说新机场%s。", zh);
+  g_autofree char *en_text = g_strdup_printf ("The mayor said the new airport%s.", en);
+
+  bt_document_append_paragraph (f->source, zh_text, i + 1);
+  bt_document_append_paragraph (f->target, en_text, i + 1);
+  paragraphs[i] = i;
+  lexical[i] = 1.0;
+}
+
 /* An English word the dictionary lacks learns the Han pair found with it
  * wherever it occurs; a word seen too rarely learns nothing. */
 static void
@@ -139,16 +159,10 @@ test_learn (Fixture      *f,
 
   for (guint i = 0; i < 48; i++)
     {
-      g_autofree char *zh = g_strdup_printf ("市长说新机场%s%s。", i % 3 == 0 ? "夸威" : "",
-                                             i == 1 || i == 2 ? "赞布" : "");
-      g_autofree char *en = g_strdup_printf ("The mayor said the new airport%s%s.",
-                                             i % 3 == 0 ? " is Quarvel" : "",
-                                             i == 1 || i == 2 ? " near Zembla" : "");
+      g_autofree char *zh = g_strconcat (i % 3 == 0 ? "夸威" : "", i == 1 || i == 2 ? "赞布" : "", NULL);
+      g_autofree char *en = g_strconcat (i % 3 == 0 ? " is Quarvel" : "", i == 1 || i == 2 ? " near Zembla" : "", NULL);
 
-      bt_document_append_paragraph (f->source, zh, i + 1);
-      bt_document_append_paragraph (f->target, en, i + 1);
-      paragraphs[i] = i;
-      lexical[i] = 1.0;
+      add_learn_pair (f, i, zh, en, paragraphs, lexical);
     }
   extract (f);
   _bt_align_learn (&learned, &f->ctx, paragraphs, lexical);
@@ -189,15 +203,7 @@ test_learn_known (Fixture      *f,
   double lexical[48];
 
   for (guint i = 0; i < 48; i++)
-    {
-      g_autofree char *zh = g_strdup_printf ("市长说新机场%s。", i % 3 == 0 ? "甘霖" : "");
-      g_autofree char *en = g_strdup_printf ("The mayor said the new airport%s.", i % 3 == 0 ? " in rain" : "");
-
-      bt_document_append_paragraph (f->source, zh, i + 1);
-      bt_document_append_paragraph (f->target, en, i + 1);
-      paragraphs[i] = i;
-      lexical[i] = 1.0;
-    }
+    add_learn_pair (f, i, i % 3 == 0 ? "甘霖" : "", i % 3 == 0 ? " in rain" : "", paragraphs, lexical);
   extract (f);
   _bt_align_learn (&learned, &f->ctx, paragraphs, lexical);
   /* Paragraphs 3 and 1 share every other word of sentence 3. */
