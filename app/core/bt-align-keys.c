@@ -17,6 +17,9 @@
 #include "bt-stem.h"
 
 #define MAX_GLOSSES 16
+/* The characters of a word whose glosses stand for it too: those of few
+ * meanings. */
+#define MAX_PART_GLOSSES 8
 
 /* The weight factor of a name matched by sound only. */
 #define SOUND_FACTOR 1.0f
@@ -47,48 +50,24 @@ key_signal (BtAlignContext *ctx,
   return g_array_index (ctx->id_signals, guint8, id) & ~BT_KEY_SOUND;
 }
 
-static void
-id_map_init (BtAlignIdMap *map)
+void
+_bt_align_id_map_init (BtAlignIdMap *map)
 {
   *map = (BtAlignIdMap) { g_new0 (guint64, 1024), g_new (guint32, 1024), 1023, 0 };
 }
 
-static void
-id_map_clear (BtAlignIdMap *map)
+void
+_bt_align_id_map_clear (BtAlignIdMap *map)
 {
   g_clear_pointer (&map->keys, g_free);
   g_clear_pointer (&map->values, g_free);
 }
 
-/* The slot holding @key, or the free one where it would go. */
-static inline gsize
-id_map_slot (const BtAlignIdMap *map,
-             guint64             key)
-{
-  gsize h;
-
-  for (h = (key * 0x9E3779B97F4A7C15ull) >> 20 & map->mask; map->keys[h] != 0 && map->keys[h] != key;
-       h = (h + 1) & map->mask)
-    ;
-  return h;
-}
-
-/* The value of @key, or G_MAXUINT32 when it has none. */
-static inline guint32
-id_map_lookup (const BtAlignIdMap *map,
-               guint64             key)
-{
-  gsize h = id_map_slot (map, key);
-
-  return map->keys[h] != 0 ? map->values[h] : G_MAXUINT32;
-}
-
-/* Puts @key, absent, at @slot as id_map_slot() gave it. */
-static void
-id_map_put (BtAlignIdMap *map,
-            gsize         slot,
-            guint64       key,
-            guint32       value)
+void
+_bt_align_id_map_put (BtAlignIdMap *map,
+                      gsize         slot,
+                      guint64       key,
+                      guint32       value)
 {
   map->keys[slot] = key;
   map->values[slot] = value;
@@ -104,7 +83,7 @@ id_map_put (BtAlignIdMap *map,
       for (gsize i = 0; i < old_size; i++)
         if (keys[i] != 0)
           {
-            gsize h = id_map_slot (map, keys[i]);
+            gsize h = _bt_align_id_map_slot (map, keys[i]);
 
             map->keys[h] = keys[i];
             map->values[h] = values[i];
@@ -125,7 +104,7 @@ find_id (BtAlignContext *ctx,
          guint32         signal,
          guint32         key)
 {
-  return id_map_lookup (&ctx->ids, slot_key (signal, key));
+  return _bt_align_id_map_lookup (&ctx->ids, slot_key (signal, key));
 }
 
 /* The dense id of a key, given one if it has none yet. */
@@ -135,12 +114,12 @@ intern (BtAlignContext *ctx,
         guint32         key)
 {
   guint64 k = slot_key (signal, key);
-  gsize h = id_map_slot (&ctx->ids, k);
+  gsize h = _bt_align_id_map_slot (&ctx->ids, k);
   guint8 signal8 = (guint8) signal;
 
   if (ctx->ids.keys[h] != 0)
     return ctx->ids.values[h];
-  id_map_put (&ctx->ids, h, k, ctx->n_ids);
+  _bt_align_id_map_put (&ctx->ids, h, k, ctx->n_ids);
   g_array_append_val (ctx->id_signals, signal8);
   return ctx->n_ids++;
 }
@@ -258,7 +237,7 @@ headwords_init (Headwords    *hw,
                       g_new0 (guint, n_words + 1), NULL };
   hw->last = g_new (guint, n_words + 1);
   memset (hw->last, 0xff, (n_words + 1) * sizeof *hw->last);
-  id_map_init (&hw->index);
+  _bt_align_id_map_init (&hw->index);
 }
 
 static void
@@ -266,7 +245,7 @@ headwords_clear (Headwords *hw)
 {
   g_clear_pointer (&hw->headwords, g_array_unref);
   g_clear_pointer (&hw->ids, g_array_unref);
-  id_map_clear (&hw->index);
+  _bt_align_id_map_clear (&hw->index);
   g_clear_pointer (&hw->places, g_array_unref);
   g_clear_pointer (&hw->place_offsets, g_free);
   g_clear_pointer (&hw->df, g_free);
@@ -275,29 +254,58 @@ headwords_clear (Headwords *hw)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Headwords, headwords_clear)
 
-/* The headword of @glosses, sorting them into wanted and others when
- * first met. */
+/* Appends to the wanted ids of @w those of @glosses it lacks. */
+static void
+add_wanted (BtAlignContext *ctx,
+            Headwords      *hw,
+            Headword       *w,
+            const guint32  *glosses,
+            guint           n_glosses)
+{
+  for (guint i = 0; i < n_glosses; i++)
+    {
+      guint32 id = find_id (ctx, BT_SIGNAL_DICTIONARY, glosses[i]);
+      const guint32 *have = &g_array_index (hw->ids, guint32, w->first);
+      gboolean known = FALSE;
+
+      for (guint j = 0; j < w->n_wanted && !known; j++)
+        known = have[j] == id;
+      if (id != G_MAXUINT32 && !known)
+        {
+          g_array_append_val (hw->ids, id);
+          w->n_wanted++;
+        }
+    }
+}
+
+/* The headword of @glosses, the word of the @n characters at @chars,
+ * sorting them into wanted and others when first met. A translation
+ * may render the characters of a word rather than the word (立约 "make a
+ * contract" as "establish my covenant"): the glosses of each character,
+ * when it has few, are wanted too. */
 static Headword *
 headword_get (BtAlignContext *ctx,
               Headwords      *hw,
               const guint32  *glosses,
-              guint           n_glosses)
+              guint           n_glosses,
+              const gunichar *chars,
+              guint           n)
 {
   guint64 key = (guint64) (guintptr) glosses;
-  gsize h = id_map_slot (&hw->index, key);
+  gsize h = _bt_align_id_map_slot (&hw->index, key);
   Headword w = { glosses, n_glosses, hw->ids->len, 0, 0, G_MAXUINT, 0, 0 };
 
   if (hw->index.keys[h] != 0)
     return &g_array_index (hw->headwords, Headword, hw->index.values[h]);
-  for (guint i = 0; i < n_glosses; i++)
+  add_wanted (ctx, hw, &w, glosses, n_glosses);
+  for (guint k = 0; n > 1 && k < n; k++)
     {
-      guint32 id = find_id (ctx, BT_SIGNAL_DICTIONARY, glosses[i]);
+      const guint32 *part = NULL;
+      guint n_part = 0;
 
-      if (id != G_MAXUINT32)
-        {
-          g_array_append_val (hw->ids, id);
-          w.n_wanted++;
-        }
+      if (bt_dictionary_match (ctx->dictionary, chars, k + 1, k, &part, &n_part) == 1 &&
+          n_part <= MAX_PART_GLOSSES)
+        add_wanted (ctx, hw, &w, part, n_part);
     }
   for (guint i = 0; i < n_glosses; i++)
     if (find_id (ctx, BT_SIGNAL_DICTIONARY, glosses[i]) == G_MAXUINT32)
@@ -305,7 +313,7 @@ headword_get (BtAlignContext *ctx,
         g_array_append_val (hw->ids, glosses[i]);
         w.n_others++;
       }
-  id_map_put (&hw->index, h, key, hw->headwords->len);
+  _bt_align_id_map_put (&hw->index, h, key, hw->headwords->len);
   g_array_append_val (hw->headwords, w);
   return &g_array_index (hw->headwords, Headword, hw->headwords->len - 1);
 }
@@ -319,9 +327,11 @@ add_headword (BtAlignContext *ctx,
               guint           unit,
               const guint32  *glosses,
               guint           n_glosses,
-              guint           pos)
+              const gunichar *chars,
+              guint           pos,
+              guint           n)
 {
-  Headword *w = headword_get (ctx, hw, glosses, n_glosses);
+  Headword *w = headword_get (ctx, hw, glosses, n_glosses, chars + pos, n);
   const guint32 *ids = &g_array_index (hw->ids, guint32, w->first);
   BtAlignKey place = { w - (Headword *) (gpointer) hw->headwords->data, pos };
 
@@ -380,7 +390,7 @@ dictionary_keys (BtAlignContext *ctx,
       /* A character of many unrelated glosses (了, 的) says little and
        * costs much. */
       if (n_ids > 0 && n_ids <= MAX_GLOSSES)
-        add_headword (ctx, hw, &scratch->keys, unit, ids, n_ids, pos);
+        add_headword (ctx, hw, &scratch->keys, unit, ids, n_ids, chars, pos, n);
       pos += MAX (n, 1);
     }
   bt_chars_clear (&decoded);
@@ -769,19 +779,18 @@ _bt_align_context_init (BtAlignContext *ctx,
   ctx->dictionary = dictionary;
   ctx->units = units;
   ctx->enabled = enabled;
-  id_map_init (&ctx->ids);
+  _bt_align_id_map_init (&ctx->ids);
   ctx->ratio = 0.3;
   ctx->ratio_spread = 0.4;
   side_init (&ctx->src, bt_document_get_n_paragraphs (source), bt_document_get_n_chars (source) + 1024);
   side_init (&ctx->tgt, bt_document_get_n_sentences (target), bt_document_get_n_chars (target) / 3 + 1024);
-  ctx->touched = g_array_new (FALSE, FALSE, sizeof (guint));
   ctx->id_signals = g_array_new (FALSE, FALSE, sizeof (guint8));
 }
 
 void
 _bt_align_context_clear (BtAlignContext *ctx)
 {
-  id_map_clear (&ctx->ids);
+  _bt_align_id_map_clear (&ctx->ids);
   side_clear (&ctx->src);
   side_clear (&ctx->tgt);
   g_clear_pointer (&ctx->weights, g_free);
@@ -798,7 +807,7 @@ _bt_align_context_clear (BtAlignContext *ctx)
   g_clear_pointer (&ctx->tgt_sound_start, g_free);
   g_clear_pointer (&ctx->acc, g_free);
   g_clear_pointer (&ctx->acc_signals, g_free);
-  g_clear_pointer (&ctx->touched, g_array_unref);
+  g_clear_pointer (&ctx->touched, g_free);
   g_clear_pointer (&ctx->id_signals, g_array_unref);
   g_clear_pointer (&ctx->marks, g_free);
   g_clear_pointer (&ctx->base_start, g_free);
@@ -1045,6 +1054,7 @@ _bt_align_extract (BtAlignContext *ctx,
   source_totals (ctx, &hw);
   index_source (ctx);
   ctx->acc = bt_memory_new0 (float, ctx->src.n_units + 1);
+  ctx->touched = bt_memory_new (guint, ctx->src.n_units + 1);
   ctx->acc_signals = bt_memory_new0 (guint32, ctx->src.n_units + 1);
   ctx->marks = g_new0 (guint8, ctx->n_ids + 1);
   return TRUE;
@@ -1059,8 +1069,9 @@ _bt_align_candidates (BtAlignContext *ctx,
                       GArray         *out)
 {
   BtAlignKey *keys = (BtAlignKey *) (gpointer) ctx->tgt.keys->data;
+  guint n_touched = 0, at = out->len;
+  BtAlignCandidate *c;
 
-  g_array_set_size (ctx->touched, 0);
   for (guint k = ctx->tgt.offsets[sentence]; k < ctx->tgt.offsets[sentence + 1]; k++)
     {
       guint32 id = keys[k].id;
@@ -1072,17 +1083,18 @@ _bt_align_candidates (BtAlignContext *ctx,
       for (guint i = _bt_align_lower_bound (post, n, lo); i < n && post[i] < hi; i++)
         {
           if (ctx->acc[post[i]] == 0)
-            g_array_append_val (ctx->touched, post[i]);
+            ctx->touched[n_touched++] = post[i];
           ctx->acc[post[i]] += ctx->weights[id];
           ctx->acc_signals[post[i]] |= key_signal (ctx, id);
         }
     }
-  for (guint i = 0; i < ctx->touched->len; i++)
+  g_array_set_size (out, at + n_touched);
+  c = &g_array_index (out, BtAlignCandidate, at);
+  for (guint i = 0; i < n_touched; i++)
     {
-      guint u = g_array_index (ctx->touched, guint, i);
-      BtAlignCandidate c = { u, ctx->acc[u], ctx->acc_signals[u] };
+      guint u = ctx->touched[i];
 
-      g_array_append_val (out, c);
+      c[i] = (BtAlignCandidate) { u, ctx->acc[u], ctx->acc_signals[u] };
       ctx->acc[u] = 0;
       ctx->acc_signals[u] = 0;
     }

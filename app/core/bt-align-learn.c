@@ -181,17 +181,6 @@ paragraph_bigrams (const char *text,
   append_bigrams (text, NULL, out);
 }
 
-static guint
-increment (GHashTable *table,
-           guint64     key)
-{
-  gpointer k = (gpointer) (gsize) key;
-  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (table, k)) + 1;
-
-  g_hash_table_insert (table, k, GUINT_TO_POINTER (n));
-  return n;
-}
-
 /* A word's best character pairs by the Dice coefficient of their counts. */
 typedef struct
 {
@@ -199,18 +188,78 @@ typedef struct
   float   dice;
 } Choice;
 
+/* Ties go to the smaller pair, so that the order of counting does not
+ * matter. */
+static gboolean
+better (double   dice,
+        guint64  b,
+        const Choice *than)
+{
+  return dice > than->dice || (dice == than->dice && than->dice > 0 && b < than->bigram);
+}
+
 static void
 consider (Choice  *best,
           guint64  b,
           double   dice)
 {
-  if (dice > best[0].dice)
+  if (better (dice, b, &best[0]))
     {
       best[1] = best[0];
       best[0] = (Choice) { b, dice };
     }
-  else if (dice > best[1].dice)
+  else if (better (dice, b, &best[1]))
     best[1] = (Choice) { b, dice };
+}
+
+/* The character pairs the counting meets, by dense number: counting by
+ * index rather than in a hash table, millions of times. */
+typedef struct
+{
+  BtAlignIdMap  index;    /* pair -> its number */
+  GArray       *pairs;    /* guint64: the pair of each number */
+  guint        *alone;    /* per number: the counted pairs holding it */
+  guint        *together;  /* per number, scratch: the same for one word */
+  guint32      *touched;  /* scratch: the numbers together counts */
+} Counts;
+
+static void
+counts_clear (Counts *counts)
+{
+  _bt_align_id_map_clear (&counts->index);
+  g_clear_pointer (&counts->pairs, g_array_unref);
+  g_clear_pointer (&counts->alone, g_free);
+  g_clear_pointer (&counts->together, g_free);
+  g_clear_pointer (&counts->touched, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Counts, counts_clear)
+
+/* Numbers the pairs of @bigrams in place, as guint32. */
+static void
+number_pairs (Counts  *counts,
+              GArray  *bigrams,
+              GArray  *numbers)
+{
+  _bt_align_id_map_init (&counts->index);
+  counts->pairs = g_array_new (FALSE, FALSE, sizeof (guint64));
+  g_array_set_size (numbers, bigrams->len);
+  for (guint i = 0; i < bigrams->len; i++)
+    {
+      guint64 b = g_array_index (bigrams, guint64, i);
+      gsize h = _bt_align_id_map_slot (&counts->index, b);
+
+      if (counts->index.keys[h] == 0)
+        {
+          _bt_align_id_map_put (&counts->index, h, b, counts->pairs->len);
+          g_array_append_val (counts->pairs, b);
+          h = _bt_align_id_map_slot (&counts->index, b);
+        }
+      g_array_index (numbers, guint32, i) = counts->index.values[h];
+    }
+  counts->alone = g_new0 (guint, counts->pairs->len + 1);
+  counts->together = g_new0 (guint, counts->pairs->len + 1);
+  counts->touched = g_new (guint32, counts->pairs->len + 1);
 }
 
 /* Each paragraph's character pairs that some word learnt, sorted. */
@@ -257,17 +306,19 @@ _bt_align_learn (BtAlignLearned      *self,
                  const double        *lexical)
 {
   g_auto (Words) words = { 0 };
+  g_auto (Counts) counts = { { NULL, NULL, 0, 0 }, NULL, NULL, NULL, NULL };
   g_autoptr (GArray) bigrams = g_array_new (FALSE, FALSE, sizeof (guint64));
+  g_autoptr (GArray) numbers = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_autoptr (GArray) scratch = g_array_new (FALSE, FALSE, sizeof (guint64));
   g_autofree guint *pair_start = NULL;
-  g_autoptr (GHashTable) per_bigram = NULL;
+  g_autofree guint8 *wanted = NULL;
   g_autoptr (GPtrArray) pairs_of = NULL;   /* per word: GArray of guint, its pairs' sentences */
-  g_autoptr (GHashTable) wanted = g_hash_table_new (NULL, NULL);
   guint n_t = ctx->tgt.n_units, n_words, stride;
   guint64 n_pairs = 0;
+  gboolean any = FALSE;
 
   memset (self, 0, sizeof *self);
-  if (n_t == 0 || sizeof (gpointer) < 8)
+  if (n_t == 0)
     return;
   collect_words (ctx, &words);
   n_words = g_hash_table_size (words.stems);
@@ -280,11 +331,10 @@ _bt_align_learn (BtAlignLearned      *self,
     return;
   stride = (guint) MAX (1, n_pairs / MAX_PAIRS);
 
-  /* Each word's pairs, and each character pair's count over them. */
+  /* Each word's pairs. */
   pairs_of = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   for (guint w = 0; w < n_words; w++)
     g_ptr_array_add (pairs_of, g_array_new (FALSE, FALSE, sizeof (guint)));
-  per_bigram = g_hash_table_new (NULL, NULL);
   n_pairs = 0;
   for (guint s = 0; s < n_t; s++)
     {
@@ -294,6 +344,7 @@ _bt_align_learn (BtAlignLearned      *self,
         g_array_append_val (g_ptr_array_index (pairs_of, g_array_index (words.words, guint32, k)), s);
     }
   /* Only paragraphs of words seen often enough need their pairs. */
+  wanted = bt_memory_new0 (guint8, n_t + 1);
   for (guint w = 0; w < n_words; w++)
     {
       GArray *of = g_ptr_array_index (pairs_of, w);
@@ -301,9 +352,9 @@ _bt_align_learn (BtAlignLearned      *self,
       if (of->len < MIN_COUNT || of->len > MAX_WORD_PAIRS)
         g_array_set_size (of, 0);
       for (guint i = 0; i < of->len; i++)
-        g_hash_table_add (wanted, GUINT_TO_POINTER (g_array_index (of, guint, i) + 1));
+        wanted[g_array_index (of, guint, i)] = any = TRUE;
     }
-  if (g_hash_table_size (wanted) == 0)
+  if (!any)
     return;
   /* The character pairs of each counted pair's paragraph, found once:
    * every word of its sentence counts them again. */
@@ -312,25 +363,33 @@ _bt_align_learn (BtAlignLearned      *self,
   for (guint s = 0; s < n_t; s++)
     {
       pair_start[s] = bigrams->len;
-      if (!usable (ctx, paragraphs, lexical, s) || n_pairs++ % stride != 0 ||
-          !g_hash_table_contains (wanted, GUINT_TO_POINTER (s + 1)))
+      if (!usable (ctx, paragraphs, lexical, s) || n_pairs++ % stride != 0 || !wanted[s])
         continue;
       append_bigrams (bt_document_get_paragraph (ctx->source, paragraphs[s])->text, NULL, bigrams);
     }
   pair_start[n_t] = bigrams->len;
+  number_pairs (&counts, bigrams, numbers);
+
+  /* Each character pair's count over all counted pairs; only those some
+   * word's paragraphs hold are ever asked for. */
   n_pairs = 0;
   for (guint s = 0; s < n_t; s++)
     {
       if (!usable (ctx, paragraphs, lexical, s) || n_pairs++ % stride != 0)
         continue;
-      if (pair_start[s + 1] > pair_start[s])
+      if (wanted[s])
         for (guint i = pair_start[s]; i < pair_start[s + 1]; i++)
-          increment (per_bigram, g_array_index (bigrams, guint64, i));
+          counts.alone[g_array_index (numbers, guint32, i)]++;
       else
         {
           paragraph_bigrams (bt_document_get_paragraph (ctx->source, paragraphs[s])->text, scratch);
           for (guint i = 0; i < scratch->len; i++)
-            increment (per_bigram, g_array_index (scratch, guint64, i));
+            {
+              guint32 id = _bt_align_id_map_lookup (&counts.index, g_array_index (scratch, guint64, i));
+
+              if (id != G_MAXUINT32)
+                counts.alone[id]++;
+            }
         }
     }
 
@@ -339,31 +398,31 @@ _bt_align_learn (BtAlignLearned      *self,
   for (guint w = 0; w < n_words; w++)
     {
       GArray *of = g_ptr_array_index (pairs_of, w);
-      g_autoptr (GHashTable) together = NULL;
       Choice best[2] = { { 0, 0 }, { 0, 0 } };
-      GHashTableIter iter;
-      gpointer key, value;
+      guint n_touched = 0;
 
       self->word_start[w] = self->assoc->len;
-      if (of->len == 0)
-        continue;
-      together = g_hash_table_new (NULL, NULL);
       for (guint i = 0; i < of->len; i++)
         {
           guint s = g_array_index (of, guint, i);
 
           for (guint j = pair_start[s]; j < pair_start[s + 1]; j++)
-            increment (together, g_array_index (bigrams, guint64, j));
-        }
-      g_hash_table_iter_init (&iter, together);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        {
-          guint both = GPOINTER_TO_UINT (value);
-          guint alone = GPOINTER_TO_UINT (g_hash_table_lookup (per_bigram, key));
-          double dice = 2.0 * both / (of->len + alone);
+            {
+              guint32 id = g_array_index (numbers, guint32, j);
 
+              if (counts.together[id]++ == 0)
+                counts.touched[n_touched++] = id;
+            }
+        }
+      for (guint i = 0; i < n_touched; i++)
+        {
+          guint32 id = counts.touched[i];
+          guint both = counts.together[id];
+          double dice = 2.0 * both / (of->len + counts.alone[id]);
+
+          counts.together[id] = 0;
           if (both >= MIN_COUNT && dice >= MIN_DICE)
-            consider (best, (guint64) (gsize) key, dice);
+            consider (best, g_array_index (counts.pairs, guint64, id), dice);
         }
       for (guint k = 0; k < MAX_BIGRAMS_PER_WORD; k++)
         if (best[k].dice > 0)

@@ -46,8 +46,11 @@
  * at least this share of the best. */
 #define SECOND_SENTENCE_SHARE 0.5
 #define SENTENCES_PER_KEY 8
-/* Going on to the very next sentence is what a translation does most. */
+/* Going on to the very next sentence is what a translation does most;
+ * a paragraph that is rendered at all is seldom rendered only in part,
+ * so each of its sentences passed over costs this much. */
 #define NEXT_BONUS 0.3
+#define GAP_COST 0.12
 /* The sentences of the paragraphs this far from the expected one, at
  * most this many each, are states too, priced by length this much. */
 #define NEAR_REACH 1
@@ -180,30 +183,50 @@ log_of (double d)
   return d < N_LOGS ? log_table[(guint) d] : log (d);
 }
 
+/* The source sentences a step forward from @from_sentence of paragraph
+ * @from to @to_sentence of @to passes over in those two paragraphs;
+ * paragraphs between, wholly left out, are not counted. @first gives
+ * each paragraph's first sentence. */
+static guint
+passed_over (const guint *first,
+             guint        from,
+             guint        from_sentence,
+             guint        to,
+             guint        to_sentence)
+{
+  if (to == from)
+    return to_sentence - from_sentence - 1;
+  return (first[from + 1] - 1 - from_sentence) + (to_sentence - first[to]);
+}
+
 static double
 transition (BtAlignContext *ctx,
+            const guint    *first,
             guint           from,
             guint           from_sentence,
             guint           to,
             guint           to_sentence)
 {
-  double d;
+  double d, gap = 0;
 
   if (from == BT_ALIGN_NONE || to == BT_ALIGN_NONE || !(ctx->enabled & BT_SIGNAL_POSITION))
     return 0;
   d = (double) to - (double) from;
   if (from_sentence != BT_ALIGN_NONE && to_sentence == from_sentence + 1)
     return NEXT_BONUS - (d == 0 ? STAY_COST : 0);
+  if (first != NULL && from_sentence != BT_ALIGN_NONE && to_sentence != BT_ALIGN_NONE && to >= from &&
+      to_sentence > from_sentence)
+    gap = GAP_COST * passed_over (first, from, from_sentence, to, to_sentence);
   if (d == 1)
-    return 0;
+    return -gap;
   if (from_sentence != BT_ALIGN_NONE && to_sentence == from_sentence)
     return -STAY_COST - REPEAT_COST;
   if (d == 0)
     return from_sentence != BT_ALIGN_NONE && to_sentence != BT_ALIGN_NONE && to_sentence < from_sentence
              ? -STAY_COST - ORDER_COST
-             : -STAY_COST;
+             : -STAY_COST - gap;
   if (d > 1)
-    return -SKIP_COST * log_of (d);
+    return -SKIP_COST * log_of (d) - gap;
   return -BACK_COST - SKIP_COST * log_of (1 - d);
 }
 
@@ -497,6 +520,7 @@ group_cost (BtAlignContext *ctx,
 
 static void
 step (BtAlignContext *ctx,
+      const guint    *first,
       const Column   *prev,
       Column         *column,
       double          tgt)
@@ -530,7 +554,7 @@ step (BtAlignContext *ctx,
            * beat the best found. */
           if (p->total + s->emission < s->total)
             break;
-          t = p->total + transition (ctx, last, last_sentence, s->paragraph, s->sentence) + s->emission -
+          t = p->total + transition (ctx, first, last, last_sentence, s->paragraph, s->sentence) + s->emission -
               group_cost (ctx, s->paragraph, before, tgt);
           if (t > s->total || (t == s->total && j < s->from))
             {
@@ -695,7 +719,7 @@ _bt_align_path_paragraphs (BtAlignContext       *ctx,
         }
       column->len = 0;
       fill_column (&path, s, column);
-      step (ctx, s > 0 ? &columns[(s - 1) & 1] : NULL, column, ctx->tgt.n_chars[s]);
+      step (ctx, sentences != NULL ? sentences->first : NULL, s > 0 ? &columns[(s - 1) & 1] : NULL, column, ctx->tgt.n_chars[s]);
       trail.offsets[s] = trail.states->len;
       keep_column (&trail, column);
     }

@@ -52,7 +52,7 @@ _bt_align_sentences_init (BtAlignSentences *self,
   self->key_start = bt_memory_new0 (guint, self->n + 1);
   self->post_start = g_new0 (guint, ctx->n_ids + 1);
   self->acc = bt_memory_new0 (float, self->n + 1);
-  self->touched = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->touched = bt_memory_new (guint, self->n + 1);
 
   for (guint p = 0; p < ctx->src.n_units; p++)
     {
@@ -113,7 +113,7 @@ _bt_align_sentences_clear (BtAlignSentences *self)
   g_clear_pointer (&self->post_start, g_free);
   g_clear_pointer (&self->postings, g_free);
   g_clear_pointer (&self->acc, g_free);
-  g_clear_pointer (&self->touched, g_array_unref);
+  g_clear_pointer (&self->touched, g_free);
 }
 
 void
@@ -127,8 +127,9 @@ _bt_align_sentences_find (const BtAlignSentences *self,
                           GArray           *out)
 {
   const BtAlignKey *keys = (const BtAlignKey *) (gconstpointer) ctx->tgt.keys->data;
+  guint n_touched = 0, at = out->len;
+  BtAlignCandidate *c;
 
-  g_array_set_size (self->touched, 0);
   for (guint k = ctx->tgt.offsets[target]; k < ctx->tgt.offsets[target + 1]; k++)
     {
       guint32 id = keys[k].id;
@@ -148,16 +149,17 @@ _bt_align_sentences_find (const BtAlignSentences *self,
       for (guint i = first; i < last; i++)
         {
           if (self->acc[post[i]] == 0)
-            g_array_append_val (self->touched, post[i]);
+            self->touched[n_touched++] = post[i];
           self->acc[post[i]] += ctx->weights[id];
         }
     }
-  for (guint i = 0; i < self->touched->len; i++)
+  g_array_set_size (out, at + n_touched);
+  c = &g_array_index (out, BtAlignCandidate, at);
+  for (guint i = 0; i < n_touched; i++)
     {
-      guint s = g_array_index (self->touched, guint, i);
-      BtAlignCandidate c = { s, self->acc[s], 0 };
+      guint s = self->touched[i];
 
-      g_array_append_val (out, c);
+      c[i] = (BtAlignCandidate) { s, self->acc[s], 0 };
       self->acc[s] = 0;
     }
 }

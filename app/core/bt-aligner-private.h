@@ -52,6 +52,37 @@ typedef struct
   gsize    n;
 } BtAlignIdMap;
 
+void     _bt_align_id_map_init     (BtAlignIdMap     *map);
+void     _bt_align_id_map_clear    (BtAlignIdMap     *map);
+/* Puts @key, absent, at @slot as _bt_align_id_map_slot() gave it. */
+void     _bt_align_id_map_put      (BtAlignIdMap     *map,
+                                    gsize             slot,
+                                    guint64           key,
+                                    guint32           value);
+
+/* The slot holding @key, or the free one where it would go. */
+static inline gsize
+_bt_align_id_map_slot (const BtAlignIdMap *map,
+                       guint64             key)
+{
+  gsize h;
+
+  for (h = (key * 0x9E3779B97F4A7C15ull) >> 20 & map->mask; map->keys[h] != 0 && map->keys[h] != key;
+       h = (h + 1) & map->mask)
+    ;
+  return h;
+}
+
+/* The value of @key, or G_MAXUINT32 when it has none. */
+static inline guint32
+_bt_align_id_map_lookup (const BtAlignIdMap *map,
+                         guint64             key)
+{
+  gsize h = _bt_align_id_map_slot (map, key);
+
+  return map->keys[h] != 0 ? map->values[h] : G_MAXUINT32;
+}
+
 typedef struct
 {
   BtDocument   *source;
@@ -91,7 +122,7 @@ typedef struct
 
   float        *acc;        /* scratch, one per source unit */
   guint32      *acc_signals;
-  GArray       *touched;
+  guint        *touched;    /* scratch: the units acc holds, at most all */
 } BtAlignContext;
 
 /* The first of the @n ascending values of @v not below @x. */
@@ -207,7 +238,7 @@ typedef struct
   guint    *post_start; /* per id, and one past: its first posting */
   guint    *postings;   /* sentences of each id, ascending */
   float    *acc;        /* scratch, one per sentence, zero between calls */
-  GArray   *touched;
+  guint    *touched;    /* scratch: the sentences acc holds, at most all */
 } BtAlignSentences;
 
 /* Groups the source units' keys by the sentences of each paragraph;

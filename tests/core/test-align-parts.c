@@ -415,6 +415,51 @@ test_path_near (Fixture      *f,
   g_assert_cmpuint (choices[10].signals & BT_SIGNAL_DICTIONARY, !=, 0);
 }
 
+/* A paragraph rendered at all is mostly rendered: a sentence whose
+ * words the first sentence of a left-out paragraph shares with that of
+ * the next one goes with the next one's other sentences, rather than
+ * leave five sentences of the first unrendered and one of the next. */
+static void
+test_path_gap (Fixture      *f,
+               gconstpointer data)
+{
+  g_auto (BtAlignSentences) sentences = { 0 };
+  BtAlignChoice choices[5];
+
+  bt_document_append_paragraph (f->source, "市长今天说话。市长宣布项目。", 1);
+  bt_document_append_paragraph (f->source, "会议讨论教育。专家报告。代表参观学校。员工听取报告。记者报道。下次举行。", 2);
+  bt_document_append_paragraph (f->source, "会议讨论教育。公司计划开设工厂。大桥周一正式通车。", 3);
+  bt_document_append_paragraph (f->target, "The mayor spoke today.", 1);
+  bt_document_append_paragraph (f->target, "The mayor announced the project.", 2);
+  bt_document_append_paragraph (f->target, "The meeting discussed education.", 3);
+  bt_document_append_paragraph (f->target, "The company plans to open a factory.", 4);
+  bt_document_append_paragraph (f->target, "The bridge opened to traffic on Monday.", 5);
+  second_path (f, &sentences, choices);
+  g_assert_cmpuint (choices[1].paragraph, ==, 0);
+  g_assert_cmpuint (choices[2].paragraph, ==, 2);
+  g_assert_cmpuint (choices[2].sentence, ==, 8);
+  g_assert_cmpuint (choices[3].paragraph, ==, 2);
+}
+
+/* A word's characters stand for it too when they have few glosses: 立约
+ * "make a contract" is found for "established a pact" by 立 and 约; 打
+ * has too many for "build" to count. */
+static void
+test_word_parts (Fixture      *f,
+                 gconstpointer data)
+{
+  guint32 signals = 0;
+
+  bt_document_append_paragraph (f->source, "他们立约了。", 1);
+  bt_document_append_paragraph (f->source, "他们打仗了。", 2);
+  bt_document_append_paragraph (f->target, "They established a pact.", 1);
+  bt_document_append_paragraph (f->target, "They will build.", 2);
+  extract (f);
+  g_assert_cmpfloat (_bt_align_match (&f->ctx, 0, 0, BT_ALIGN_NONE, &signals), >, 0);
+  g_assert_cmpuint (signals, ==, BT_SIGNAL_DICTIONARY);
+  g_assert_cmpfloat (_bt_align_match (&f->ctx, 1, 1, BT_ALIGN_NONE, NULL), ==, 0);
+}
+
 /* The paragraph a whole alignment links @sentence to, the first when it
  * links it to more, or BT_ALIGN_NONE. */
 static guint
@@ -506,6 +551,8 @@ main (int    argc,
   g_test_add ("/align-parts/path-repeat", Fixture, NULL, fixture_set_up, test_path_repeat, fixture_tear_down);
   g_test_add ("/align-parts/path-size", Fixture, NULL, fixture_set_up, test_path_size, fixture_tear_down);
   g_test_add ("/align-parts/path-near", Fixture, NULL, fixture_set_up, test_path_near, fixture_tear_down);
+  g_test_add ("/align-parts/path-gap", Fixture, NULL, fixture_set_up, test_path_gap, fixture_tear_down);
+  g_test_add ("/align-parts/word-parts", Fixture, NULL, fixture_set_up, test_word_parts, fixture_tear_down);
   g_test_add ("/align-parts/border", Fixture, NULL, fixture_set_up, test_border, fixture_tear_down);
   g_test_add_func ("/align-parts/name-ends", test_name_ends);
   g_test_add ("/align-parts/stones-two", Fixture, &stones_two, fixture_set_up, test_stones_size, fixture_tear_down);
