@@ -19,16 +19,16 @@
 #include "bt-aligner-private.h"
 #include "bt-memory.h"
 
-#define LEXICAL_WEIGHT 5.0
+#define LEXICAL_WEIGHT 4.0
 #define POSITION_WEIGHT 1.0
-#define SHARE_WEIGHT 3.0
+#define SHARE_WEIGHT 4.0
 #define LENGTH_WEIGHT 0.15
 #define GROUP_WEIGHT 0.4
 #define SKIP_COST 0.6
 #define STAY_COST 0.0
 #define BACK_COST 1.2
 #define NONE_SCORE -0.9
-#define MOVE_MIN_LEXICAL 0.5
+#define MOVE_MIN_LEXICAL 0.6
 #define MOVE_MARGIN 0.35
 #define LOCAL_SCALE_A 0.8
 #define LOCAL_SCALE_B 4.0
@@ -46,11 +46,12 @@
  * at least this share of the best. */
 #define SECOND_SENTENCE_SHARE 0.5
 #define SENTENCES_PER_KEY 8
-/* Going on to the very next sentence is what a translation does most;
- * a paragraph that is rendered at all is seldom rendered only in part,
- * so each of its sentences passed over costs this much. */
+/* Going on to the very next sentence is what a translation does most.
+ * A paragraph that is rendered at all is seldom rendered only in part,
+ * so each of its sentences passed over costs: the more so, the more of
+ * the source's sentences the target has, up to GAP_COST. */
 #define NEXT_BONUS 0.3
-#define GAP_COST 0.12
+#define GAP_COST 0.3
 /* The sentences of the paragraphs this far from the expected one, at
  * most this many each, are states too, priced by length this much. */
 #define NEAR_REACH 1
@@ -160,6 +161,7 @@ typedef struct
   guint             max_candidates;
   guint             width;
   float            *matched;  /* per source sentence, scratch */
+  double            gap_cost; /* per sentence passed over */
 } Path;
 
 static double log_table[N_LOGS];
@@ -200,8 +202,7 @@ passed_over (const guint *first,
 }
 
 static double
-transition (BtAlignContext *ctx,
-            const guint    *first,
+transition (const Path     *path,
             guint           from,
             guint           from_sentence,
             guint           to,
@@ -209,14 +210,14 @@ transition (BtAlignContext *ctx,
 {
   double d, gap = 0;
 
-  if (from == BT_ALIGN_NONE || to == BT_ALIGN_NONE || !(ctx->enabled & BT_SIGNAL_POSITION))
+  if (from == BT_ALIGN_NONE || to == BT_ALIGN_NONE || !(path->ctx->enabled & BT_SIGNAL_POSITION))
     return 0;
   d = (double) to - (double) from;
   if (from_sentence != BT_ALIGN_NONE && to_sentence == from_sentence + 1)
     return NEXT_BONUS - (d == 0 ? STAY_COST : 0);
-  if (first != NULL && from_sentence != BT_ALIGN_NONE && to_sentence != BT_ALIGN_NONE && to >= from &&
+  if (path->sentences != NULL && from_sentence != BT_ALIGN_NONE && to_sentence != BT_ALIGN_NONE && to >= from &&
       to_sentence > from_sentence)
-    gap = GAP_COST * passed_over (first, from, from_sentence, to, to_sentence);
+    gap = path->gap_cost * passed_over (path->sentences->first, from, from_sentence, to, to_sentence);
   if (d == 1)
     return -gap;
   if (from_sentence != BT_ALIGN_NONE && to_sentence == from_sentence)
@@ -519,8 +520,7 @@ group_cost (BtAlignContext *ctx,
 }
 
 static void
-step (BtAlignContext *ctx,
-      const guint    *first,
+step (const Path     *path,
       const Column   *prev,
       Column         *column,
       double          tgt)
@@ -554,8 +554,8 @@ step (BtAlignContext *ctx,
            * beat the best found. */
           if (p->total + s->emission < s->total)
             break;
-          t = p->total + transition (ctx, first, last, last_sentence, s->paragraph, s->sentence) + s->emission -
-              group_cost (ctx, s->paragraph, before, tgt);
+          t = p->total + transition (path, last, last_sentence, s->paragraph, s->sentence) + s->emission -
+              group_cost (path->ctx, s->paragraph, before, tgt);
           if (t > s->total || (t == s->total && j < s->from))
             {
               s->total = t;
@@ -692,7 +692,8 @@ _bt_align_path_paragraphs (BtAlignContext       *ctx,
                            bt_memory_array_sized (sizeof (guint16), reserve),
                            bt_memory_new0 (guint, n_t + 1), sentences != NULL ? sentences->paragraph : NULL };
   Path path = { ctx, anchors, sentences, learned, CLAMP (0.01 * ctx->src.n_units, 2.0, 20.0), found, found_sentences, best,
-                n_candidates, width, matched };
+                n_candidates, width, matched,
+                sentences != NULL ? GAP_COST * MIN (1.0, (double) n_t / MAX (sentences->n, 1)) : 0 };
   Column columns[2] = { { work, 0 }, { work + width, 0 } };
   gboolean ok = TRUE;
 
@@ -719,7 +720,7 @@ _bt_align_path_paragraphs (BtAlignContext       *ctx,
         }
       column->len = 0;
       fill_column (&path, s, column);
-      step (ctx, sentences != NULL ? sentences->first : NULL, s > 0 ? &columns[(s - 1) & 1] : NULL, column, ctx->tgt.n_chars[s]);
+      step (&path, s > 0 ? &columns[(s - 1) & 1] : NULL, column, ctx->tgt.n_chars[s]);
       trail.offsets[s] = trail.states->len;
       keep_column (&trail, column);
     }

@@ -15,13 +15,13 @@
 
 /* Logistic maps from raw scores to the share of right suggestions, fitted
  * on the gold sets by tests/bench/eval-align.c. */
-#define LINK_A 0.631
-#define LINK_B 1.214
+#define LINK_A 0.409
+#define LINK_B 1.588
 #define SECOND_LINK_B -0.6
-#define OMISSION_A 1.763
-#define OMISSION_B -1.419
-#define CLAUSE_A 2.579
-#define CLAUSE_B -3.038
+#define OMISSION_A 1.502
+#define OMISSION_B -0.770
+#define CLAUSE_A 3.162
+#define CLAUSE_B -3.499
 
 #define ANCHOR_MIN_MATCHED 1.0
 #define REANCHOR_MIN_LEXICAL 0.3
