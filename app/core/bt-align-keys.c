@@ -265,11 +265,10 @@ add_wanted (BtAlignContext *ctx,
   for (guint i = 0; i < n_glosses; i++)
     {
       guint32 id = find_id (ctx, BT_SIGNAL_DICTIONARY, glosses[i]);
-      const guint32 *have = &g_array_index (hw->ids, guint32, w->first);
       gboolean known = FALSE;
 
       for (guint j = 0; j < w->n_wanted && !known; j++)
-        known = have[j] == id;
+        known = g_array_index (hw->ids, guint32, w->first + j) == id;
       if (id != G_MAXUINT32 && !known)
         {
           g_array_append_val (hw->ids, id);
@@ -1088,6 +1087,8 @@ _bt_align_candidates (BtAlignContext *ctx,
           ctx->acc_signals[post[i]] |= key_signal (ctx, id);
         }
     }
+  if (n_touched == 0)
+    return;
   g_array_set_size (out, at + n_touched);
   c = &g_array_index (out, BtAlignCandidate, at);
   for (guint i = 0; i < n_touched; i++)

@@ -153,6 +153,8 @@ _bt_align_sentences_find (const BtAlignSentences *self,
           self->acc[post[i]] += ctx->weights[id];
         }
     }
+  if (n_touched == 0)
+    return;
   g_array_set_size (out, at + n_touched);
   c = &g_array_index (out, BtAlignCandidate, at);
   for (guint i = 0; i < n_touched; i++)
