@@ -54,7 +54,7 @@
 #define GAP_COST 0.3
 /* The sentences of the paragraphs this far from the expected one, at
  * most this many each, are states too, priced by length this much. */
-#define NEAR_REACH 1
+#define NEAR_REACH 2
 #define NEAR_MAX 6
 #define NEAR_LENGTH_WEIGHT 0.5
 /* The paragraphs this far from the expected one are states in any case. */
