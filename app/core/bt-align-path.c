@@ -55,7 +55,7 @@
 /* The sentences of the paragraphs this far from the expected one, at
  * most this many each, are states too, priced by length this much. */
 #define NEAR_REACH 2
-#define NEAR_MAX 6
+#define NEAR_MAX 4
 #define NEAR_LENGTH_WEIGHT 0.5
 /* The paragraphs this far from the expected one are states in any case. */
 #define AROUND 2
@@ -335,11 +335,25 @@ forget_sentences (Path *path)
     }
 }
 
-/* Moves the @k best-matched candidates to the front, best first, ties in
- * their order of finding: all a column takes, without sorting the rest. */
+/* Whether candidate @a goes before @b: better matched, or as well
+ * matched and nearer the expected paragraph. A formula a text repeats
+ * ("And the LORD spake unto Moses") matches hundreds of paragraphs
+ * alike; the ones near are those that count. */
+static gboolean
+goes_before (const BtAlignCandidate *a,
+             const BtAlignCandidate *b,
+             double                  expected)
+{
+  return a->matched > b->matched ||
+         (a->matched == b->matched && fabs (a->paragraph - expected) < fabs (b->paragraph - expected));
+}
+
+/* Moves the @k best candidates to the front, best first, ties in their
+ * order of finding: all a column takes, without sorting the rest. */
 static guint
 select_best (GArray *found,
-             guint   k)
+             guint   k,
+             double  expected)
 {
   BtAlignCandidate *c = (BtAlignCandidate *) (gpointer) found->data;
   guint n = 0;
@@ -349,9 +363,9 @@ select_best (GArray *found,
       BtAlignCandidate x = c[i];
       guint at = n;
 
-      if (n == k && !(x.matched > c[n - 1].matched))
+      if (n == k && !goes_before (&x, &c[n - 1], expected))
         continue;
-      while (at > 0 && x.matched > c[at - 1].matched)
+      while (at > 0 && goes_before (&x, &c[at - 1], expected))
         at--;
       if (n < k)
         n++;
@@ -447,7 +461,7 @@ fill_column (Path   *path,
   _bt_align_candidates (ctx, sentence, 0, lo, 3, path->found);
   _bt_align_candidates (ctx, sentence, hi, n_p, 3, path->found);
   keep_around (path->found, expected, around);
-  n_best = select_best (path->found, path->max_candidates);
+  n_best = select_best (path->found, path->max_candidates, expected);
   if (path->sentences != NULL)
     find_sentences (path, sentence, lo, hi);
   for (guint i = 0; i < n_best; i++)
