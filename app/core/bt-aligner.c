@@ -18,8 +18,8 @@
 #define LINK_A 0.409
 #define LINK_B 1.588
 #define SECOND_LINK_B -0.6
-#define OMISSION_A 1.502
-#define OMISSION_B -0.770
+#define OMISSION_A 1.311
+#define OMISSION_B -0.255
 #define CLAUSE_A 3.162
 #define CLAUSE_B -3.499
 
