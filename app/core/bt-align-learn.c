@@ -191,8 +191,8 @@ typedef struct
 /* Ties go to the smaller pair, so that the order of counting does not
  * matter. */
 static gboolean
-better (double   dice,
-        guint64  b,
+better (double        dice,
+        guint64       b,
         const Choice *than)
 {
   return dice > than->dice || (dice == than->dice && than->dice > 0 && b < than->bigram);
@@ -219,7 +219,7 @@ typedef struct
   BtAlignIdMap  index;    /* pair -> its number */
   GArray       *pairs;    /* guint64: the pair of each number */
   guint        *alone;    /* per number: the counted pairs holding it */
-  guint        *together;  /* per number, scratch: the same for one word */
+  guint        *together; /* per number, scratch: the same for one word */
   guint32      *touched;  /* scratch: the numbers together counts */
 } Counts;
 
@@ -235,7 +235,9 @@ counts_clear (Counts *counts)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Counts, counts_clear)
 
-/* Numbers the pairs of @bigrams in place, as guint32. */
+/* Gives each distinct pair of @bigrams a number; @numbers gets the
+ * number of each, in order. No pair is 0, which the index takes for a
+ * free slot: its first character is a Han one. */
 static void
 number_pairs (Counts  *counts,
               GArray  *bigrams,
