@@ -8,31 +8,12 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
-#include <stdlib.h>
-
 #include "bt-aligner.h"
 #include "bt-bilingual.h"
 #include "bt-fuzz.h"
 #include "bt-text.h"
 
-static char *cache_dir;
-
-static void
-remove_cache (void)
-{
-  g_autoptr (GDir) dir = g_dir_open (cache_dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (cache_dir, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (cache_dir);
-}
-
+/* The test dictionary, its index kept in the build folder. */
 static BtDictionary *
 test_dictionary (void)
 {
@@ -42,10 +23,7 @@ test_dictionary (void)
     {
       g_autoptr (GError) error = NULL;
 
-      cache_dir = g_dir_make_tmp ("bitext-fuzz-align-XXXXXX", &error);
-      g_assert_no_error (error);
-      atexit (remove_cache);
-      dictionary = bt_dictionary_load_full (BT_FUZZ_DICTIONARY, cache_dir, &error);
+      dictionary = bt_dictionary_load_full (BT_FUZZ_DICTIONARY, BT_FUZZ_CACHE_DIR, &error);
       g_assert_no_error (error);
     }
   return dictionary;
