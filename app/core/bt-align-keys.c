@@ -1068,8 +1068,7 @@ _bt_align_candidates (BtAlignContext *ctx,
                       GArray         *out)
 {
   BtAlignKey *keys = (BtAlignKey *) (gpointer) ctx->tgt.keys->data;
-  guint n_touched = 0, at = out->len;
-  BtAlignCandidate *c;
+  guint n_touched = 0;
 
   for (guint k = ctx->tgt.offsets[sentence]; k < ctx->tgt.offsets[sentence + 1]; k++)
     {
@@ -1087,17 +1086,32 @@ _bt_align_candidates (BtAlignContext *ctx,
           ctx->acc_signals[post[i]] |= key_signal (ctx, id);
         }
     }
+  _bt_align_collect (out, ctx->touched, n_touched, ctx->acc, ctx->acc_signals);
+}
+
+void
+_bt_align_collect (GArray      *out,
+                   const guint *touched,
+                   guint        n_touched,
+                   float       *acc,
+                   guint32     *signals)
+{
+  guint at = out->len;
+  BtAlignCandidate *c;
+
+  /* An empty array may have no data to point into. */
   if (n_touched == 0)
     return;
   g_array_set_size (out, at + n_touched);
   c = &g_array_index (out, BtAlignCandidate, at);
   for (guint i = 0; i < n_touched; i++)
     {
-      guint u = ctx->touched[i];
+      guint u = touched[i];
 
-      c[i] = (BtAlignCandidate) { u, ctx->acc[u], ctx->acc_signals[u] };
-      ctx->acc[u] = 0;
-      ctx->acc_signals[u] = 0;
+      c[i] = (BtAlignCandidate) { u, acc[u], signals != NULL ? signals[u] : 0 };
+      acc[u] = 0;
+      if (signals != NULL)
+        signals[u] = 0;
     }
 }
 

@@ -127,8 +127,7 @@ _bt_align_sentences_find (const BtAlignSentences *self,
                           GArray           *out)
 {
   const BtAlignKey *keys = (const BtAlignKey *) (gconstpointer) ctx->tgt.keys->data;
-  guint n_touched = 0, at = out->len;
-  BtAlignCandidate *c;
+  guint n_touched = 0;
 
   for (guint k = ctx->tgt.offsets[target]; k < ctx->tgt.offsets[target + 1]; k++)
     {
@@ -153,15 +152,5 @@ _bt_align_sentences_find (const BtAlignSentences *self,
           self->acc[post[i]] += ctx->weights[id];
         }
     }
-  if (n_touched == 0)
-    return;
-  g_array_set_size (out, at + n_touched);
-  c = &g_array_index (out, BtAlignCandidate, at);
-  for (guint i = 0; i < n_touched; i++)
-    {
-      guint s = self->touched[i];
-
-      c[i] = (BtAlignCandidate) { s, self->acc[s], 0 };
-      self->acc[s] = 0;
-    }
+  _bt_align_collect (out, self->touched, n_touched, self->acc, NULL);
 }

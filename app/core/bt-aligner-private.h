@@ -164,6 +164,13 @@ void     _bt_align_candidates      (BtAlignContext   *ctx,
                                     guint             hi,
                                     guint             max_df,
                                     GArray           *out);
+/* Appends a candidate for each of the @n_touched units @touched names,
+ * with its @acc and @signals (nullable), and sets those back to 0. */
+void     _bt_align_collect         (GArray           *out,
+                                    const guint      *touched,
+                                    guint             n_touched,
+                                    float            *acc,
+                                    guint32          *signals);
 /* Weight of the keys of @sentence found in @paragraph (and not in
  * @except, unless it is BT_ALIGN_NONE); their signals in @signals. */
 double   _bt_align_match           (BtAlignContext   *ctx,
