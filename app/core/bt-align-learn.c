@@ -36,6 +36,11 @@
  * counting them for every sentence would cost their length each time. */
 #define MAX_PARAGRAPH_CHARS 1000
 
+/* What the counting makes of a target unit's pair: counted, and wanted
+ * too when a word of it learns from its paragraph's characters. */
+#define COUNTED 1
+#define WANTED 2
+
 typedef struct
 {
   GHashTable *stems;     /* stem -> word id + 1 */
@@ -313,7 +318,7 @@ _bt_align_learn (BtAlignLearned      *self,
   g_autoptr (GArray) numbers = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_autoptr (GArray) scratch = g_array_new (FALSE, FALSE, sizeof (guint64));
   g_autofree guint *pair_start = NULL;
-  g_autofree guint8 *wanted = NULL;
+  g_autofree guint8 *counted = NULL;      /* per target unit: COUNTED, WANTED */
   g_autoptr (GPtrArray) pairs_of = NULL;   /* per word: GArray of guint, its pairs' sentences */
   guint n_t = ctx->tgt.n_units, n_words, stride;
   guint64 n_pairs = 0;
@@ -332,21 +337,24 @@ _bt_align_learn (BtAlignLearned      *self,
   if (n_pairs < MIN_PAIRS)
     return;
   stride = (guint) MAX (1, n_pairs / MAX_PAIRS);
+  counted = bt_memory_new0 (guint8, n_t + 1);
+  n_pairs = 0;
+  for (guint s = 0; s < n_t; s++)
+    if (usable (ctx, paragraphs, lexical, s) && n_pairs++ % stride == 0)
+      counted[s] = COUNTED;
 
   /* Each word's pairs. */
   pairs_of = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   for (guint w = 0; w < n_words; w++)
     g_ptr_array_add (pairs_of, g_array_new (FALSE, FALSE, sizeof (guint)));
-  n_pairs = 0;
   for (guint s = 0; s < n_t; s++)
     {
-      if (!usable (ctx, paragraphs, lexical, s) || n_pairs++ % stride != 0)
+      if (!counted[s])
         continue;
       for (guint k = words.start[s]; k < words.start[s + 1]; k++)
         g_array_append_val (g_ptr_array_index (pairs_of, g_array_index (words.words, guint32, k)), s);
     }
   /* Only paragraphs of words seen often enough need their pairs. */
-  wanted = bt_memory_new0 (guint8, n_t + 1);
   for (guint w = 0; w < n_words; w++)
     {
       GArray *of = g_ptr_array_index (pairs_of, w);
@@ -354,32 +362,30 @@ _bt_align_learn (BtAlignLearned      *self,
       if (of->len < MIN_COUNT || of->len > MAX_WORD_PAIRS)
         g_array_set_size (of, 0);
       for (guint i = 0; i < of->len; i++)
-        wanted[g_array_index (of, guint, i)] = any = TRUE;
+        counted[g_array_index (of, guint, i)] |= WANTED;
+      any |= of->len > 0;
     }
   if (!any)
     return;
   /* The character pairs of each counted pair's paragraph, found once:
    * every word of its sentence counts them again. */
   pair_start = bt_memory_new0 (guint, n_t + 1);
-  n_pairs = 0;
   for (guint s = 0; s < n_t; s++)
     {
       pair_start[s] = bigrams->len;
-      if (!usable (ctx, paragraphs, lexical, s) || n_pairs++ % stride != 0 || !wanted[s])
-        continue;
-      append_bigrams (bt_document_get_paragraph (ctx->source, paragraphs[s])->text, NULL, bigrams);
+      if (counted[s] & WANTED)
+        append_bigrams (bt_document_get_paragraph (ctx->source, paragraphs[s])->text, NULL, bigrams);
     }
   pair_start[n_t] = bigrams->len;
   number_pairs (&counts, bigrams, numbers);
 
   /* Each character pair's count over all counted pairs; only those some
    * word's paragraphs hold are ever asked for. */
-  n_pairs = 0;
   for (guint s = 0; s < n_t; s++)
     {
-      if (!usable (ctx, paragraphs, lexical, s) || n_pairs++ % stride != 0)
+      if (!counted[s])
         continue;
-      if (wanted[s])
+      if (counted[s] & WANTED)
         for (guint i = pair_start[s]; i < pair_start[s + 1]; i++)
           counts.alone[g_array_index (numbers, guint32, i)]++;
       else
